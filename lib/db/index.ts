@@ -7,7 +7,8 @@ import { databaseKind, databaseUrl } from "./url";
  * Both generated clients share one model file; the SQLite client's types (the smaller feature set)
  * describe either.
  */
-export type Db = SqliteClient;
+const clientOptions = { omit: { user: { passwordHash: true } } } as const;
+export type Db = SqliteClient<never, typeof clientOptions.omit>;
 /** A transaction client, so services can be composed into one unit of work. */
 export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 export type DbOrTx = Db | Tx;
@@ -15,11 +16,10 @@ export type DbOrTx = Db | Tx;
 /** A client for the given database URL; tests make one per database. */
 export function createDb(url: string = databaseUrl()): Db {
   const adapter = createAdapter(url);
-  const client =
-    databaseKind(url) === "sqlite"
-      ? new SqliteClient({ adapter, omit: { user: { passwordHash: true } } })
-      : (new PostgresClient({ adapter, omit: { user: { passwordHash: true } } }) as unknown as SqliteClient);
-  return client;
+  // Password hashes are left out of every query unless one asks for them by name.
+  return databaseKind(url) === "sqlite"
+    ? new SqliteClient({ adapter, ...clientOptions })
+    : (new PostgresClient({ adapter, ...clientOptions }) as unknown as Db);
 }
 
 const globalForDb = globalThis as unknown as { palimpsestDb?: Db };

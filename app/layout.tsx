@@ -1,0 +1,41 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Palimpsest", template: "%s — Palimpsest" },
+  description: "An encyclopedia whose articles carry their sources with them.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#content">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <Link href="/" className="site-name">
+            Palimpsest
+          </Link>
+          <nav aria-label="Site">
+            <ul>
+              <li>
+                <Link href="/">Articles</Link>
+              </li>
+            </ul>
+          </nav>
+        </header>
+        <main id="content" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>Text is available with its sources; every change is kept in the page history.</p>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,48 @@
+import { REFERENCES_ANCHOR, type Reference, referenceAnchor } from "@/lib/content/render";
+import { SourceCitation } from "./source-citation";
+
+const useLabel = (index: number) => String.fromCharCode(97 + (index % 26)) + (index >= 26 ? Math.floor(index / 26) : "");
+
+/** The References section: each source once, numbered, with links back to every place it is cited. */
+export function ReferenceList({ references }: { references: Reference[] }) {
+  return (
+    <section className="references" aria-labelledby={REFERENCES_ANCHOR}>
+      <h2 id={REFERENCES_ANCHOR}>References</h2>
+      <ol>
+        {references.map((ref) => (
+          <li key={ref.number} id={referenceAnchor(ref.number)} value={ref.number}>
+            <span className="backlinks">
+              {ref.uses.length === 1 ? (
+                <a href={`#${ref.uses[0].anchor}`} aria-label={`Back to citation ${ref.number}`}>
+                  ^
+                </a>
+              ) : (
+                <>
+                  <span aria-hidden="true">^ </span>
+                  {ref.uses.map((use, i) => (
+                    <a key={use.anchor} href={`#${use.anchor}`} aria-label={`Back to citation ${ref.number}, use ${i + 1}`}>
+                      <sup>{useLabel(i)}</sup>
+                    </a>
+                  ))}
+                </>
+              )}
+            </span>{" "}
+            {ref.source ? <SourceCitation source={ref.source} /> : <span className="source-missing">This source has been removed from the library.</span>}
+            {ref.uses.some((u) => u.locator || u.quote) && (
+              <ul className="reference-uses">
+                {ref.uses
+                  .filter((u) => u.locator || u.quote)
+                  .map((u) => (
+                    <li key={u.anchor}>
+                      {u.locator}
+                      {u.quote && <q>{u.quote}</q>}
+                    </li>
+                  ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+import type { RenderSource } from "@/lib/content/render";
+import { safeUrl } from "@/lib/content/url";
+
+function authorNames(authors: RenderSource["authors"]): string {
+  return authors
+    .map((a) => a.literal ?? [a.family, a.given].filter(Boolean).join(", "))
+    .filter(Boolean)
+    .join("; ");
+}
+
+/** One source, formatted for the References list: authors, title (linked), where, when. */
+export function SourceCitation({ source }: { source: RenderSource }) {
+  const href = source.url ? safeUrl(source.url) : null;
+  const authors = authorNames(source.authors);
+  const where = [source.containerTitle, source.publisher].filter(Boolean).join(". ");
+  return (
+    <cite className="source">
+      {authors && <span className="source-authors">{authors}. </span>}
+      {href ? (
+        <a className="external" href={href} rel="nofollow noopener noreferrer">
+          {source.title}
+        </a>
+      ) : (
+        <span className="source-title">{source.title}</span>
+      )}
+      {where && <span>. {where}</span>}
+      {source.issued && <span> ({source.issued})</span>}
+      {source.accessed && <span>. Retrieved {source.accessed}</span>}
+      {"."}
+    </cite>
+  );
+}

@@ -1,0 +1,89 @@
+import { Mark as PMMark } from "@tiptap/pm/model";
+import type { CitationAttributes, WikiLinkAttributes } from "./extensions";
+import { schema } from "./schema";
+
+/** A mark in the editor's JSON form. */
+export interface MarkJSON {
+  type: string;
+  attrs?: Record<string, unknown>;
+}
+
+/** A node in the editor's JSON form: what revisions store. */
+export interface NodeJSON {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: NodeJSON[];
+  marks?: MarkJSON[];
+  text?: string;
+}
+
+export interface DocumentJSON extends NodeJSON {
+  type: "doc";
+  content: NodeJSON[];
+}
+
+/** Calls `visit` on every node, depth first, in reading order. */
+export function walk(node: NodeJSON, visit: (node: NodeJSON) => void): void {
+  visit(node);
+  for (const child of node.content ?? []) walk(child, visit);
+}
+
+/** The citations of a document in reading order. */
+export function collectCitations(doc: NodeJSON): CitationAttributes[] {
+  const citations: CitationAttributes[] = [];
+  walk(doc, (node) => {
+    if (node.type !== "citation") return;
+    const attrs = node.attrs ?? {};
+    citations.push({
+      sourceId: String(attrs.sourceId ?? ""),
+      locator: (attrs.locator as string | null) ?? null,
+      quote: (attrs.quote as string | null) ?? null,
+    });
+  });
+  return citations;
+}
+
+/** The distinct page ids a document links to, in order of first appearance. */
+export function collectLinkTargets(doc: NodeJSON): string[] {
+  const targets = new Set<string>();
+  walk(doc, (node) => {
+    for (const mark of node.marks ?? []) {
+      if (mark.type === "wikiLink") targets.add((mark.attrs as unknown as WikiLinkAttributes).target);
+    }
+  });
+  return [...targets].filter(Boolean);
+}
+
+/** A copy of the document with every citation's source id passed through `map`. */
+export function mapCitationSources(doc: DocumentJSON, map: (sourceId: string) => string): DocumentJSON {
+  const copy = (node: NodeJSON): NodeJSON => ({
+    ...node,
+    ...(node.type === "citation" ? { attrs: { ...node.attrs, sourceId: map(String(node.attrs?.sourceId)) } } : {}),
+    ...(node.content ? { content: node.content.map(copy) } : {}),
+  });
+  return copy(doc) as DocumentJSON;
+}
+
+/** Marks in the schema's order, duplicates of one type dropped: the form ProseMirror checks. */
+export function orderMarks(marks: MarkJSON[]): MarkJSON[] {
+  return PMMark.setFrom(marks.map((mark) => schema.markFromJSON(mark))).map((mark) => mark.toJSON() as MarkJSON);
+}
+
+/** Plain text of a node (text, with a space for each hard break). */
+export function textContent(node: NodeJSON): string {
+  if (node.type === "text") return node.text ?? "";
+  if (node.type === "hardBreak") return " ";
+  return (node.content ?? []).map(textContent).join("");
+}
+
+/** Stable JSON (keys sorted) so equal documents hash equally whatever order their keys came in. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}

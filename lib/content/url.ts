@@ -1,0 +1,36 @@
+/** Schemes a stored link may use; anything else (javascript:, data:, vbscript:, …) is refused. */
+export const SAFE_URL_PROTOCOLS = ["http:", "https:", "ftp:", "mailto:"] as const;
+
+/** The URL in canonical form when it is absolute and uses a safe scheme; otherwise null. */
+export function safeUrl(raw: string): string | null {
+  const text = raw.trim();
+  // Control characters and whitespace inside a URL are how scheme checks get smuggled past.
+  if (!text || /[\u0000-\u0020\u007f]/.test(text)) return null;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return null;
+  }
+  return (SAFE_URL_PROTOCOLS as readonly string[]).includes(url.protocol) ? url.href : null;
+}
+
+const TRACKING_PARAMETER = /^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref_src)$/i;
+
+/**
+ * A URL as compared when de-duplicating sources: lower-case scheme and host, http treated as https,
+ * no `www.`, no fragment, no tracking parameters, no trailing slash. Null when the URL is not safe.
+ */
+export function normalizeUrl(raw: string): string | null {
+  const href = safeUrl(raw);
+  if (!href) return null;
+  const url = new URL(href);
+  if (url.protocol === "http:") url.protocol = "https:";
+  url.hostname = url.hostname.replace(/^www\./, "");
+  url.hash = "";
+  for (const key of [...url.searchParams.keys()]) {
+    if (TRACKING_PARAMETER.test(key)) url.searchParams.delete(key);
+  }
+  url.searchParams.sort();
+  return url.href.replace(/\/+(?=$|\?)/, "");
+}

@@ -1,0 +1,76 @@
+import { collectCitations, type DocumentJSON } from "../content/document";
+import { normalizePageId } from "../content/page-id";
+import { type RenderedArticle, renderArticle } from "../content/render";
+import type { DbOrTx } from "../db";
+import { getRenderSources } from "./sources";
+
+export interface ArticleView {
+  pageId: string;
+  title: string;
+  revision: { id: number; number: number; createdAt: Date };
+  rendered: RenderedArticle;
+}
+
+/**
+ * The published revision of a page, rendered for readers, in three queries whatever the number
+ * of links and citations: the page with its revision, the cited sources, the linked pages that exist.
+ * Null when there is no such page (or it was deleted).
+ */
+export async function getArticle(db: DbOrTx, rawPageId: string): Promise<ArticleView | null> {
+  const pageId = normalizePageId(rawPageId);
+  if (!pageId) return null;
+  const page = await db.page.findUnique({
+    where: { slug: pageId },
+    select: {
+      slug: true,
+      title: true,
+      deletedAt: true,
+      publishedRevision: {
+        select: { id: true, number: true, createdAt: true, content: true, links: { select: { targetSlug: true } } },
+      },
+    },
+  });
+  const revision = page?.publishedRevision;
+  if (!page || page.deletedAt || !revision) return null;
+
+  const doc = JSON.parse(revision.content) as DocumentJSON;
+  const targets = revision.links.map((l) => l.targetSlug);
+  const [sources, existing] = await Promise.all([
+    getRenderSources(db, collectCitations(doc).map((c) => c.sourceId)),
+    existingPageIds(db, targets),
+  ]);
+  return {
+    pageId: page.slug,
+    title: page.title,
+    revision: { id: revision.id, number: revision.number, createdAt: revision.createdAt },
+    rendered: renderArticle(doc, { sources, pageExists: (id) => existing.has(id) }),
+  };
+}
+
+/** Which of these page ids name live pages, in one query. */
+export async function existingPageIds(db: DbOrTx, pageIds: string[]): Promise<Set<string>> {
+  if (!pageIds.length) return new Set();
+  const rows = await db.page.findMany({
+    where: { slug: { in: pageIds }, deletedAt: null, latestRevisionId: { not: null } },
+    select: { slug: true },
+  });
+  return new Set(rows.map((r) => r.slug));
+}
+
+export interface ArticleSummary {
+  pageId: string;
+  title: string;
+  namespace: string;
+  updatedAt: Date;
+}
+
+/** Live articles, by title, for the home page. */
+export async function listArticles(db: DbOrTx, { limit = 200 } = {}): Promise<ArticleSummary[]> {
+  const pages = await db.page.findMany({
+    where: { deletedAt: null, publishedRevisionId: { not: null }, redirectTo: null },
+    orderBy: { title: "asc" },
+    take: limit,
+    select: { slug: true, title: true, namespace: true, updatedAt: true },
+  });
+  return pages.map((p) => ({ pageId: p.slug, title: p.title, namespace: p.namespace, updatedAt: p.updatedAt }));
+}

@@ -1,0 +1,27 @@
+export type AppErrorCode = "NOT_FOUND" | "INVALID_INPUT" | "FORBIDDEN" | "CONFLICT" | "UNAUTHENTICATED";
+
+/** An error a user can be shown: a code for programs and a sentence for people. */
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+const STATUS: Record<AppErrorCode, number> = {
+  NOT_FOUND: 404,
+  INVALID_INPUT: 400,
+  FORBIDDEN: 403,
+  CONFLICT: 409,
+  UNAUTHENTICATED: 401,
+};
+
+/** The HTTP status and safe message for any error; unexpected ones never leak their text. */
+export function describeError(error: unknown): { status: number; code: string; message: string } {
+  if (error instanceof AppError) return { status: STATUS[error.code], code: error.code, message: error.message };
+  return { status: 500, code: "INTERNAL", message: "Something went wrong on our side; nothing was changed." };
+}

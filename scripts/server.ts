@@ -1,0 +1,27 @@
+// The production server: Next.js behind the in-memory article cache (lib/cache/page-cache.ts).
+import { createServer } from "node:http";
+import next from "next";
+import { pageCache, pageCacheKey } from "../lib/cache/page-cache";
+
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOSTNAME ?? "0.0.0.0";
+
+const app = next({ dev: false, hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const cache = pageCache();
+createServer((req, res) => {
+  const key = pageCacheKey(req.method, req.url, req.headers);
+  if (key) {
+    if (cache.serve(req, res, key)) return;
+    cache.capture(res, key);
+  }
+  handle(req, res).catch((error: unknown) => {
+    console.error(error);
+    if (!res.headersSent) res.writeHead(500);
+    res.end();
+  });
+}).listen(port, hostname, () => {
+  console.log(`Palimpsest is ready on http://localhost:${port}`);
+});
