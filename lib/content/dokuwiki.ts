@@ -355,7 +355,7 @@ function findClose(text: string, from: number, delimiter: string): number {
     } else if (delimiter !== "))" && text.startsWith("((", i)) {
       const end = skipSpan(text, i);
       if (end > i) i = end - 1;
-    } else {
+    } else if (delimiter !== "))" && delimiter !== "]]") {
       BARE_URL.lastIndex = i;
       if (BARE_URL.test(text)) i = BARE_URL.lastIndex - 1;
     }

@@ -1,0 +1,22 @@
+import { afterAll, beforeAll, describe } from "vitest";
+import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./databases";
+
+/**
+ * Runs a suite once per supported database, each on a fresh migrated database of its own.
+ * The suite receives a getter, since the database exists only once `beforeAll` has run.
+ */
+export function describeOnEachDatabase(name: string, suite: (database: () => TestDatabase) => void) {
+  describe.each(DATABASE_KINDS)(`${name} (%s)`, (kind) => {
+    let database: TestDatabase | undefined;
+    beforeAll(async () => {
+      database = await createTestDatabase(kind);
+    });
+    afterAll(async () => {
+      await database?.drop();
+    });
+    suite(() => {
+      if (!database) throw new Error("The test database is not ready.");
+      return database;
+    });
+  });
+}
