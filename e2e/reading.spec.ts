@@ -1,0 +1,105 @@
+import { expect, test } from "./fixtures";
+
+const ARTICLE = "/wiki/gpt_5_2";
+
+test.describe("reading the example article", () => {
+  test("the home page lists it and leads to it", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("link", { name: "GPT 5.2" }).click();
+    await expect(page).toHaveURL(ARTICLE);
+    await expect(page.getByRole("heading", { level: 1, name: "GPT 5.2" })).toBeVisible();
+    await expect(page).toHaveTitle("GPT 5.2 — Palimpsest");
+  });
+
+  test("has landmarks and a contents list whose links jump to their sections", async ({ page }) => {
+    await page.goto(ARTICLE);
+    await expect(page.getByRole("main")).toBeVisible();
+    await expect(page.getByRole("banner")).toBeVisible();
+    const contents = page.getByRole("navigation", { name: "Contents" });
+    await expect(contents.getByRole("link")).toHaveText([
+      "1 Overview and Capabilities",
+      "2 Safety and Alignment Characteristics",
+      "3 Comparative Evaluation Framework",
+      "4 Industry Context",
+      "5 See Also",
+      "6 References",
+    ]);
+    await contents.getByRole("link", { name: "3 Comparative Evaluation Framework" }).click();
+    await expect(page).toHaveURL(`${ARTICLE}#comparative-evaluation-framework`);
+    await expect(page.getByRole("heading", { name: "Comparative Evaluation Framework" })).toBeInViewport();
+  });
+
+  test("citation markers and the References list agree", async ({ page }) => {
+    await page.goto(ARTICLE);
+    const markers = page.locator(".article-body sup.citation a");
+    await expect(markers).toHaveCount(4);
+    await expect(markers).toHaveText(["Reference [1]", "Reference [1]", "Reference [1]", "Reference [1]"]);
+
+    const references = page.getByRole("region", { name: "References" }).locator(":scope > ol > li");
+    await expect(references).toHaveCount(1);
+    const entry = references.first();
+    await expect(entry.getByRole("link", { name: "Import AI - Automating Alignment (2026" })).toHaveAttribute(
+      "href",
+      "https://importai.substack.com/p/import-ai-454-automating-alignment",
+    );
+    // The entry links back to each of the four places it is cited.
+    const backlinks = entry.locator(".backlinks a");
+    await expect(backlinks).toHaveCount(4);
+    for (let use = 0; use < 4; use++) await expect(backlinks.nth(use)).toHaveAttribute("href", `#cite-ref-1-${use}`);
+
+    await markers.nth(2).click();
+    await expect(page).toHaveURL(`${ARTICLE}#cite-note-1`);
+    await expect(entry).toBeInViewport();
+    await backlinks.nth(2).click();
+    await expect(page.locator("#cite-ref-1-2")).toBeInViewport();
+  });
+
+  test("missing links are styled and announced as missing", async ({ page }) => {
+    await page.goto(ARTICLE);
+    const missing = page.getByRole("link", { name: "OpenAI (page does not exist)" });
+    await expect(missing).toHaveClass(/missing/);
+    await expect(missing).toHaveAttribute("href", "/wiki/openai");
+    const missingColour = await missing.evaluate((el) => getComputedStyle(el).color);
+    const existingColour = await page.getByRole("link", { name: "Articles" }).evaluate((el) => getComputedStyle(el).color);
+    expect(missingColour).not.toBe(existingColour);
+    const seeAlso = page.locator("#see-also + ul li");
+    await expect(seeAlso).toHaveCount(5);
+    await expect(seeAlso.getByRole("link").first()).toHaveAccessibleName("GPT-5.4 (page does not exist)");
+  });
+
+  test.describe("a missing page", () => {
+    test.use({ expectedErrors: [/status of 404/] });
+
+    test("answers 404 with a clear page", async ({ page }) => {
+      const response = await page.goto("/wiki/openai");
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole("heading", { name: "No such page" })).toBeVisible();
+    });
+  });
+
+  test("fits a phone screen", async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(ARTICLE);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expect(page.getByRole("navigation", { name: "Contents" })).toBeVisible();
+  });
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the article, its contents and its references all work", async ({ page }) => {
+    await page.goto(ARTICLE);
+    await expect(page.getByRole("heading", { level: 1, name: "GPT 5.2" })).toBeVisible();
+    await page.getByRole("navigation", { name: "Contents" }).getByRole("link", { name: "4 Industry Context" }).click();
+    await expect(page).toHaveURL(`${ARTICLE}#industry-context`);
+    await page.locator(".article-body sup.citation a").first().click();
+    await expect(page).toHaveURL(`${ARTICLE}#cite-note-1`);
+    await expect(page.locator("#cite-note-1")).toBeInViewport();
+    // The contents disclosure folds and unfolds with no script.
+    const summary = page.locator(".toc summary");
+    await summary.click();
+    await expect(page.getByRole("navigation", { name: "Contents" }).getByRole("link").first()).toBeHidden();
+  });
+});

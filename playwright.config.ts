@@ -1,0 +1,30 @@
+import { defineConfig } from "@playwright/test";
+
+// Every journey runs against both databases: one production server on each, from a new install.
+const servers = [
+  { name: "sqlite", port: 3100, databaseUrl: "file:./data/e2e.db" },
+  { name: "postgres", port: 3101, databaseUrl: "postgresql://postgres@127.0.0.1:5432/palimpsest_e2e" },
+];
+
+export default defineConfig({
+  testDir: "e2e",
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 2,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    // Debian's chromium: Playwright must not download a browser of its own.
+    launchOptions: { executablePath: "/usr/bin/chromium" },
+    trace: "retain-on-failure",
+  },
+  projects: servers.map((s) => ({ name: s.name, use: { baseURL: `http://127.0.0.1:${s.port}` } })),
+  webServer: servers.map((s) => ({
+    command: "npx tsx scripts/reset-database.ts && npx tsx scripts/start.ts",
+    url: `http://127.0.0.1:${s.port}/`,
+    env: { DATABASE_URL: s.databaseUrl, PORT: String(s.port), HOSTNAME: "127.0.0.1" },
+    reuseExistingServer: false,
+    timeout: 240_000,
+    stdout: "ignore",
+    stderr: "pipe",
+  })),
+});
