@@ -11,7 +11,7 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const cache = pageCache();
-createServer((req, res) => {
+const server = createServer((req, res) => {
   const key = pageCacheKey(req.method, req.url, req.headers);
   if (key) {
     if (cache.serve(req, res, key)) return;
@@ -22,6 +22,10 @@ createServer((req, res) => {
     if (!res.headersSent) res.writeHead(500);
     res.end();
   });
-}).listen(port, hostname, () => {
+});
+// Longer than the idle timeout of common proxies and clients, so they never reuse a closed socket.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+server.listen(port, hostname, () => {
   console.log(`Palimpsest is ready on http://localhost:${port}`);
 });

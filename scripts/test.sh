@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# `npm test`: every test — types, unit, integration on SQLite and PostgreSQL, and the Playwright
+# journeys in Debian's chromium against a production build on both databases.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/ensure-postgres.sh
+bash scripts/ensure-chromium.sh
+
+echo "== Type check"
+npx tsc --noEmit
+echo "== Unit and integration tests (SQLite and PostgreSQL)"
+npx vitest run
+echo "== Production build"
+npx next build
+echo "== End-to-end tests (chromium, SQLite and PostgreSQL)"
+npx playwright test
