@@ -1,0 +1,83 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PAGE_CACHE_TTL_MS, PageCache, pageCacheKey } from "./page-cache";
+
+describe("which requests the page cache answers", () => {
+  it("keys anonymous article reads by path and encoding", () => {
+    expect(pageCacheKey("GET", "/wiki/gpt_5_2", {})).toBe("identity /wiki/gpt_5_2");
+    expect(pageCacheKey("HEAD", "/wiki/gpt_5_2/", { "accept-encoding": "gzip, br" })).toBe("gzip /wiki/gpt_5_2");
+  });
+
+  it("leaves everything else to Next.js", () => {
+    expect(pageCacheKey("POST", "/wiki/gpt_5_2", {})).toBeNull();
+    expect(pageCacheKey("GET", "/", {})).toBeNull();
+    expect(pageCacheKey("GET", "/wiki/gpt_5_2?rev=1", {})).toBeNull();
+    expect(pageCacheKey("GET", "/wiki/gpt_5_2", { rsc: "1" })).toBeNull();
+    expect(pageCacheKey("GET", "/wiki/gpt_5_2", { "next-router-prefetch": "1" })).toBeNull();
+    expect(pageCacheKey("GET", "/wiki/gpt_5_2", { cookie: "theme=dark; next-auth.session-token=abc" })).toBeNull();
+    expect(pageCacheKey("GET", "/wiki/gpt_5_2", { cookie: "__Secure-next-auth.session-token=abc" })).toBeNull();
+  });
+});
+
+describe("the page cache in front of a server", () => {
+  let now = 0;
+  const cache = new PageCache(() => now);
+  let rendered = 0;
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    // Stands in for Next.js: answers like an ISR page, or not, and counts what it renders.
+    server = createServer((req, res) => {
+      const key = pageCacheKey(req.method, req.url, req.headers);
+      if (key && cache.serve(req, res, key)) return;
+      if (key) cache.capture(res, key);
+      rendered++;
+      if (req.url === "/wiki/dynamic") {
+        res.end("dynamic");
+        return;
+      }
+      if (req.url === "/wiki/missing") {
+        res.writeHead(404, { "x-nextjs-cache": "MISS" });
+        res.end("missing");
+        return;
+      }
+      res.setHeader("x-nextjs-cache", "MISS");
+      res.setHeader("etag", '"v1"');
+      res.setHeader("content-type", "text/html; charset=utf-8");
+      res.write(`<p>${req.url} `);
+      res.end(`render ${rendered}</p>`);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it("serves a captured page again without rendering it", async () => {
+    const first = await fetch(`${base}/wiki/a`, { headers: { "accept-encoding": "identity" } });
+    const second = await fetch(`${base}/wiki/a`, { headers: { "accept-encoding": "identity" } });
+    expect(await first.text()).toBe("<p>/wiki/a render 1</p>");
+    expect(await second.text()).toBe("<p>/wiki/a render 1</p>");
+    expect(second.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(second.headers.has("x-nextjs-cache")).toBe(false);
+    expect(rendered).toBe(1);
+  });
+
+  it("answers 304 to a matching If-None-Match", async () => {
+    const response = await fetch(`${base}/wiki/a`, { headers: { "accept-encoding": "identity", "if-none-match": '"v1"' } });
+    expect(response.status).toBe(304);
+  });
+
+  it("renders again once a page is invalidated or its time is up", async () => {
+    cache.invalidate(["/wiki/a"]);
+    expect(await (await fetch(`${base}/wiki/a`, { headers: { "accept-encoding": "identity" } })).text()).toBe("<p>/wiki/a render 2</p>");
+    now += PAGE_CACHE_TTL_MS + 1;
+    expect(await (await fetch(`${base}/wiki/a`, { headers: { "accept-encoding": "identity" } })).text()).toBe("<p>/wiki/a render 3</p>");
+  });
+
+  it("never keeps pages Next.js did not cache, nor errors", async () => {
+    for (const path of ["/wiki/dynamic", "/wiki/dynamic", "/wiki/missing", "/wiki/missing"]) await (await fetch(base + path)).text();
+    expect(rendered).toBe(7);
+  });
+});
