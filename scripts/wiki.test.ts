@@ -1,0 +1,66 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../test/databases";
+
+const run = promisify(execFile);
+
+/** Runs `npm run wiki -- …` as a user would, against the test database. */
+async function wiki(database: TestDatabase, ...args: string[]) {
+  try {
+    const { stdout, stderr } = await run("npx", ["tsx", "scripts/wiki.ts", ...args], { env: { ...process.env, DATABASE_URL: database.url } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe("the import command", () => {
+  let database: TestDatabase;
+  const dir = mkdtempSync(path.join(tmpdir(), "palimpsest-import-"));
+
+  beforeAll(async () => {
+    database = await createTestDatabase("sqlite");
+  });
+  afterAll(() => database.drop());
+
+  it("imports files, naming each page after its file unless told otherwise", async () => {
+    const first = path.join(dir, "Policy Page.txt");
+    writeFileSync(first, "====== A policy ======\n\nText.");
+    const second = path.join(dir, "other.txt");
+    writeFileSync(second, "Other text.");
+    const result = await wiki(database, "import", first, second);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("as policy_page, revision 1.");
+    expect(result.stdout).toContain("as other, revision 1.");
+
+    const named = await wiki(database, "import", second, "--id", "policy:Other Page");
+    expect(named.stdout).toContain("as policy:other_page, revision 1.");
+    const pages = await database.db.page.findMany({ orderBy: { slug: "asc" }, select: { slug: true, title: true, namespace: true } });
+    expect(pages).toEqual([
+      { slug: "other", title: "Other", namespace: "" },
+      { slug: "policy:other_page", title: "Other page", namespace: "policy" },
+      { slug: "policy_page", title: "A policy", namespace: "" },
+    ]);
+  });
+
+  it("says so when the text is already there", async () => {
+    const result = await wiki(database, "import", path.join(dir, "other.txt"));
+    expect(result).toMatchObject({ code: 0 });
+    expect(result.stdout).toContain("other already holds this text (revision 1); nothing changed.");
+  });
+
+  it("fails with the file and line at fault, importing nothing from it", async () => {
+    const bad = path.join(dir, "bad.txt");
+    writeFileSync(bad, "fine\n\n<file>\nnot closed");
+    const result = await wiki(database, "import", bad);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${bad}: line 3: <file> is never closed with </file>`);
+    expect(await database.db.page.findUnique({ where: { slug: "bad" } })).toBeNull();
+    expect((await wiki(database, "import", path.join(dir, "nope.txt"))).stderr).toContain("nope.txt: no such file");
+  });
+});
