@@ -17,7 +17,12 @@ export default defineConfig({
     launchOptions: { executablePath: "/usr/bin/chromium" },
     trace: "retain-on-failure",
   },
-  projects: servers.map((s) => ({ name: s.name, use: { baseURL: `http://127.0.0.1:${s.port}` } })),
+  projects: servers.map((s) => ({
+    name: s.name,
+    use: { baseURL: `http://127.0.0.1:${s.port}` },
+    // Fixtures make accounts directly in the server's database.
+    metadata: { databaseUrl: s.databaseUrl },
+  })),
   webServer: servers.map((s) => ({
     command: "npx tsx scripts/reset-database.ts && npx tsx scripts/start.ts",
     url: `http://127.0.0.1:${s.port}/`,

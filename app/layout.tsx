@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { AccountMenu } from "@/components/account/account-menu";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -26,6 +27,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <li>
                 <Link href="/">Articles</Link>
               </li>
+              <AccountMenu />
             </ul>
           </nav>
         </header>

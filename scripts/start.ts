@@ -33,7 +33,9 @@ if (!builtAt || Math.max(...BUILD_INPUTS.map(newestChange)) > builtAt) {
 
 const url = databaseUrl();
 console.log(`Database: ${databaseKind(url) === "sqlite" ? url : "PostgreSQL"}`);
-const env = { ...process.env, DATABASE_URL: url, NODE_ENV: "production" as const };
+const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, NODE_ENV: "production" };
+// Without a configured public address, sign-in redirects follow the address the browser used.
+if (!env.NEXTAUTH_URL) env.AUTH_TRUST_HOST ??= "true";
 run("npx", ["prisma", "migrate", "deploy"], env);
 run("npx", ["tsx", "prisma/seed.ts"], env);
 run("npx", ["tsx", "scripts/server.ts"], env);

@@ -63,4 +63,18 @@ describe("the import command", () => {
     expect(await database.db.page.findUnique({ where: { slug: "bad" } })).toBeNull();
     expect((await wiki(database, "import", path.join(dir, "nope.txt"))).stderr).toContain("nope.txt: no such file");
   });
+
+  it("makes accounts from the shell with the role asked for", async () => {
+    const made = await wiki(database, "user:create", "--email", "Rita@Example.org", "--role", "reviewer", "--name", "Rita");
+    expect(made.code).toBe(0);
+    expect(made.stdout).toContain("Created reviewer Rita <rita@example.org>.");
+    expect(made.stdout).toMatch(/Password: \S{16}/);
+    const row = await database.db.user.findUniqueOrThrow({ where: { email: "rita@example.org" } });
+    expect(row.role).toBe("reviewer");
+
+    const again = await wiki(database, "user:create", "--email", "rita@example.org", "--role", "editor");
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("An account with this email already exists.");
+    expect((await wiki(database, "user:create", "--email", "x@example.org", "--role", "emperor")).code).toBe(2);
+  });
 });

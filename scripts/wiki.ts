@@ -1,13 +1,18 @@
 // Command-line entry point: `npm run wiki -- <command> …`.
+import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { DokuWikiSyntaxError } from "../lib/content/dokuwiki";
 import { createDb, type Db } from "../lib/db";
+import { RoleSchema } from "../lib/validation/account";
+import { createAccount } from "../lib/wiki/accounts";
 import { AppError, describeError } from "../lib/wiki/errors";
 import { importDokuWikiPage } from "../lib/wiki/import";
 import { DocumentValidationError } from "../lib/validation/document";
 
 const USAGE = `Usage:
+  npm run wiki -- user:create --email <email> --role <reader|editor|reviewer|admin> [--name <name>] [--password <password>]
+                                                    make an account (a password is generated and shown when not given)
   npm run wiki -- import <file>… [--id <page id>]   import DokuWiki pages (each id defaults to the file name;
                                                     --id names the page when there is one file)`;
 
@@ -27,6 +32,32 @@ async function main(argv: string[]): Promise<number> {
       await db.$disconnect();
     }
     return failures ? 1 : 0;
+  }
+  if (command === "user:create") {
+    const { values } = parseArgs({
+      args: rest,
+      options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" }, password: { type: "string" } },
+    });
+    const role = RoleSchema.safeParse(values.role);
+    if (!values.email || !role.success) {
+      console.error(USAGE);
+      return 2;
+    }
+    const password = values.password ?? randomBytes(12).toString("base64url");
+    const name = values.name ?? values.email.split("@")[0];
+    const db = createDb();
+    try {
+      const account = await createAccount(db, { email: values.email, name, password }, { role: role.data });
+      console.log(`Created ${account.role} ${account.name} <${account.email}>.`);
+      if (!values.password) console.log(`Password: ${password}`);
+      return 0;
+    } catch (error) {
+      const fields = error instanceof AppError ? (error.details?.fieldErrors as Record<string, string> | undefined) : undefined;
+      console.error(fields ? Object.values(fields).join(" ") : describeError(error).message);
+      return 1;
+    } finally {
+      await db.$disconnect();
+    }
   }
   console.error(USAGE);
   return command ? 2 : 0;

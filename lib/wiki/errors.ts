@@ -1,4 +1,4 @@
-export type AppErrorCode = "NOT_FOUND" | "INVALID_INPUT" | "FORBIDDEN" | "CONFLICT" | "UNAUTHENTICATED";
+export type AppErrorCode = "NOT_FOUND" | "INVALID_INPUT" | "FORBIDDEN" | "CONFLICT" | "UNAUTHENTICATED" | "RATE_LIMITED";
 
 /** An error a user can be shown: a code for programs and a sentence for people. */
 export class AppError extends Error {
@@ -18,6 +18,7 @@ const STATUS: Record<AppErrorCode, number> = {
   FORBIDDEN: 403,
   CONFLICT: 409,
   UNAUTHENTICATED: 401,
+  RATE_LIMITED: 429,
 };
 
 /** The HTTP status and safe message for any error; unexpected ones never leak their text. */

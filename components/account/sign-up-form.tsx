@@ -1,0 +1,63 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useState } from "react";
+import { signUp } from "@/app/signup/actions";
+import { MIN_PASSWORD_LENGTH } from "@/lib/validation/account";
+
+/** Makes an account, then signs in with it. */
+export function SignUpForm() {
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const input = { email: String(form.get("email") ?? ""), name: String(form.get("name") ?? ""), password: String(form.get("password") ?? "") };
+    setPending(true);
+    const result = await signUp(input);
+    if (!result.ok) {
+      setPending(false);
+      setErrors(result.fieldErrors ?? {});
+      setMessage(result.message);
+      return;
+    }
+    const signedIn = await signIn("credentials", { email: input.email, password: input.password, redirect: false });
+    if (signedIn?.ok && !signedIn.error) window.location.assign("/");
+    else {
+      setPending(false);
+      setMessage("Your account was made, but signing in failed. Try signing in.");
+    }
+  }
+
+  const field = (name: string) => (errors[name] ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {});
+
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      {message && (
+        <p role="alert" className="form-error">
+          {message}
+        </p>
+      )}
+      <label>
+        Email
+        <input name="email" type="email" autoComplete="email" required {...field("email")} />
+      </label>
+      {errors.email && <p id="email-error" className="field-error">{errors.email}</p>}
+      <label>
+        Name shown on your edits
+        <input name="name" autoComplete="nickname" required {...field("name")} />
+      </label>
+      {errors.name && <p id="name-error" className="field-error">{errors.name}</p>}
+      <label>
+        Password (at least {MIN_PASSWORD_LENGTH} characters)
+        <input name="password" type="password" autoComplete="new-password" minLength={MIN_PASSWORD_LENGTH} required {...field("password")} />
+      </label>
+      {errors.password && <p id="password-error" className="field-error">{errors.password}</p>}
+      <button type="submit" disabled={pending}>
+        {pending ? "Creating your account…" : "Create account"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,50 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { db } from "../db";
+import { getAccount, verifyCredentials } from "../wiki/accounts";
+import { AppError } from "../wiki/errors";
+import { authSecret } from "./secret";
+
+function clientAddress(headers: Record<string, unknown> | undefined): string | null {
+  const forwarded = String(headers?.["x-forwarded-for"] ?? "").split(",")[0].trim();
+  return forwarded || String(headers?.["x-real-ip"] ?? "") || null;
+}
+
+/** next-auth: email and password, JWT sessions that re-read the account on every use. */
+export const authOptions: NextAuthOptions = {
+  secret: authSecret(),
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, req) {
+        try {
+          const account = await verifyCredentials(
+            db,
+            { email: credentials?.email ?? "", password: credentials?.password ?? "" },
+            clientAddress(req?.headers),
+          );
+          return { id: account.id, name: account.name, email: account.email };
+        } catch (error) {
+          // next-auth passes an error's message to the sign-in form; only our own messages are safe.
+          if (error instanceof AppError) throw new Error(error.message);
+          throw error;
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) token.sub = user.id;
+      return token;
+    },
+    async session({ session, token }) {
+      const account = token.sub ? await getAccount(db, token.sub) : null;
+      // A blocked or deleted account's session is treated as signed out.
+      if (!account || account.blocked) return { ...session, user: undefined, account: null };
+      return { ...session, user: { name: account.name, email: account.email }, account };
+    },
+  },
+};

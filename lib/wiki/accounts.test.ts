@@ -1,0 +1,99 @@
+import { expect, it } from "vitest";
+import { describeOnEachDatabase } from "../../test/with-databases";
+import { can } from "../auth/policy";
+import { createAccount, FREE_ATTEMPTS, getAccount, listAccounts, updateAccount, verifyCredentials, waitSeconds } from "./accounts";
+import { AppError } from "./errors";
+import { SETTINGS, setSetting } from "./settings";
+import { ensureSystemUser } from "./users";
+
+const PASSWORD = "correct horse battery";
+
+describeOnEachDatabase("accounts", (database) => {
+  it("makes the first account of a new install its admin, and later ones editors", async () => {
+    const { db } = database();
+    await ensureSystemUser(db); // the import account does not count as the first person
+    const first = await createAccount(db, { email: "Ada@Example.org", name: "Ada", password: PASSWORD });
+    expect(first).toMatchObject({ email: "ada@example.org", role: "admin", blocked: false });
+    const second = await createAccount(db, { email: "bob@example.org", name: "Bob", password: PASSWORD });
+    expect(second.role).toBe("editor");
+  });
+
+  it("stores an argon2id hash, never the password", async () => {
+    const row = await database().db.user.findUniqueOrThrow({ where: { email: "bob@example.org" }, select: { passwordHash: true } });
+    expect(row.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(row.passwordHash).not.toContain(PASSWORD);
+    // Queries leave the hash out unless they ask for it.
+    expect(await database().db.user.findUniqueOrThrow({ where: { email: "bob@example.org" } })).not.toHaveProperty("passwordHash");
+  });
+
+  it("makes readers when the sign-up setting says so", async () => {
+    const { db } = database();
+    await setSetting(db, SETTINGS.signUpRole, "reader");
+    expect((await createAccount(db, { email: "cy@example.org", name: "Cy", password: PASSWORD })).role).toBe("reader");
+    await setSetting(db, SETTINGS.signUpRole, "editor");
+  });
+
+  it("refuses taken emails and names and invalid input with field messages", async () => {
+    const { db } = database();
+    await expect(createAccount(db, { email: "ada@example.org", name: "Other", password: PASSWORD })).rejects.toMatchObject({
+      code: "CONFLICT",
+      details: { fieldErrors: { email: "An account with this email already exists." } },
+    });
+    await expect(createAccount(db, { email: "new@example.org", name: "Ada", password: PASSWORD })).rejects.toMatchObject({
+      details: { fieldErrors: { name: "This name is taken." } },
+    });
+    await expect(createAccount(db, { email: "nope", name: "<script>", password: "short" })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      details: { fieldErrors: { email: "Enter a valid email address.", name: expect.stringMatching(/letters/), password: expect.stringMatching(/at least 10/) } },
+    });
+  });
+
+  it("signs in with the right password only", async () => {
+    const { db } = database();
+    expect((await verifyCredentials(db, { email: "BOB@example.org", password: PASSWORD }, "10.0.0.1")).name).toBe("Bob");
+    await expect(verifyCredentials(db, { email: "bob@example.org", password: "wrong password" }, "10.0.0.1")).rejects.toThrow("Wrong email or password.");
+    await expect(verifyCredentials(db, { email: "nobody@example.org", password: PASSWORD }, "10.0.0.1")).rejects.toThrow("Wrong email or password.");
+  });
+
+  it("slows repeated failures per account, and says for how long", async () => {
+    const { db } = database();
+    await createAccount(db, { email: "dan@example.org", name: "Dan", password: PASSWORD });
+    for (let i = 0; i < FREE_ATTEMPTS; i++) {
+      await expect(verifyCredentials(db, { email: "dan@example.org", password: `guess ${i}` }, `10.1.0.${i}`)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    }
+    // Even the right password waits now, from any address.
+    const slowed = verifyCredentials(db, { email: "dan@example.org", password: PASSWORD }, "10.9.9.9");
+    await expect(slowed).rejects.toMatchObject({ code: "RATE_LIMITED", message: "Too many failed sign-ins. Try again in 2 seconds." });
+    expect([4, 5, 6, 7, 20].map(waitSeconds)).toEqual([0, 2, 4, 8, 900]);
+  });
+
+  it("slows repeated failures per address across accounts", async () => {
+    const { db } = database();
+    for (let i = 0; i < FREE_ATTEMPTS; i++) {
+      await expect(verifyCredentials(db, { email: `victim${i}@example.org`, password: "x" }, "10.2.0.1")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    }
+    await expect(verifyCredentials(db, { email: "ada@example.org", password: PASSWORD }, "10.2.0.1")).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    expect((await verifyCredentials(db, { email: "ada@example.org", password: PASSWORD }, "10.2.0.2")).role).toBe("admin");
+  });
+
+  it("lets an admin change roles and block accounts; blocked accounts cannot sign in or edit", async () => {
+    const { db } = database();
+    const [ada, bob] = await Promise.all(["ada@example.org", "bob@example.org"].map((email) => verifyCredentials(db, { email, password: PASSWORD }, null)));
+    await expect(updateAccount(db, bob, { id: ada.id, blocked: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(updateAccount(db, ada, { id: ada.id, role: "editor" })).rejects.toThrow("You cannot demote or block your own account.");
+
+    expect((await updateAccount(db, ada, { id: bob.id, role: "reviewer" })).role).toBe("reviewer");
+    const blocked = await updateAccount(db, ada, { id: bob.id, blocked: true });
+    expect(blocked.blocked).toBe(true);
+    await expect(verifyCredentials(db, { email: "bob@example.org", password: PASSWORD }, null)).rejects.toThrow(/blocked/);
+    const fresh = await getAccount(db, bob.id);
+    expect(can(fresh, "edit")).toBe(false);
+    await updateAccount(db, ada, { id: bob.id, blocked: false });
+    expect(can(await getAccount(db, bob.id), "edit")).toBe(true);
+    expect((await listAccounts(db)).map((a) => a.name)).toEqual(["Ada", "Bob", "Cy", "Dan"]);
+  });
+
+  it("has AppErrors for every refusal", async () => {
+    await expect(verifyCredentials(database().db, { email: "", password: "" }, null)).rejects.toBeInstanceOf(AppError);
+  });
+});
