@@ -17,12 +17,16 @@ export default defineConfig({
     launchOptions: { executablePath: "/usr/bin/chromium" },
     trace: "retain-on-failure",
   },
-  projects: servers.map((s) => ({
-    name: s.name,
-    use: { baseURL: `http://127.0.0.1:${s.port}` },
+  // Reading journeys check the new install as it is; the journeys that change it run after them.
+  projects: servers.flatMap((s) => {
+    const use = { baseURL: `http://127.0.0.1:${s.port}` };
     // Fixtures make accounts directly in the server's database.
-    metadata: { databaseUrl: s.databaseUrl },
-  })),
+    const metadata = { databaseUrl: s.databaseUrl };
+    return [
+      { name: `${s.name}-reading`, testMatch: "reading.spec.ts", use, metadata },
+      { name: s.name, testIgnore: "reading.spec.ts", use, metadata, dependencies: [`${s.name}-reading`] },
+    ];
+  }),
   webServer: servers.map((s) => ({
     command: "npx tsx scripts/reset-database.ts && npx tsx scripts/start.ts",
     url: `http://127.0.0.1:${s.port}/`,

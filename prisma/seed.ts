@@ -10,7 +10,7 @@ const EXAMPLE = path.join(import.meta.dirname, "seed", "gpt_5_2.txt");
 const db = createDb();
 try {
   const result = await importDokuWikiPage(db, { markup: await readFile(EXAMPLE, "utf8"), fileName: EXAMPLE });
-  if (result.created) console.log(`Seeded ${result.pageId} (revision ${result.number}).`);
+  if (result.status === "created") console.log(`Seeded ${result.pageId} (revision ${result.number}).`);
 } finally {
   await db.$disconnect();
 }

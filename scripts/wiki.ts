@@ -69,7 +69,7 @@ async function importFile(db: Db, file: string, pageId?: string): Promise<boolea
     const markup = await readFile(file, "utf8");
     const result = await importDokuWikiPage(db, { markup, pageId, fileName: file });
     console.log(
-      result.created
+      result.status === "created"
         ? `Imported ${file} as ${result.pageId}, revision ${result.number}.`
         : `${result.pageId} already holds this text (revision ${result.number}); nothing changed.`,
     );

@@ -1,5 +1,6 @@
 // Test databases: a migrated base of each kind, made once per run, and a fresh copy per test file.
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { copyFileSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -8,7 +9,8 @@ import type { DatabaseKind } from "../lib/db/url";
 
 export const TEST_DATA_DIR = path.resolve("data/test");
 export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const BASE_NAME = "palimpsest_test_base";
+// One base per checkout, so two checkouts on one machine can test at once.
+const BASE_NAME = `palimpsest_test_base_${createHash("sha256").update(process.cwd()).digest("hex").slice(0, 8)}`;
 
 /** Refuses to touch anything but a PostgreSQL server on this machine. */
 export function assertLocalPostgres(url: string) {

@@ -1,3 +1,5 @@
+import Link from "next/link";
+import { pageHref } from "@/lib/content/page-id";
 import type { ArticleView as Article } from "@/lib/wiki/articles";
 import { ReferenceList } from "./reference-list";
 import { TableOfContents } from "./table-of-contents";
@@ -9,6 +11,12 @@ export function ArticleView({ article }: { article: Article }) {
     <article className="article" aria-labelledby="article-title">
       <header className="article-header">
         <h1 id="article-title">{article.title}</h1>
+        <nav className="page-actions" aria-label="Page actions">
+          <Link href={pageHref(article.pageId)} aria-current="page">
+            Read
+          </Link>
+          <Link href={`${pageHref(article.pageId)}/edit`}>Edit</Link>
+        </nav>
         <p className="article-meta">
           Revision {article.revision.number} ·{" "}
           <time dateTime={article.revision.createdAt.toISOString()}>

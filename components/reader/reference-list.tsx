@@ -1,4 +1,5 @@
-import { REFERENCES_ANCHOR, type Reference, referenceAnchor } from "@/lib/content/render";
+import { REFERENCES_ANCHOR, referenceAnchor } from "@/lib/content/anchors";
+import type { Reference } from "@/lib/content/render";
 import { SourceCitation } from "./source-citation";
 
 const useLabel = (index: number) => String.fromCharCode(97 + (index % 26)) + (index >= 26 ? Math.floor(index / 26) : "");

@@ -1,8 +1,11 @@
 import GithubSlugger from "github-slugger";
 import sanitizeHtml from "sanitize-html";
+import { citationAnchor, REFERENCES_ANCHOR, referenceAnchor } from "./anchors";
 import { type MarkJSON, type NodeJSON, textContent } from "./document";
 import { pageHref } from "./page-id";
 import { SAFE_URL_PROTOCOLS, safeUrl } from "./url";
+
+export { citationAnchor, REFERENCES_ANCHOR, referenceAnchor };
 
 /** What the renderer needs to know of a cited source. */
 export interface RenderSource {
@@ -48,11 +51,6 @@ export interface RenderedArticle {
   references: Reference[];
 }
 
-/** Id of the References section, reserved so no heading can take it. */
-export const REFERENCES_ANCHOR = "references";
-
-export const referenceAnchor = (number: number) => `cite-note-${number}`;
-export const citationAnchor = (number: number, use: number) => `cite-ref-${number}-${use}`;
 
 /**
  * Renders a stored document as readers see it: sections with anchors and a table of contents,

@@ -74,3 +74,25 @@ export async function listArticles(db: DbOrTx, { limit = 200 } = {}): Promise<Ar
   });
   return pages.map((p) => ({ pageId: p.slug, title: p.title, namespace: p.namespace, updatedAt: p.updatedAt }));
 }
+
+/** Live pages whose title or id contains the query, for wiki-link autocomplete. */
+export async function searchTitles(db: DbOrTx, query: string, limit = 10): Promise<{ pageId: string; title: string }[]> {
+  const q = query.trim().slice(0, 200);
+  if (!q) return [];
+  const pages = await db.page.findMany({
+    where: { deletedAt: null, latestRevisionId: { not: null }, OR: [{ title: { contains: q } }, { slug: { contains: q.toLowerCase() } }] },
+    orderBy: { title: "asc" },
+    take: limit,
+    select: { slug: true, title: true },
+  });
+  return pages.map((p) => ({ pageId: p.slug, title: p.title }));
+}
+
+/** Ids of the pages whose published revision links to this page id, in one query. */
+export async function pagesLinkingTo(db: DbOrTx, pageId: string): Promise<string[]> {
+  const pages = await db.page.findMany({
+    where: { deletedAt: null, publishedRevision: { links: { some: { targetSlug: pageId } } } },
+    select: { slug: true },
+  });
+  return pages.map((p) => p.slug);
+}

@@ -44,7 +44,7 @@ describeOnEachDatabase("importing DokuWiki pages", (database) => {
   it("makes no second revision when the same text is imported again", async () => {
     const { db } = database();
     const again = await importDokuWikiPage(db, { markup: EXAMPLE, fileName: "gpt_5_2.txt" });
-    expect(again).toMatchObject({ created: false, number: 1, pageId: "gpt_5_2" });
+    expect(again).toMatchObject({ status: "unchanged", number: 1, pageId: "gpt_5_2" });
     expect(await db.revision.count()).toBe(1);
     expect(await db.source.count()).toBe(1);
     expect(await db.citation.count()).toBe(4);
@@ -54,7 +54,7 @@ describeOnEachDatabase("importing DokuWiki pages", (database) => {
     const { db } = database();
     const changed = EXAMPLE.replace("frontier large language model", "frontier language model");
     const result = await importDokuWikiPage(db, { markup: changed, pageId: "gpt_5_2" });
-    expect(result).toMatchObject({ created: true, number: 2 });
+    expect(result).toMatchObject({ status: "created", number: 2 });
     const revision = await db.revision.findUniqueOrThrow({ where: { id: result.revisionId } });
     expect(revision.sizeDelta).toBe(-"large ".length);
 

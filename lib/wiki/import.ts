@@ -29,6 +29,7 @@ export async function importDokuWikiPage(db: Db, input: ImportDokuWikiInput): Pr
     const authorId = await ensureSystemUser(tx);
     const sourceIds = await resolveImportedSources(tx, article.sources);
     return writePageRevision(tx, {
+      // An import applies on top of whatever is latest.
       pageId,
       title: article.title ?? titleFromPageId(pageId),
       doc: mapCitationSources(article.doc, (key) => sourceIds.get(key) ?? key),

@@ -1,83 +1,157 @@
 import { createHash } from "node:crypto";
 import { canonicalJson, collectCitations, collectLinkTargets, type DocumentJSON } from "../content/document";
-import { pageNamespace } from "../content/page-id";
+import { type MergeConflict, mergeDocuments } from "../content/merge";
+import { pageNamespace, titleFromPageId } from "../content/page-id";
 import type { Db, Tx } from "../db";
 import { parseDocument } from "../validation/document";
+import { AppError } from "./errors";
 
 export interface SaveRevisionInput {
   /** The page id (slug); the page is created when it does not exist. */
   pageId: string;
-  title: string;
+  /** The page title; kept as it is for an existing page when not given. */
+  title?: string;
   doc: DocumentJSON;
   authorId: string;
   summary: string;
   minor?: boolean;
+  /**
+   * The revision the edit started from (null: the editor expected a new page). When another
+   * revision was saved since, the two edits are merged, or the save is refused as a conflict.
+   * Left out only by imports, which always apply on top of the latest revision.
+   */
+  baseRevisionId?: number | null;
 }
 
 export type SaveRevisionResult =
-  | { created: true; revisionId: number; number: number }
-  | { created: false; revisionId: number; number: number; reason: "unchanged" };
+  | { status: "created"; revisionId: number; number: number; merged: boolean; pageCreated: boolean }
+  | { status: "unchanged"; revisionId: number; number: number };
+
+/** What a conflicting save needs to be resolved: the newer revision and the blocks in dispute. */
+export interface ConflictDetails {
+  latestRevisionId: number;
+  latestNumber: number;
+  theirs: DocumentJSON;
+  conflicts: MergeConflict[];
+  /** The merge with the disputed passages taken from the saver's side, or from the newer revision. */
+  resolved?: { mine: DocumentJSON; theirs: DocumentJSON };
+}
 
 /** The SHA-256 of a document's canonical JSON: equal documents, equal hashes. */
 export function contentHash(doc: DocumentJSON): string {
   return createHash("sha256").update(canonicalJson(doc)).digest("hex");
 }
 
+const MAX_ATTEMPTS = 4;
+
 /**
  * Saves a document as the page's newest revision, with its citations and links, in one
- * transaction. A document identical to the latest revision makes no revision.
+ * transaction. A document identical to the latest revision makes no revision. Two saves racing on
+ * one page never overwrite each other: the loser sees the winner's revision and merges or conflicts.
  */
 export async function savePageRevision(db: Db, input: SaveRevisionInput): Promise<SaveRevisionResult> {
-  return db.$transaction((tx: Tx) => writePageRevision(tx, input));
+  const doc = parseDocument(input.doc);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction((tx: Tx) => writePageRevision(tx, { ...input, doc }));
+    } catch (error) {
+      if (attempt < MAX_ATTEMPTS && isWriteRace(error)) continue;
+      throw error;
+    }
+  }
+}
+
+/** A unique-key clash (revision number, page slug) or a serialisation failure: another save won. */
+function isWriteRace(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return e?.code === "P2002" || e?.code === "P2034" || /unique constraint|could not serialize|deadlock/i.test(e?.message ?? "");
 }
 
 /** {@link savePageRevision} within a transaction the caller holds, to compose it with other writes. */
 export async function writePageRevision(tx: Tx, input: SaveRevisionInput): Promise<SaveRevisionResult> {
-  const doc = parseDocument(input.doc);
+  let doc = parseDocument(input.doc);
+  const existing = await tx.page.findUnique({
+    where: { slug: input.pageId },
+    select: { id: true, title: true, latestRevision: { select: { id: true, number: true, contentHash: true, size: true, content: true } } },
+  });
+  const latest = existing?.latestRevision ?? null;
+  let merged = false;
+
+  if (input.baseRevisionId !== undefined && (input.baseRevisionId ?? null) !== (latest?.id ?? null)) {
+    if (!latest) throw new AppError("CONFLICT", "This page no longer exists in the version you started from.");
+    const base = input.baseRevisionId === null ? null : await tx.revision.findFirst({ where: { id: input.baseRevisionId, pageId: existing!.id }, select: { content: true } });
+    const theirs = JSON.parse(latest.content) as DocumentJSON;
+    if (!base) {
+      throw new AppError("CONFLICT", "Someone created this page while you were writing it.", {
+        latestRevisionId: latest.id, latestNumber: latest.number, theirs, conflicts: [],
+      } satisfies ConflictDetails);
+    }
+    const result = mergeDocuments(JSON.parse(base.content) as DocumentJSON, doc, theirs);
+    if (!result.clean) {
+      throw new AppError("CONFLICT", `Someone else saved revision ${latest.number} while you were editing, changing the same passages.`, {
+        latestRevisionId: latest.id, latestNumber: latest.number, theirs, conflicts: result.conflicts, resolved: result.resolved,
+      } satisfies ConflictDetails);
+    }
+    doc = parseDocument(result.doc);
+    merged = true;
+  }
+
   const content = canonicalJson(doc);
   const hash = contentHash(doc);
-  const size = Buffer.byteLength(content, "utf8");
-  {
-    const page = await tx.page.upsert({
-      where: { slug: input.pageId },
-      create: { slug: input.pageId, namespace: pageNamespace(input.pageId), title: input.title },
-      update: {},
-      include: { latestRevision: { select: { id: true, number: true, contentHash: true, size: true } } },
-    });
-    const latest = page.latestRevision;
-    if (latest && latest.contentHash === hash && page.title === input.title) {
-      return { created: false, revisionId: latest.id, number: latest.number, reason: "unchanged" };
-    }
-
-    const revision = await tx.revision.create({
-      data: {
-        pageId: page.id,
-        number: (latest?.number ?? 0) + 1,
-        parentId: latest?.id ?? null,
-        authorId: input.authorId,
-        content,
-        contentHash: hash,
-        summary: input.summary,
-        minor: input.minor ?? false,
-        size,
-        sizeDelta: size - (latest?.size ?? 0),
-      },
-      select: { id: true, number: true },
-    });
-    const citations = collectCitations(doc);
-    if (citations.length) {
-      await tx.citation.createMany({
-        data: citations.map((c, position) => ({ revisionId: revision.id, position, ...c })),
-      });
-    }
-    const targets = collectLinkTargets(doc);
-    if (targets.length) {
-      await tx.link.createMany({ data: targets.map((targetSlug) => ({ revisionId: revision.id, targetSlug })) });
-    }
-    await tx.page.update({
-      where: { id: page.id },
-      data: { title: input.title, latestRevisionId: revision.id, publishedRevisionId: revision.id },
-    });
-    return { created: true, revisionId: revision.id, number: revision.number };
+  const title = input.title?.trim() || existing?.title || titleFromPageId(input.pageId);
+  if (latest && latest.contentHash === hash && existing!.title === title) {
+    return { status: "unchanged", revisionId: latest.id, number: latest.number };
   }
+
+  const page = existing ?? (await tx.page.create({ data: { slug: input.pageId, namespace: pageNamespace(input.pageId), title }, select: { id: true } }));
+  const size = Buffer.byteLength(content, "utf8");
+  const revision = await tx.revision.create({
+    data: {
+      pageId: page.id,
+      number: (latest?.number ?? 0) + 1,
+      parentId: latest?.id ?? null,
+      authorId: input.authorId,
+      content,
+      contentHash: hash,
+      summary: input.summary.trim(),
+      minor: input.minor ?? false,
+      size,
+      sizeDelta: size - (latest?.size ?? 0),
+    },
+    select: { id: true, number: true },
+  });
+  const citations = collectCitations(doc);
+  if (citations.length) {
+    const known = await tx.source.findMany({ where: { id: { in: [...new Set(citations.map((c) => c.sourceId))] } }, select: { id: true } });
+    const missing = citations.find((c) => !known.some((k) => k.id === c.sourceId));
+    if (missing) throw new AppError("INVALID_INPUT", `A citation points at a source that is not in the library (${missing.sourceId.slice(0, 40)}).`);
+    await tx.citation.createMany({ data: citations.map((c, position) => ({ revisionId: revision.id, position, ...c })) });
+  }
+  const targets = collectLinkTargets(doc);
+  if (targets.length) {
+    await tx.link.createMany({ data: targets.map((targetSlug) => ({ revisionId: revision.id, targetSlug })) });
+  }
+  await tx.page.update({
+    where: { id: page.id },
+    // The latest revision guards the number: a concurrent save with the same parent fails here or on the unique number.
+    data: { title, latestRevisionId: revision.id, publishedRevisionId: revision.id },
+  });
+  return { status: "created", revisionId: revision.id, number: revision.number, merged, pageCreated: !existing };
+}
+
+/** The newest revision of a page, as the editor starts from it. */
+export async function getLatestRevision(db: Db | Tx, pageId: string) {
+  const page = await db.page.findUnique({
+    where: { slug: pageId },
+    select: { slug: true, title: true, protected: true, deletedAt: true, latestRevision: { select: { id: true, number: true, content: true } } },
+  });
+  if (!page || page.deletedAt || !page.latestRevision) return null;
+  return {
+    pageId: page.slug,
+    title: page.title,
+    protected: page.protected,
+    revisionId: page.latestRevision.id,
+    number: page.latestRevision.number,
+    doc: JSON.parse(page.latestRevision.content) as DocumentJSON,
+  };
 }

@@ -2,6 +2,9 @@ import type { ImportedSource } from "../content/dokuwiki";
 import type { RenderSource } from "../content/render";
 import { normalizeUrl } from "../content/url";
 import type { DbOrTx } from "../db";
+import { fieldErrors } from "../validation/account";
+import { NewSourceSchema, type NewSourceInput, parseAuthorList } from "../validation/source";
+import { AppError } from "./errors";
 
 /**
  * The library's source id for each imported source key, reusing a source with the same normalised
@@ -48,4 +51,47 @@ function parseAuthors(json: string): RenderSource["authors"] {
   } catch {
     return [];
   }
+}
+
+/** A source as the editor's citation tool lists it. */
+export interface SourceChoice {
+  id: string;
+  title: string;
+  url: string | null;
+  publisher: string | null;
+  issued: string | null;
+}
+
+const CHOICE_SELECT = { id: true, title: true, url: true, publisher: true, issued: true } as const;
+
+/** Sources whose title or address contains the query, for the citation picker. */
+export async function searchSources(db: DbOrTx, query: string, limit = 10): Promise<SourceChoice[]> {
+  const q = query.trim().slice(0, 200);
+  if (!q) return db.source.findMany({ orderBy: { updatedAt: "desc" }, take: limit, select: CHOICE_SELECT });
+  return db.source.findMany({
+    where: { OR: [{ title: { contains: q } }, { url: { contains: q } }, { normalizedUrl: { contains: q.toLowerCase() } }] },
+    orderBy: { title: "asc" },
+    take: limit,
+    select: CHOICE_SELECT,
+  });
+}
+
+/**
+ * Adds a source to the library, or returns the one already there with the same normalised URL:
+ * the library never holds two records of one address.
+ */
+export async function createSource(db: DbOrTx, input: NewSourceInput): Promise<SourceChoice & { existed: boolean }> {
+  const parsed = NewSourceSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("INVALID_INPUT", "Check the source's fields.", { fieldErrors: fieldErrors(parsed.error) });
+  const { url, title, authors, publisher, issued } = parsed.data;
+  const normalizedUrl = url ? normalizeUrl(url) : null;
+  if (normalizedUrl) {
+    const existing = await db.source.findUnique({ where: { normalizedUrl }, select: CHOICE_SELECT });
+    if (existing) return { ...existing, existed: true };
+  }
+  const created = await db.source.create({
+    data: { type: url ? "webpage" : "document", title, url, normalizedUrl, publisher, issued, authors: JSON.stringify(parseAuthorList(authors)) },
+    select: CHOICE_SELECT,
+  });
+  return { ...created, existed: false };
 }

@@ -1,4 +1,7 @@
 import { Node, mergeAttributes } from "@tiptap/core";
+import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
+import { Plugin, PluginKey } from "@tiptap/pm/state";
+import { Decoration, DecorationSet } from "@tiptap/pm/view";
 
 export interface CitationAttributes {
   /** The id of the source record cited. */
@@ -16,6 +19,8 @@ declare module "@tiptap/core" {
     };
   }
 }
+
+const citationNumbers = new PluginKey<DecorationSet>("citationNumbers");
 
 /**
  * A citation marker: an inline atom pointing at a shared source record. Numbering is not stored;
@@ -50,7 +55,31 @@ export const Citation = Node.create({
         "data-locator": locator ?? undefined,
         "data-quote": quote ?? undefined,
       }),
-      "[*]",
+    ];
+  },
+
+  addProseMirrorPlugins() {
+    // Markers number themselves as readers will see them: one number per source, in reading order.
+    const numbering = (doc: ProseMirrorNode) => {
+      const numbers = new Map<string, number>();
+      const decorations: Decoration[] = [];
+      doc.descendants((node, pos) => {
+        if (node.type.name !== this.name) return;
+        const sourceId = String(node.attrs.sourceId);
+        if (!numbers.has(sourceId)) numbers.set(sourceId, numbers.size + 1);
+        decorations.push(Decoration.node(pos, pos + node.nodeSize, { "data-number": String(numbers.get(sourceId)) }));
+      });
+      return DecorationSet.create(doc, decorations);
+    };
+    return [
+      new Plugin({
+        key: citationNumbers,
+        state: {
+          init: (_, state) => numbering(state.doc),
+          apply: (tr, old) => (tr.docChanged ? numbering(tr.doc) : old),
+        },
+        props: { decorations: (state) => citationNumbers.getState(state) },
+      }),
     ];
   },
 

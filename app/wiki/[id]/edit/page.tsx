@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { ArticleEditor } from "@/components/editor/article-editor";
+import { can } from "@/lib/auth/policy";
+import { currentAccount } from "@/lib/auth/session";
+import { normalizePageId, pageHref, titleFromPageId } from "@/lib/content/page-id";
+import { db } from "@/lib/db";
+import { getLatestRevision } from "@/lib/wiki/revisions";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Editing ${titleFromPageId(normalizePageId(decodeURIComponent((await params).id)))}` };
+}
+
+export default async function EditPage({ params }: Props) {
+  await connection();
+  const raw = decodeURIComponent((await params).id);
+  const pageId = normalizePageId(raw);
+  if (!pageId) notFound();
+  const [account, latest] = await Promise.all([currentAccount(), getLatestRevision(db, pageId)]);
+  const title = latest?.title ?? titleFromPageId(pageId);
+
+  if (!can(account, "edit", latest ?? undefined)) {
+    const back = `/wiki/${pageId}/edit`;
+    return (
+      <article className="prose narrow">
+        <h1>Editing {title}</h1>
+        {account ? (
+          <p role="alert" className="form-error">
+            {latest?.protected ? "This page is protected: only reviewers and administrators can edit it." : "Your account can read but not edit pages."}
+          </p>
+        ) : (
+          <p role="alert">
+            <Link href={`/login?callbackUrl=${encodeURIComponent(back)}`}>Sign in</Link> to edit this page.
+          </p>
+        )}
+        {latest && (
+          <p>
+            <Link href={pageHref(pageId)}>Back to {title}</Link>
+          </p>
+        )}
+      </article>
+    );
+  }
+
+  return (
+    <ArticleEditor
+      pageId={pageId}
+      title={title}
+      baseRevisionId={latest?.revisionId ?? null}
+      baseNumber={latest?.number ?? null}
+      doc={latest?.doc ?? { type: "doc", content: [{ type: "paragraph" }] }}
+    />
+  );
+}

@@ -1,0 +1,247 @@
+"use client";
+
+import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
+import Link from "next/link";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { type Preview, previewArticle, saveArticle } from "@/app/wiki/[id]/edit/actions";
+import { ReferenceList } from "@/components/reader/reference-list";
+import { TableOfContents } from "@/components/reader/table-of-contents";
+import { canonicalJson, type DocumentJSON } from "@/lib/content/document";
+import { extensions } from "@/lib/content/extensions";
+import { pageHref } from "@/lib/content/page-id";
+import type { ConflictDetails } from "@/lib/wiki/revisions";
+import { CitationPanel, WikiLinkPanel } from "./insert-panels";
+import { ConflictPanel } from "./conflict-panel";
+import { Toolbar } from "./toolbar";
+
+export interface ArticleEditorProps {
+  pageId: string;
+  title: string;
+  baseRevisionId: number | null;
+  baseNumber: number | null;
+  doc: DocumentJSON;
+}
+
+interface Draft {
+  doc: DocumentJSON;
+  summary: string;
+  baseRevisionId: number | null;
+  savedAt: string;
+}
+
+const draftKey = (pageId: string) => `palimpsest:draft:${pageId}`;
+
+/** The article editor: Tiptap with the wiki's own extensions, preview, drafts and safe saving. */
+export function ArticleEditor(props: ArticleEditorProps) {
+  const { pageId, title } = props;
+  const [base, setBase] = useState({ id: props.baseRevisionId, number: props.baseNumber, json: canonicalJson(props.doc) });
+  const [summary, setSummary] = useState("");
+  const [minor, setMinor] = useState(false);
+  const [status, setStatus] = useState<{ kind: "error" | "info"; text: string } | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [panel, setPanel] = useState<"link" | "cite" | null>(null);
+  const [conflict, setConflict] = useState<ConflictDetails | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const leaving = useRef(false);
+
+  const editor = useEditor({
+    extensions,
+    content: props.doc,
+    immediatelyRender: false,
+    editorProps: { attributes: { class: "editor-content article-body", "aria-label": `Text of ${title}`, role: "textbox", "aria-multiline": "true" } },
+  });
+  const dirty = useEditorState({ editor, selector: ({ editor: e }) => !!e && canonicalJson(e.getJSON()) !== base.json }) ?? false;
+
+  // Offer back a draft left by a crash or reload.
+  useEffect(() => {
+    const stored = localStorage.getItem(draftKey(pageId));
+    if (!stored) return;
+    try {
+      const parsed = JSON.parse(stored) as Draft;
+      if (canonicalJson(parsed.doc) !== base.json) setDraft(parsed);
+    } catch {
+      localStorage.removeItem(draftKey(pageId));
+    }
+    // Only on opening the editor.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [pageId]);
+
+  // Keep the unsaved text in the browser as it is typed.
+  useEffect(() => {
+    if (!editor) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const store = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const doc = editor.getJSON() as DocumentJSON;
+        if (canonicalJson(doc) === base.json) localStorage.removeItem(draftKey(pageId));
+        else localStorage.setItem(draftKey(pageId), JSON.stringify({ doc, summary, baseRevisionId: base.id, savedAt: new Date().toISOString() } satisfies Draft));
+      }, 300);
+    };
+    editor.on("update", store);
+    return () => {
+      clearTimeout(timer);
+      editor.off("update", store);
+    };
+  }, [editor, pageId, base, summary]);
+
+  // Warn before leaving with unsaved changes.
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      if (!leaving.current) event.preventDefault();
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty]);
+
+  const save = useCallback(async () => {
+    if (!editor || saving) return;
+    setSaving(true);
+    setStatus(null);
+    const result = await saveArticle(pageId, { doc: editor.getJSON() as DocumentJSON, summary, minor, baseRevisionId: base.id });
+    setSaving(false);
+    if (result.ok) {
+      localStorage.removeItem(draftKey(pageId));
+      if (result.data.status === "unchanged") {
+        setStatus({ kind: "info", text: "Nothing has changed since the last revision, so no revision was made." });
+        return;
+      }
+      leaving.current = true;
+      window.location.assign(pageHref(pageId));
+      return;
+    }
+    if (result.conflict) setConflict(result.conflict);
+    setStatus({ kind: "error", text: result.message });
+  }, [editor, saving, pageId, summary, minor, base.id]);
+
+  const showPreview = useCallback(async () => {
+    if (!editor) return;
+    const result = await previewArticle(pageId, editor.getJSON());
+    if (result.ok) setPreview(result.data);
+    else setStatus({ kind: "error", text: result.message });
+  }, [editor, pageId]);
+
+  const keys = useRef({ save, openLink: () => setPanel("link"), openCite: () => setPanel("cite") });
+  keys.current = { save, openLink: () => setPanel("link"), openCite: () => setPanel("cite") };
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    const mod = event.metaKey || event.ctrlKey;
+    if (mod && event.key.toLowerCase() === "s") {
+      event.preventDefault();
+      void keys.current.save();
+    } else if (mod && event.key.toLowerCase() === "k") {
+      event.preventDefault();
+      keys.current.openLink();
+    } else if (mod && event.shiftKey && event.key.toLowerCase() === "c") {
+      event.preventDefault();
+      keys.current.openCite();
+    } else if (event.key === "Escape" && panel) {
+      setPanel(null);
+      editor?.commands.focus();
+    }
+  };
+
+  return (
+    <div className="editor-page" onKeyDown={onKeyDown}>
+      <header className="editor-header">
+        <h1>
+          {props.baseRevisionId ? "Editing" : "Creating"} <Link href={pageHref(pageId)}>{title}</Link>
+        </h1>
+        <p className="article-meta">
+          {base.number ? `Starting from revision ${base.number}.` : "This page does not exist yet; saving creates it."}
+        </p>
+      </header>
+
+      {draft && (
+        <div className="notice" role="status">
+          <p>
+            You have unsaved changes from {new Date(draft.savedAt).toLocaleString()}
+            {draft.baseRevisionId !== base.id && " (made on an older revision; saving will merge them)"}.
+          </p>
+          <button
+            type="button"
+            onClick={() => {
+              editor?.commands.setContent(draft.doc);
+              setSummary(draft.summary);
+              setBase((b) => ({ ...b, id: draft.baseRevisionId }));
+              setDraft(null);
+            }}
+          >
+            Restore draft
+          </button>{" "}
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              localStorage.removeItem(draftKey(pageId));
+              setDraft(null);
+            }}
+          >
+            Discard draft
+          </button>
+        </div>
+      )}
+
+      {conflict && editor && (
+        <ConflictPanel
+          conflict={conflict}
+          onResolve={(doc) => {
+            editor.commands.setContent(doc);
+            setBase((b) => ({ ...b, id: conflict.latestRevisionId, number: conflict.latestNumber }));
+            setConflict(null);
+            setStatus({ kind: "info", text: `Now editing on top of revision ${conflict.latestNumber}. Check the text, then save.` });
+          }}
+        />
+      )}
+
+      <Toolbar editor={editor} onWikiLink={() => setPanel("link")} onCite={() => setPanel("cite")} />
+      {panel === "link" && editor && <WikiLinkPanel editor={editor} onClose={() => setPanel(null)} />}
+      {panel === "cite" && editor && <CitationPanel editor={editor} pageId={pageId} onClose={() => setPanel(null)} />}
+      <EditorContent editor={editor} className="editor" />
+
+      <form
+        className="form save-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <label>
+          Summary of your changes
+          <input value={summary} onChange={(e) => setSummary(e.target.value)} maxLength={500} placeholder="What did you change, and why?" />
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={minor} onChange={(e) => setMinor(e.target.checked)} /> This is a minor edit
+        </label>
+        {status && (
+          <p role={status.kind === "error" ? "alert" : "status"} className={status.kind === "error" ? "form-error" : "form-info"}>
+            {status.text}
+          </p>
+        )}
+        <div className="button-row">
+          <button type="submit" disabled={saving || !editor}>
+            {saving ? "Saving…" : "Save"}
+          </button>
+          <button type="button" className="secondary" onClick={() => void showPreview()} disabled={!editor}>
+            Preview
+          </button>
+          <Link href={pageHref(pageId)}>Cancel</Link>
+        </div>
+      </form>
+
+      {preview && (
+        <section className="preview" aria-labelledby="preview-heading">
+          <h2 id="preview-heading">Preview</h2>
+          <div className="article-layout">
+            {preview.toc.length > 0 && <TableOfContents entries={preview.toc} />}
+            <div className="article-content">
+              <div className="article-body" dangerouslySetInnerHTML={{ __html: preview.html }} />
+              {preview.references.length > 0 && <ReferenceList references={preview.references} />}
+            </div>
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}

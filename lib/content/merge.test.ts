@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import type { DocumentJSON } from "./document";
+import { mergeDocuments } from "./merge";
+
+const doc = (...paragraphs: string[]): DocumentJSON => ({
+  type: "doc",
+  content: paragraphs.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })),
+});
+
+describe("three-way merge of documents", () => {
+  const base = doc("one", "two", "three", "four");
+
+  it("combines changes to different blocks", () => {
+    const mine = doc("one", "TWO", "three", "four");
+    const theirs = doc("one", "two", "three", "four", "five");
+    expect(mergeDocuments(base, mine, theirs)).toEqual({ clean: true, doc: doc("one", "TWO", "three", "four", "five") });
+  });
+
+  it("combines an insertion and a deletion far apart", () => {
+    const mine = doc("zero", "one", "two", "three", "four");
+    const theirs = doc("one", "two", "three");
+    expect(mergeDocuments(base, mine, theirs)).toEqual({ clean: true, doc: doc("zero", "one", "two", "three") });
+  });
+
+  it("takes the same change made on both sides once", () => {
+    const both = doc("one", "2", "three", "four");
+    expect(mergeDocuments(base, both, both)).toEqual({ clean: true, doc: both });
+  });
+
+  it("reports different changes to the same block as a conflict, with all three versions", () => {
+    const mine = doc("one", "two (mine)", "three", "four");
+    const theirs = doc("one", "two (theirs)", "three", "four");
+    const result = mergeDocuments(base, mine, theirs);
+    expect(result.clean).toBe(false);
+    if (result.clean) return;
+    expect(result.conflicts).toEqual([{ base: doc("two").content, mine: doc("two (mine)").content, theirs: doc("two (theirs)").content }]);
+    expect(result.resolved).toEqual({ mine, theirs });
+  });
+
+  it("reports an edit of a block the other side deleted as a conflict", () => {
+    const mine = doc("one", "two edited", "three", "four");
+    const theirs = doc("one", "three", "four");
+    expect(mergeDocuments(base, mine, theirs).clean).toBe(false);
+  });
+});

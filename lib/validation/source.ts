@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { safeUrl } from "../content/url";
+
+export const MAX_TITLE_LENGTH = 500;
+
+/** "Family, Given; Other, Name; Organisation" → CSL names. */
+export function parseAuthorList(text: string): { family?: string; given?: string; literal?: string }[] {
+  return text
+    .split(";")
+    .map((name) => name.trim())
+    .filter(Boolean)
+    .map((name) => {
+      const [family, given] = name.split(",").map((part) => part.trim());
+      return given ? { family, given } : { literal: family };
+    });
+}
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => v || null);
+
+/** A source made in place from the editor's citation tool. */
+export const NewSourceSchema = z.object({
+  url: z
+    .string()
+    .trim()
+    .max(2000)
+    .optional()
+    .transform((v) => v || null)
+    .refine((v) => v === null || safeUrl(v) !== null, "Enter a full web address starting with https://."),
+  title: z.string().trim().min(1, "Give the source a title.").max(MAX_TITLE_LENGTH),
+  authors: z.string().trim().max(2000).optional().default(""),
+  publisher: optionalText(300),
+  issued: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || null)
+    .refine((v) => v === null || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v), "Write the date as YYYY, YYYY-MM or YYYY-MM-DD."),
+});
+export type NewSourceInput = z.input<typeof NewSourceSchema>;
