@@ -100,7 +100,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
     if (!editor || saving) return;
     setSaving(true);
     setStatus(null);
-    const result = await saveArticle(pageId, { doc: editor.getJSON() as DocumentJSON, summary, minor, baseRevisionId: base.id });
+    const result = await saveArticle(pageId, { doc: JSON.stringify(editor.getJSON()), summary, minor, baseRevisionId: base.id });
     setSaving(false);
     if (result.ok) {
       localStorage.removeItem(draftKey(pageId));
@@ -118,7 +118,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
 
   const showPreview = useCallback(async () => {
     if (!editor) return;
-    const result = await previewArticle(pageId, editor.getJSON());
+    const result = await previewArticle(pageId, JSON.stringify(editor.getJSON()));
     if (result.ok) setPreview(result.data);
     else setStatus({ kind: "error", text: result.message });
   }, [editor, pageId]);
@@ -146,7 +146,10 @@ export function ArticleEditor(props: ArticleEditorProps) {
     <div className="editor-page" onKeyDown={onKeyDown}>
       <header className="editor-header">
         <h1>
-          {props.baseRevisionId ? "Editing" : "Creating"} <Link href={pageHref(pageId)}>{title}</Link>
+          {props.baseRevisionId ? "Editing" : "Creating"}{" "}
+          <Link href={pageHref(pageId)} prefetch={false}>
+            {title}
+          </Link>
         </h1>
         <p className="article-meta">
           {base.number ? `Starting from revision ${base.number}.` : "This page does not exist yet; saving creates it."}
@@ -226,7 +229,9 @@ export function ArticleEditor(props: ArticleEditorProps) {
           <button type="button" className="secondary" onClick={() => void showPreview()} disabled={!editor}>
             Preview
           </button>
-          <Link href={pageHref(pageId)}>Cancel</Link>
+          <Link href={pageHref(pageId)} prefetch={false}>
+            Cancel
+          </Link>
         </div>
       </form>
 

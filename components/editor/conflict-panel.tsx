@@ -11,7 +11,7 @@ const text = (blocks: NodeJSON[]) => blocks.map(textContent).join("\n\n") || "(r
  */
 export function ConflictPanel({ conflict, onResolve }: { conflict: ConflictDetails; onResolve: (doc: DocumentJSON) => void }) {
   return (
-    <section className="conflict" aria-labelledby="conflict-heading" role="alert">
+    <section className="conflict" aria-labelledby="conflict-heading">
       <h2 id="conflict-heading">Your edit conflicts with revision {conflict.latestNumber}</h2>
       <p>Someone else changed the same passages while you were editing. Compare them, then choose where to continue from.</p>
       {conflict.conflicts.map((c, i) => (

@@ -32,6 +32,21 @@ function pageIdOrThrow(raw: string): string {
   return pageId;
 }
 
+/** The editor's document from its JSON text, fully validated. */
+function parseDocumentText(text: string) {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new AppError("INVALID_INPUT", "The document could not be read.");
+  }
+  try {
+    return parseDocument(value);
+  } catch (error) {
+    throw asAppError(error);
+  }
+}
+
 function asAppError(error: unknown): unknown {
   return error instanceof DocumentValidationError ? new AppError("INVALID_INPUT", error.problems.join(" ")) : error;
 }
@@ -49,7 +64,7 @@ export async function saveArticle(rawPageId: string, request: SaveRevisionReques
     const input = SaveRevisionSchema.safeParse(request);
     if (!input.success) throw new AppError("INVALID_INPUT", input.error.issues[0]?.message ?? "The save was not understood.");
     try {
-      const saved = await savePageRevision(db, { pageId, authorId: account.id, ...input.data });
+      const saved = await savePageRevision(db, { pageId, authorId: account.id, ...input.data, doc: parseDocumentText(input.data.doc) });
       if (saved.status === "created") await revalidateArticle(db, pageId, { pageCreated: saved.pageCreated });
       return saved.status === "created"
         ? { status: saved.status, number: saved.number, revisionId: saved.revisionId, merged: saved.merged }
@@ -69,15 +84,10 @@ export interface Preview {
 }
 
 /** Renders the editor's document exactly as readers would see it. */
-export async function previewArticle(rawPageId: string, doc: unknown): Promise<ActionResult<Preview>> {
+export async function previewArticle(rawPageId: string, docText: string): Promise<ActionResult<Preview>> {
   return toActionResult(async () => {
     await requireEditor(pageIdOrThrow(rawPageId));
-    let parsed;
-    try {
-      parsed = parseDocument(doc);
-    } catch (error) {
-      throw asAppError(error);
-    }
+    const parsed = parseDocumentText(String(docText));
     const [sources, existing] = await Promise.all([
       getRenderSources(db, collectCitations(parsed).map((c) => c.sourceId)),
       existingPageIds(db, collectLinkTargets(parsed)),

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { cache } from "react";
 import { ArticleEditor } from "@/components/editor/article-editor";
 import { can } from "@/lib/auth/policy";
 import { currentAccount } from "@/lib/auth/session";
@@ -11,8 +12,12 @@ import { getLatestRevision } from "@/lib/wiki/revisions";
 
 type Props = { params: Promise<{ id: string }> };
 
+const loadLatest = cache((pageId: string) => getLatestRevision(db, pageId));
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Editing ${titleFromPageId(normalizePageId(decodeURIComponent((await params).id)))}` };
+  const pageId = normalizePageId(decodeURIComponent((await params).id));
+  const latest = pageId ? await loadLatest(pageId) : null;
+  return { title: `Editing ${latest?.title ?? titleFromPageId(pageId)}` };
 }
 
 export default async function EditPage({ params }: Props) {
@@ -20,7 +25,7 @@ export default async function EditPage({ params }: Props) {
   const raw = decodeURIComponent((await params).id);
   const pageId = normalizePageId(raw);
   if (!pageId) notFound();
-  const [account, latest] = await Promise.all([currentAccount(), getLatestRevision(db, pageId)]);
+  const [account, latest] = await Promise.all([currentAccount(), loadLatest(pageId)]);
   const title = latest?.title ?? titleFromPageId(pageId);
 
   if (!can(account, "edit", latest ?? undefined)) {
