@@ -7,6 +7,12 @@ const nextConfig = {
     // database) never serves pages rendered from someone else's data.
     isrFlushToDisk: false,
   },
+  async rewrites() {
+    return {
+      // An old revision lives at /wiki/<id>?rev=<n>; the article route itself stays a cached page.
+      beforeFiles: [{ source: "/wiki/:id", has: [{ type: "query", key: "rev", value: "(?<rev>\\d+)" }], destination: "/wiki/:id/revisions/:rev" }],
+    };
+  },
   async headers() {
     return [
       {

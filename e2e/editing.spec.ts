@@ -1,13 +1,6 @@
 import type { Page } from "@playwright/test";
+import { endOf, openEditor } from "./editor";
 import { expect, test } from "./fixtures";
-
-/** The editor's text box, once the editor has started. */
-async function openEditor(page: Page, pageId: string) {
-  await page.goto(`/wiki/${pageId}/edit`);
-  const box = page.getByRole("textbox", { name: /^Text of/ });
-  await expect(box).toBeVisible();
-  return box;
-}
 
 /** Moves the cursor to a new paragraph at the end of the document. */
 async function typeNewParagraphAtEnd(page: Page, box: ReturnType<Page["getByRole"]>) {
@@ -71,6 +64,7 @@ test.describe("editing", () => {
     await expect(page.getByText("Write the date as YYYY, YYYY-MM or YYYY-MM-DD.")).toBeVisible();
     await page.getByLabel("Date (YYYY-MM-DD)").fill("2026-03");
     await page.getByRole("button", { name: "Add and cite" }).click();
+    await expect(box.locator("sup.citation")).toHaveAttribute("data-number", "1");
     await page.getByRole("button", { name: "Save" }).click();
     const references = page.getByRole("region", { name: "References" });
     await expect(references.getByRole("link", { name: "A report on claims" })).toHaveAttribute("href", "https://example.org/report-2026");
@@ -138,12 +132,6 @@ test.describe("two people editing one page", () => {
     await page.keyboard.type("Third paragraph.");
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page).toHaveURL(`/wiki/${pageId}`);
-  }
-
-  /** Puts the cursor at the end of the paragraph holding this text, in the editor. */
-  async function endOf(page: Page, text: string) {
-    await page.getByRole("textbox", { name: /^Text of/ }).getByText(text).click();
-    await page.keyboard.press("End");
   }
 
   test("changes to different paragraphs merge", async ({ browser, makeAccount, signInAs, baseURL }) => {

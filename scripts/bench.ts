@@ -3,6 +3,10 @@
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import type { DocumentJSON } from "../lib/content/document";
+import { createDb } from "../lib/db";
+import { createAccount } from "../lib/wiki/accounts";
+import { issueApiToken } from "../lib/wiki/api-tokens";
 import { generateBenchArticle } from "./bench-article";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
@@ -58,6 +62,33 @@ function wrk(name: string, url: string): Result {
   };
 }
 
+/** Saves the example article with one sentence changed, again and again, timing each request. */
+async function benchSaves(base: string, count = 100) {
+  const db = createDb(DATABASE_URL);
+  const tag = Date.now().toString(36);
+  const admin = await createAccount(db, { email: `bench-${tag}@example.org`, name: `Bench ${tag}`, password: "benchmark password" }, { role: "admin" });
+  const { token } = await issueApiToken(db, admin, { userId: admin.id, name: "benchmark" });
+  await db.$disconnect();
+  const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+  const current = (await (await fetch(`${base}/api/pages/gpt_5_2`)).json()) as { revision: { id: number }; doc: DocumentJSON };
+  let baseRevisionId = current.revision.id;
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const doc = structuredClone(current.doc);
+    const first = doc.content[0].content![0];
+    first.text = `${first.text!.replace(/ \(\d+\)$/, "")} (${i})`;
+    const body = JSON.stringify({ doc, summary: `Benchmark save ${i}`, baseRevisionId });
+    const started = performance.now();
+    const response = await fetch(`${base}/api/pages/gpt_5_2/revisions`, { method: "POST", headers, body });
+    const result = (await response.json()) as { revision: { id: number } };
+    times.push(performance.now() - started);
+    if (response.status !== 201) throw new Error(`save ${i} answered ${response.status}: ${JSON.stringify(result)}`);
+    baseRevisionId = result.revision.id;
+  }
+  const sorted = times.slice(10).sort((a, b) => a - b); // the first saves warm the server up
+  return { count, median: sorted[Math.floor(sorted.length / 2)], p90: sorted[Math.floor(sorted.length * 0.9)] };
+}
+
 ensureWrk();
 const dataDir = path.resolve("data/bench");
 mkdirSync(dataDir, { recursive: true });
@@ -89,11 +120,14 @@ try {
     for (let i = 0; i < 50; i++) await (await fetch(page.url)).arrayBuffer(); // warm up
     results.push({ ...wrk(page.name, page.url), bytes });
   }
+  const saves = await benchSaves(base);
   console.log(`\nReading, ${CONNECTIONS} connections, ${DURATION} each (wrk):`);
   console.log("page".padEnd(34), "req/s".padStart(9), "p50".padStart(9), "p99".padStart(9), "size".padStart(9));
   for (const r of results) {
     console.log(r.name.padEnd(34), r.requestsPerSecond.toFixed(0).padStart(9), r.p50.padStart(9), r.p99.padStart(9), `${(r.bytes / 1024).toFixed(0)} KB`.padStart(9));
   }
+  console.log(`\nSaving through the API, one after another (${saves.count} saves of gpt_5_2, one sentence changed each):`);
+  console.log(`median ${saves.median.toFixed(1)} ms, p90 ${saves.p90.toFixed(1)} ms`);
 } finally {
   stop();
 }

@@ -1,28 +1,24 @@
-import Link from "next/link";
-import { pageHref } from "@/lib/content/page-id";
 import type { ArticleView as Article } from "@/lib/wiki/articles";
+import type { ReactNode } from "react";
+import { type PageTab, PageTabs } from "./page-tabs";
 import { ReferenceList } from "./reference-list";
 import { TableOfContents } from "./table-of-contents";
 
 /** An article as readers see it: title, contents, body and References. */
-export function ArticleView({ article }: { article: Article }) {
+export function ArticleView({ article, banner, current = "read" }: { article: Article; banner?: ReactNode; current?: PageTab | null }) {
   const { rendered } = article;
   return (
     <article className="article" aria-labelledby="article-title">
       <header className="article-header">
         <h1 id="article-title">{article.title}</h1>
-        <nav className="page-actions" aria-label="Page actions">
-          <Link href={pageHref(article.pageId)} aria-current="page">
-            Read
-          </Link>
-          <Link href={`${pageHref(article.pageId)}/edit`}>Edit</Link>
-        </nav>
+        <PageTabs pageId={article.pageId} current={current} />
         <p className="article-meta">
           Revision {article.revision.number} ·{" "}
           <time dateTime={article.revision.createdAt.toISOString()}>
             {article.revision.createdAt.toISOString().slice(0, 10)}
           </time>
         </p>
+        {banner}
       </header>
       <div className="article-layout">
         {rendered.toc.length > 0 && <TableOfContents entries={rendered.toc} />}

@@ -1,6 +1,6 @@
 import type { Account } from "../wiki/accounts";
 
-export type Action = "read" | "edit" | "review" | "manageAccounts";
+export type Action = "read" | "edit" | "review" | "rollback" | "manageAccounts";
 
 /** What a page tells the policy about itself. */
 export interface PageFacts {
@@ -21,6 +21,7 @@ export function can(account: Account | null, action: Action, page?: PageFacts): 
     case "edit":
       return page?.protected ? rank >= RANK.reviewer : rank >= RANK.editor;
     case "review":
+    case "rollback":
       return rank >= RANK.reviewer;
     case "manageAccounts":
       return rank >= RANK.admin;

@@ -1,7 +1,13 @@
 import { z } from "zod";
-import { MAX_DOCUMENT_BYTES } from "./document";
+import { DocumentSchema, MAX_DOCUMENT_BYTES } from "./document";
 
 export const MAX_SUMMARY_LENGTH = 500;
+
+const SaveFields = {
+  summary: z.string().trim().max(MAX_SUMMARY_LENGTH, `Keep the summary under ${MAX_SUMMARY_LENGTH} characters.`).default(""),
+  minor: z.boolean().default(false),
+  baseRevisionId: z.number().int().positive().nullable(),
+};
 
 /**
  * A save as the editor sends it: the document travels as JSON text, so what the server checks is
@@ -9,8 +15,10 @@ export const MAX_SUMMARY_LENGTH = 500;
  */
 export const SaveRevisionSchema = z.object({
   doc: z.string().max(MAX_DOCUMENT_BYTES * 2, "The document is too large to save."),
-  summary: z.string().trim().max(MAX_SUMMARY_LENGTH, `Keep the summary under ${MAX_SUMMARY_LENGTH} characters.`).default(""),
-  minor: z.boolean().default(false),
-  baseRevisionId: z.number().int().positive().nullable(),
+  ...SaveFields,
 });
 export type SaveRevisionRequest = z.input<typeof SaveRevisionSchema>;
+
+/** A save through the HTTP API: the same fields, the document as JSON. */
+export const ApiSaveRevisionSchema = z.object({ doc: DocumentSchema, ...SaveFields });
+export type ApiSaveRevisionRequest = z.input<typeof ApiSaveRevisionSchema>;

@@ -33,18 +33,18 @@ export async function getArticle(db: DbOrTx, rawPageId: string): Promise<Article
   const revision = page?.publishedRevision;
   if (!page || page.deletedAt || !revision) return null;
 
-  const doc = JSON.parse(revision.content) as DocumentJSON;
-  const targets = revision.links.map((l) => l.targetSlug);
-  const [sources, existing] = await Promise.all([
-    getRenderSources(db, collectCitations(doc).map((c) => c.sourceId)),
-    existingPageIds(db, targets),
-  ]);
   return {
     pageId: page.slug,
     title: page.title,
     revision: { id: revision.id, number: revision.number, createdAt: revision.createdAt },
-    rendered: renderArticle(doc, { sources, pageExists: (id) => existing.has(id) }),
+    rendered: await renderStoredDocument(db, JSON.parse(revision.content) as DocumentJSON, revision.links.map((l) => l.targetSlug)),
   };
+}
+
+/** A stored document rendered for readers: its sources and which of its links exist, in two queries. */
+export async function renderStoredDocument(db: DbOrTx, doc: DocumentJSON, linkTargets: string[]): Promise<RenderedArticle> {
+  const [sources, existing] = await Promise.all([getRenderSources(db, collectCitations(doc).map((c) => c.sourceId)), existingPageIds(db, linkTargets)]);
+  return renderArticle(doc, { sources, pageExists: (id) => existing.has(id) });
 }
 
 /** Which of these page ids name live pages, in one query. */

@@ -5,6 +5,9 @@ import { currentAccount } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { ROLES } from "@/lib/validation/account";
 import { listAccounts } from "@/lib/wiki/accounts";
+import { listApiTokens } from "@/lib/wiki/api-tokens";
+import { IssueTokenForm } from "@/components/account/issue-token-form";
+import { revokeTokenAction } from "./token-actions";
 import { updateAccountAction } from "./actions";
 
 export const metadata: Metadata = { title: "Accounts" };
@@ -25,7 +28,7 @@ export default async function AccountsPage() {
       </article>
     );
   }
-  const accounts = await listAccounts(db);
+  const [accounts, tokens] = await Promise.all([listAccounts(db), listApiTokens(db)]);
   return (
     <article className="prose">
       <h1>Accounts</h1>
@@ -75,6 +78,45 @@ export default async function AccountsPage() {
           ))}
         </tbody>
       </table>
+
+      <h2>API tokens</h2>
+      <p>A token lets a program read and save pages as the account it belongs to. Only its fingerprint is stored.</p>
+      <IssueTokenForm accounts={accounts.filter((a) => !a.blocked).map((a) => ({ id: a.id, name: a.name }))} />
+      {tokens.length > 0 && (
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">Token</th>
+              <th scope="col">Account</th>
+              <th scope="col">Issued</th>
+              <th scope="col">Last used</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.map((t) => (
+              <tr key={t.id}>
+                <th scope="row">{t.name}</th>
+                <td>{t.user.name}</td>
+                <td>{t.createdAt.toISOString().slice(0, 10)}</td>
+                <td>{t.lastUsedAt?.toISOString().slice(0, 16).replace("T", " ") ?? "never"}</td>
+                <td>
+                  {t.revokedAt ? (
+                    "Revoked"
+                  ) : (
+                    <form action={revokeTokenAction} className="inline-form">
+                      <input type="hidden" name="id" value={t.id} />
+                      <button type="submit" className="secondary">
+                        Revoke {t.name}
+                      </button>
+                    </form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </article>
   );
 }

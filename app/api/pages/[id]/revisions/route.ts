@@ -1,0 +1,29 @@
+import { requestAccount } from "@/lib/auth/request";
+import { revalidateArticle } from "@/lib/cache/revalidate";
+import { db } from "@/lib/db";
+import { readJson, respond } from "@/lib/http/respond";
+import { MAX_DOCUMENT_BYTES } from "@/lib/validation/document";
+import { ApiSaveRevisionSchema } from "@/lib/validation/revision";
+import { pageIdOrThrow, savePageEdit } from "@/lib/wiki/edit";
+import { AppError } from "@/lib/wiki/errors";
+
+type Context = { params: Promise<{ id: string }> };
+
+/**
+ * Saves a revision: `{ doc, summary, minor, baseRevisionId }`, by session or bearer token. 201 with
+ * the new revision, 200 when nothing changed, 409 with the newer revision and the disputed passages.
+ */
+export async function POST(request: Request, { params }: Context) {
+  return respond(async () => {
+    const pageId = pageIdOrThrow(decodeURIComponent((await params).id));
+    const account = await requestAccount(request);
+    const input = ApiSaveRevisionSchema.safeParse(await readJson(request, MAX_DOCUMENT_BYTES * 2));
+    if (!input.success) {
+      throw new AppError("INVALID_INPUT", input.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).slice(0, 5).join("; "));
+    }
+    const saved = await savePageEdit(db, account, { pageId, ...input.data });
+    if (saved.status === "unchanged") return { body: { status: "unchanged", revision: { id: saved.revisionId, number: saved.number } } };
+    await revalidateArticle(db, pageId, { pageCreated: saved.pageCreated });
+    return { status: 201, body: { status: "created", merged: saved.merged, revision: { id: saved.revisionId, number: saved.number } } };
+  });
+}

@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { formatTime, revisionHref, userHref } from "@/components/history/revision-line";
+import { pageHref } from "@/lib/content/page-id";
+import { db } from "@/lib/db";
+import { firstParam, HistoryQuerySchema } from "@/lib/validation/history";
+import { AppError } from "@/lib/wiki/errors";
+import { getContributions } from "@/lib/wiki/history";
+
+type Props = { params: Promise<{ name: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Contributions of ${decodeURIComponent((await params).name)}` };
+}
+
+/** Everything one person wrote, newest first. */
+export default async function ContributionsPage({ params, searchParams }: Props) {
+  await connection();
+  const name = decodeURIComponent((await params).name);
+  const { before } = HistoryQuerySchema.parse({ before: firstParam((await searchParams).before) });
+  const result = await getContributions(db, name, { before }).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  return (
+    <article className="history" aria-labelledby="contributions-title">
+      <h1 id="contributions-title">Contributions of {result.user.name}</h1>
+      {result.contributions.length === 0 ? (
+        <p>No edits yet.</p>
+      ) : (
+        <ul className="change-list">
+          {result.contributions.map((c) => (
+            <li key={c.id}>
+              <time dateTime={c.createdAt.toISOString()}>{formatTime(c.createdAt)}</time> · <Link href={pageHref(c.pageId)}>{c.title}</Link> ·{" "}
+              <Link href={revisionHref(c.pageId, c.number)}>revision {c.number}</Link>
+              {c.number > 1 && (
+                <>
+                  {" "}
+                  (<Link href={`${pageHref(c.pageId)}/diff?from=${c.number - 1}&to=${c.number}`}>changes</Link>)
+                </>
+              )}
+              {c.minor && <abbr className="minor" title="minor edit"> m</abbr>}
+              {c.summary && <span className="summary"> — {c.summary}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {result.older && (
+        <nav className="pager" aria-label="More contributions">
+          <Link href={`${userHref(result.user.name)}?before=${result.older}`}>Older contributions →</Link>
+        </nav>
+      )}
+    </article>
+  );
+}

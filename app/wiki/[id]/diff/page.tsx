@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { DiffView } from "@/components/history/diff-view";
+import { PageTabs } from "@/components/reader/page-tabs";
+import { db } from "@/lib/db";
+import { DiffQuerySchema, firstParam } from "@/lib/validation/history";
+import { AppError } from "@/lib/wiki/errors";
+import { compareRevisions, getPageHeaderOrThrow } from "@/lib/wiki/history";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export const metadata: Metadata = { title: "Differences between revisions", robots: { index: false } };
+
+async function load(rawId: string, query: Record<string, string | string[] | undefined>) {
+  const parsed = DiffQuerySchema.safeParse({ from: firstParam(query.from), to: firstParam(query.to), view: firstParam(query.view) });
+  if (!parsed.success) return { error: parsed.error.issues[0].message };
+  try {
+    const header = await getPageHeaderOrThrow(db, rawId);
+    const to = parsed.data.to ?? header.latestNumber;
+    const from = parsed.data.from ?? Math.max(1, to - 1);
+    return { comparison: await compareRevisions(db, rawId, from, to), view: parsed.data.view };
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
+
+export default async function DiffPage({ params, searchParams }: Props) {
+  await connection();
+  const result = await load(decodeURIComponent((await params).id), await searchParams);
+  if ("error" in result) {
+    return (
+      <article className="prose">
+        <h1>Differences between revisions</h1>
+        <p role="alert" className="form-error">
+          {result.error}
+        </p>
+      </article>
+    );
+  }
+  const { comparison, view } = result;
+  return (
+    <article className="history" aria-labelledby="diff-title">
+      <header className="article-header">
+        <h1 id="diff-title">
+          {comparison.page.title}: revision {comparison.from.number} → {comparison.to.number}
+        </h1>
+        <PageTabs pageId={comparison.page.pageId} current="history" />
+      </header>
+      <DiffView comparison={comparison} layout={view} />
+    </article>
+  );
+}

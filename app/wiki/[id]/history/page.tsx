@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { HistoryTable } from "@/components/history/history-table";
+import { ActionForm } from "@/components/history/action-form";
+import { PageTabs } from "@/components/reader/page-tabs";
+import { can } from "@/lib/auth/policy";
+import { currentAccount } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { firstParam, HistoryQuerySchema } from "@/lib/validation/history";
+import { AppError } from "@/lib/wiki/errors";
+import { getHistory } from "@/lib/wiki/history";
+import { rollbackAction } from "../revert/actions";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `History of ${decodeURIComponent((await params).id)}`, robots: { index: false } };
+}
+
+export default async function HistoryPage({ params, searchParams }: Props) {
+  await connection();
+  const { before } = HistoryQuerySchema.parse({ before: firstParam((await searchParams).before) });
+  const [history, account] = await Promise.all([
+    getHistory(db, decodeURIComponent((await params).id), { before }).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+      throw error;
+    }),
+    currentAccount(),
+  ]);
+  const { page, revisions } = history;
+  const first = revisions[0];
+  const run = first && before === undefined ? revisions.findIndex((r) => r.author.id !== first.author.id) : -1;
+  return (
+    <article className="history" aria-labelledby="history-title">
+      <header className="article-header">
+        <h1 id="history-title">History of {page.title}</h1>
+        <PageTabs pageId={page.pageId} current="history" />
+        <p className="article-meta">
+          {page.latestNumber} {page.latestNumber === 1 ? "revision" : "revisions"}. Choose two to compare, or follow a revision&apos;s links.
+        </p>
+      </header>
+      {run > 0 && can(account, "rollback") && (
+        <section className="notice" aria-label="Roll back">
+          <ActionForm action={rollbackAction} fields={{ pageId: page.pageId }} label={`Roll back ${run} ${run === 1 ? "edit" : "edits"} by ${first.author.name}`} />
+        </section>
+      )}
+      <HistoryTable history={history} canEdit={can(account, "edit", page)} />
+    </article>
+  );
+}

@@ -1,0 +1,40 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { type ActionResult, toActionResult } from "@/lib/actions/result";
+import { currentAccount } from "@/lib/auth/session";
+import { revalidateArticle } from "@/lib/cache/revalidate";
+import { pageHref } from "@/lib/content/page-id";
+import { db } from "@/lib/db";
+import { RevertSchema, RollbackSchema } from "@/lib/validation/history";
+import { AppError } from "@/lib/wiki/errors";
+import { revertToRevision, rollbackAuthor, undoRevision } from "@/lib/wiki/revert";
+import type { SaveRevisionResult } from "@/lib/wiki/revisions";
+
+async function afterSave(pageId: string, saved: SaveRevisionResult): Promise<never> {
+  if (saved.status === "created") await revalidateArticle(db, pageId, { pageCreated: saved.pageCreated });
+  redirect(`${pageHref(pageId)}/history`);
+}
+
+/** Reverts to, or undoes, one revision from the confirmation form; back to the history when done. */
+export async function revertAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const input = RevertSchema.safeParse(Object.fromEntries(form));
+  if (!input.success) return { ok: false, code: "INVALID_INPUT", message: input.error.issues[0].message };
+  const { pageId, number, mode } = input.data;
+  const result = await toActionResult(async () => {
+    const saved = await (mode === "undo" ? undoRevision : revertToRevision)(db, await currentAccount(), { pageId, number });
+    if (saved.status === "unchanged") {
+      throw new AppError("INVALID_INPUT", mode === "undo" ? "Nothing to undo: the page already reads as it did before that revision." : `Nothing to revert: the page already reads as revision ${number} did.`);
+    }
+    return saved;
+  });
+  return result.ok ? afterSave(pageId, result.data) : result;
+}
+
+/** Rolls back the latest run of one author's edits. */
+export async function rollbackAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const input = RollbackSchema.safeParse(Object.fromEntries(form));
+  if (!input.success) return { ok: false, code: "INVALID_INPUT", message: input.error.issues[0].message };
+  const result = await toActionResult(async () => rollbackAuthor(db, await currentAccount(), input.data));
+  return result.ok ? afterSave(input.data.pageId, result.data) : result;
+}

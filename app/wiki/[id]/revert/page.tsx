@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { ActionForm } from "@/components/history/action-form";
+import { RevisionLine } from "@/components/history/revision-line";
+import { PageTabs } from "@/components/reader/page-tabs";
+import { can } from "@/lib/auth/policy";
+import { currentAccount } from "@/lib/auth/session";
+import { pageHref } from "@/lib/content/page-id";
+import { db } from "@/lib/db";
+import { firstParam, RevertSchema } from "@/lib/validation/history";
+import { AppError } from "@/lib/wiki/errors";
+import { getHistory } from "@/lib/wiki/history";
+import { revertAction } from "./actions";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export const metadata: Metadata = { title: "Revert or undo", robots: { index: false } };
+
+/** Confirms a revert or an undo, with links to see exactly what it changes. */
+export default async function RevertPage({ params, searchParams }: Props) {
+  await connection();
+  const rawId = decodeURIComponent((await params).id);
+  const query = await searchParams;
+  const input = RevertSchema.safeParse({ pageId: rawId, number: firstParam(query.number), mode: firstParam(query.mode) });
+  if (!input.success) notFound();
+  const { number, mode } = input.data;
+  const [history, account] = await Promise.all([
+    getHistory(db, rawId, { before: number + 1, limit: 1 }).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+      throw error;
+    }),
+    currentAccount(),
+  ]);
+  const { page } = history;
+  const revision = history.revisions[0];
+  if (!revision || revision.number !== number) notFound();
+  const base = pageHref(page.pageId);
+  const title = mode === "undo" ? `Undo revision ${number} of ${page.title}` : `Revert ${page.title} to revision ${number}`;
+
+  return (
+    <article className="prose" aria-labelledby="revert-title">
+      <header className="article-header">
+        <h1 id="revert-title">{title}</h1>
+        <PageTabs pageId={page.pageId} current="history" />
+      </header>
+      <RevisionLine pageId={page.pageId} revision={revision} />
+      {mode === "undo" ? (
+        <p>
+          This takes back what revision {number} changed (<Link href={`${base}/diff?from=${number - 1}&to=${number}`}>see its changes</Link>) and keeps every later
+          revision. It is saved as a new revision.
+        </p>
+      ) : (
+        <p>
+          The page will read again as it did in revision {number} (<Link href={`${base}/diff?from=${page.latestNumber}&to=${number}`}>see what changes</Link>). Later
+          revisions stay in the history; this is saved as a new revision.
+        </p>
+      )}
+      {can(account, "edit", page) ? (
+        <ActionForm action={revertAction} fields={{ pageId: page.pageId, number, mode }} label={mode === "undo" ? "Undo this revision" : "Revert"} />
+      ) : (
+        <p role="alert">
+          {account ? "Your account cannot edit this page." : <><Link href={`/login?callbackUrl=${encodeURIComponent(`${base}/history`)}`}>Sign in</Link> to revert or undo.</>}
+        </p>
+      )}
+      <p>
+        <Link href={`${base}/history`}>Back to the history</Link>
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { cache } from "react";
+import { revisionHref, RevisionLine } from "@/components/history/revision-line";
+import { ArticleView } from "@/components/reader/article-view";
+import { pageHref } from "@/lib/content/page-id";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/wiki/errors";
+import { getRevisionView } from "@/lib/wiki/history";
+
+// Readers reach this as /wiki/<id>?rev=<n> (a rewrite in next.config.mjs keeps the article itself cacheable).
+type Props = { params: Promise<{ id: string; number: string }> };
+
+const load = cache(async (id: string, number: string) => {
+  const n = Number(number);
+  if (!Number.isInteger(n) || n < 1) return null;
+  try {
+    return await getRevisionView(db, decodeURIComponent(id), n);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") return null;
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id, number } = await params;
+  const view = await load(id, number);
+  return { title: view ? `${view.page.title} (revision ${view.revision.number})` : "No such revision", robots: { index: false } };
+}
+
+export default async function RevisionPage({ params }: Props) {
+  await connection();
+  const { id, number } = await params;
+  const view = await load(id, number);
+  if (!view) notFound();
+  const { page, revision } = view;
+  const current = revision.number === page.latestNumber;
+  const banner = (
+    <aside className="notice revision-banner" aria-label="Which revision this is">
+      <p>
+        {current ? "This is the current revision of this page" : "This is an old revision of this page"}
+        {page.publishedNumber === revision.number && !current ? " (the one readers see)" : ""}.
+      </p>
+      <RevisionLine pageId={page.pageId} revision={revision} />
+      <nav className="revision-steps" aria-label="Other revisions">
+        {revision.number > 1 ? <Link href={revisionHref(page.pageId, revision.number - 1)}>← Older revision</Link> : <span>Oldest revision</span>}
+        {revision.number > 1 && <Link href={`${pageHref(page.pageId)}/diff?from=${revision.number - 1}&to=${revision.number}`}>Changes in this revision</Link>}
+        {!current && <Link href={`${pageHref(page.pageId)}/diff?from=${revision.number}&to=${page.latestNumber}`}>Compare with current</Link>}
+        {!current && <Link href={revisionHref(page.pageId, revision.number + 1)}>Newer revision →</Link>}
+        <Link href={pageHref(page.pageId)}>Current version</Link>
+      </nav>
+    </aside>
+  );
+  return (
+    <ArticleView
+      article={{ pageId: page.pageId, title: page.title, revision: { id: revision.id, number: revision.number, createdAt: revision.createdAt }, rendered: view.rendered }}
+      banner={banner}
+      current={null}
+    />
+  );
+}

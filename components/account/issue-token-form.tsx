@@ -1,0 +1,50 @@
+"use client";
+
+import { useState } from "react";
+import { issueTokenAction } from "@/app/admin/users/token-actions";
+
+/** Issues an API token for an account and shows it once, for the admin to pass on. */
+export function IssueTokenForm({ accounts }: { accounts: { id: string; name: string }[] }) {
+  const [token, setToken] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const result = await issueTokenAction(String(form.get("userId")), String(form.get("name")));
+    if (result.ok) {
+      setToken(result.data.token);
+      setError(null);
+    } else setError(result.message);
+  }
+
+  return (
+    <form className="form narrow" onSubmit={submit}>
+      <label>
+        Account
+        <select name="userId">
+          {accounts.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        What the token is for
+        <input name="name" placeholder="Import script" maxLength={100} />
+      </label>
+      <button type="submit">Issue token</button>
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
+      {token && (
+        <p role="status">
+          Copy this token now; it will not be shown again: <code className="token">{token}</code>
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,29 @@
+"use client";
+
+import { type ReactNode, useActionState } from "react";
+import type { ActionResult } from "@/lib/actions/result";
+
+type Action = (previous: ActionResult | null, form: FormData) => Promise<ActionResult>;
+
+/** A one-button form for a history action (revert, undo, rollback) that shows the refusal when there is one. */
+export function ActionForm({ action, fields, label, children }: { action: Action; fields: Record<string, string | number>; label: string; children?: ReactNode }) {
+  const [state, run, pending] = useActionState(action, null);
+  return (
+    <form action={run} className="form">
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {children}
+      {state && !state.ok && (
+        <p role="alert" className="form-error">
+          {state.message}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="submit" disabled={pending}>
+          {pending ? "Working…" : label}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,108 @@
+import type { ReactNode } from "react";
+import type { DiffToken, InlinePart } from "@/lib/content/diff";
+import { inlineSegments, tokensText } from "@/lib/content/diff";
+import { pageHref } from "@/lib/content/page-id";
+import type { RenderSource } from "@/lib/content/render";
+import { safeUrl } from "@/lib/content/url";
+
+export interface CitationLabels {
+  sources: ReadonlyMap<string, RenderSource>;
+  /** Citation numbers on the side the tokens come from. */
+  numbers: ReadonlyMap<string, number>;
+}
+
+const sameStyle = (a: DiffToken, b: DiffToken) => a.format === b.format && a.href === b.href && a.target === b.target && !a.sourceId && !b.sourceId;
+
+/** Tokens as readers see them: runs with one format or link become one element. */
+export function DiffTokens({ tokens, labels }: { tokens: DiffToken[]; labels: CitationLabels }) {
+  const runs: DiffToken[][] = [];
+  for (const token of tokens) {
+    const run = runs.at(-1);
+    if (run && sameStyle(run[0], token)) run.push(token);
+    else runs.push([token]);
+  }
+  return (
+    <>
+      {runs.map((run, i) => {
+        const first = run[0];
+        if (first.sourceId) {
+          const number = labels.numbers.get(first.sourceId);
+          const title = labels.sources.get(first.sourceId)?.title ?? "Source missing";
+          return (
+            <sup key={i} className="citation" title={first.locator ? `${title}, ${first.locator}` : title}>
+              <span className="visually-hidden">Reference </span>[{number ?? "?"}]
+            </sup>
+          );
+        }
+        return <StyledRun key={i} token={first} text={tokensText(run)} />;
+      })}
+    </>
+  );
+}
+
+function StyledRun({ token, text }: { token: DiffToken; text: string }) {
+  let node: ReactNode = text.includes("\n") ? text.split("\n").flatMap((line, i) => (i ? [<br key={i} />, line] : [line])) : text;
+  const format = token.format ?? "";
+  if (format.includes("c")) node = <code>{node}</code>;
+  if (format.includes("s")) node = <s>{node}</s>;
+  if (format.includes("u")) node = <u>{node}</u>;
+  if (format.includes("i")) node = <em>{node}</em>;
+  if (format.includes("b")) node = <strong>{node}</strong>;
+  if (token.target) {
+    const [target, fragment] = token.target.split("#");
+    node = (
+      <a className="wikilink" href={pageHref(target, fragment || null)}>
+        {node}
+      </a>
+    );
+  } else if (token.href) {
+    const href = safeUrl(token.href);
+    if (href) {
+      node = (
+        <a className="external" href={href} rel="nofollow noopener noreferrer">
+          {node}
+        </a>
+      );
+    }
+  }
+  return <>{node}</>;
+}
+
+/**
+ * One side of a changed block, or both sides in place: insertions and deletions are marked with
+ * `<ins>`/`<del>` (underlined, struck through) and named for screen readers, so colour is never the
+ * only cue.
+ */
+export function InlineDiff({ parts, show, labels }: { parts: InlinePart[]; show: "both" | "before" | "after"; labels: { before: CitationLabels; after: CitationLabels } }) {
+  return (
+    <>
+      {inlineSegments(parts).map((segment, i) => {
+        if (segment.op === "equal") return <DiffTokens key={i} tokens={segment.tokens} labels={show === "before" ? labels.before : labels.after} />;
+        if (segment.op === "delete") {
+          if (show === "after") return null;
+          return (
+            <span key={i}>
+              {segment.lead}
+              <del>
+                <span className="visually-hidden">[deleted: </span>
+                <DiffTokens tokens={segment.tokens} labels={labels.before} />
+                <span className="visually-hidden">]</span>
+              </del>
+            </span>
+          );
+        }
+        if (show === "before") return null;
+        return (
+          <span key={i}>
+            {segment.lead}
+            <ins>
+              <span className="visually-hidden">[inserted: </span>
+              <DiffTokens tokens={segment.tokens} labels={labels.after} />
+              <span className="visually-hidden">]</span>
+            </ins>
+          </span>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,293 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { DiffBlock, DiffRow, ReferenceChange } from "@/lib/content/diff";
+import { pageHref } from "@/lib/content/page-id";
+import type { RevisionComparison } from "@/lib/wiki/history";
+import { SourceCitation } from "../reader/source-citation";
+import { type CitationLabels, DiffTokens, InlineDiff } from "./diff-tokens";
+import { RevisionLine } from "./revision-line";
+
+export type DiffLayout = "inline" | "side";
+
+/** Unchanged blocks shown around each change; longer unchanged stretches fold away. */
+const CONTEXT = 1;
+
+type Labels = { before: CitationLabels; after: CitationLabels };
+
+const diffHref = (pageId: string, from: number, to: number, layout: DiffLayout) =>
+  `${pageHref(pageId)}/diff?from=${from}&to=${to}${layout === "side" ? "&view=side" : ""}`;
+
+/** The differences between two revisions: the text with changes in place or side by side, then References. */
+export function DiffView({ comparison, layout }: { comparison: RevisionComparison; layout: DiffLayout }) {
+  const { page, from, to, diff } = comparison;
+  const labels: Labels = {
+    before: { sources: comparison.sources, numbers: comparison.numbers.from },
+    after: { sources: comparison.sources, numbers: comparison.numbers.to },
+  };
+  const low = Math.min(from.number, to.number);
+  const high = Math.max(from.number, to.number);
+  const changeIds = new Map<DiffRow, number>();
+  diff.rows.forEach((row) => row.op !== "equal" && changeIds.set(row, changeIds.size + 1));
+  const sections = foldUnchanged(diff.rows);
+
+  return (
+    <div className="diff">
+      <div className="diff-sides">
+        <section aria-label="Older side" className="diff-side-header">
+          <RevisionLine pageId={page.pageId} revision={from} />
+        </section>
+        <section aria-label="Newer side" className="diff-side-header">
+          <RevisionLine pageId={page.pageId} revision={to} />
+        </section>
+      </div>
+      <nav className="diff-nav" aria-label="Revisions and changes">
+        {low > 1 ? <Link href={diffHref(page.pageId, low - 1, low, layout)}>← Older edit</Link> : <span>Oldest revision</span>}
+        {high < page.latestNumber ? <Link href={diffHref(page.pageId, high, high + 1, layout)}>Newer edit →</Link> : <span>Current revision</span>}
+        <span>
+          {diff.changeCount === 0 ? "No changes" : `${diff.changeCount} ${diff.changeCount === 1 ? "change" : "changes"}`}
+          {diff.changeCount > 0 && (
+            <>
+              {" · "}
+              <a href="#change-1">First change</a>
+            </>
+          )}
+        </span>
+        <span>
+          {layout === "inline" ? <strong aria-current="page">In place</strong> : <Link href={diffHref(page.pageId, from.number, to.number, "inline")}>In place</Link>}
+          {" · "}
+          {layout === "side" ? <strong aria-current="page">Side by side</strong> : <Link href={diffHref(page.pageId, from.number, to.number, "side")}>Side by side</Link>}
+        </span>
+      </nav>
+
+      {diff.changeCount === 0 ? (
+        <p className="notice">The two revisions read the same.</p>
+      ) : layout === "inline" ? (
+        <div className="diff-body">
+          {sections.map((section, i) =>
+            "folded" in section ? (
+              <details key={i} className="diff-folded">
+                <summary>{section.folded.length} unchanged {section.folded.length === 1 ? "block" : "blocks"}</summary>
+                {section.folded.map((row, j) => (
+                  <InlineRow key={j} row={row} labels={labels} changeId={undefined} total={diff.changeCount} />
+                ))}
+              </details>
+            ) : (
+              <InlineRow key={i} row={section.row} labels={labels} changeId={changeIds.get(section.row)} total={diff.changeCount} />
+            ),
+          )}
+        </div>
+      ) : (
+        <div className="table-scroll">
+          <table className="diff-table">
+            <caption className="visually-hidden">Revision {from.number} on the left, revision {to.number} on the right</caption>
+            <thead>
+              <tr>
+                <th scope="col">Revision {from.number}</th>
+                <th scope="col">Revision {to.number}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sections.map((section, i) =>
+                "folded" in section ? (
+                  <tr key={i} className="diff-folded">
+                    <td colSpan={2}>
+                      {section.folded.length} unchanged {section.folded.length === 1 ? "block" : "blocks"}
+                    </td>
+                  </tr>
+                ) : (
+                  <SideRow key={i} row={section.row} labels={labels} changeId={changeIds.get(section.row)} total={diff.changeCount} />
+                ),
+              )}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <ReferenceChanges changes={diff.references} labels={labels} />
+    </div>
+  );
+}
+
+/** Rows to show, with long runs of unchanged blocks away from any change folded together. */
+function foldUnchanged(rows: DiffRow[]): ({ row: DiffRow } | { folded: DiffRow[] })[] {
+  const near = rows.map((_, i) => rows.slice(Math.max(0, i - CONTEXT), i + CONTEXT + 1).some((r) => r.op !== "equal"));
+  const sections: ({ row: DiffRow } | { folded: DiffRow[] })[] = [];
+  rows.forEach((row, i) => {
+    if (row.op !== "equal" || near[i]) {
+      sections.push({ row });
+      return;
+    }
+    const last = sections.at(-1);
+    if (last && "folded" in last) last.folded.push(row);
+    else sections.push({ folded: [row] });
+  });
+  return sections;
+}
+
+const BADGES: Record<Exclude<DiffRow["op"], "equal">, string> = {
+  added: "Added",
+  removed: "Removed",
+  changed: "Changed",
+  "moved-from": "Moved away",
+  "moved-to": "Moved here",
+};
+
+function rowLabel(row: DiffRow): string {
+  return "block" in row ? row.block.label : row.after.label;
+}
+
+/** The heading of a change: what happened, to which kind of block, and links to the changes around it. */
+function ChangeHeading({ row, changeId, total }: { row: DiffRow; changeId: number; total: number }) {
+  if (row.op === "equal") return null;
+  return (
+    <p className="diff-label">
+      <strong>{BADGES[row.op]}</strong> · {rowLabel(row)}
+      {"moveId" in row && (
+        <>
+          {" · "}
+          <a href={`#move-${row.moveId}-${row.op === "moved-from" ? "to" : "from"}`}>{row.op === "moved-from" ? "see where it went" : "see where it was"}</a>
+        </>
+      )}
+      <span className="diff-step">
+        {changeId > 1 && <a href={`#change-${changeId - 1}`}>Previous change</a>}
+        {changeId < total && <a href={`#change-${changeId + 1}`}>Next change</a>}
+      </span>
+    </p>
+  );
+}
+
+function Block({ block, children }: { block: DiffBlock; children: ReactNode }) {
+  if (block.kind === "hr") return <hr />;
+  if (block.kind === "pre") return <pre>{children}</pre>;
+  return <div className={`diff-block diff-${block.kind}`}>{children}</div>;
+}
+
+function rowAnchor(row: DiffRow, changeId: number | undefined): string | undefined {
+  if ("moveId" in row) return `move-${row.moveId}-${row.op === "moved-from" ? "from" : "to"}`;
+  return changeId ? `change-${changeId}` : undefined;
+}
+
+function InlineRow({ row, labels, changeId, total }: { row: DiffRow; labels: Labels; changeId: number | undefined; total: number }) {
+  const content =
+    row.op === "changed" ? (
+      <Block block={row.after}>
+        <InlineDiff parts={row.parts} show="both" labels={labels} />
+      </Block>
+    ) : (
+      <Block block={row.block}>
+        <Marked op={row.op}>
+          <DiffTokens tokens={row.block.tokens} labels={row.op === "removed" || row.op === "moved-from" ? labels.before : labels.after} />
+        </Marked>
+      </Block>
+    );
+  return (
+    <div className={`diff-row diff-${row.op}`}>
+      {changeId !== undefined && <span id={`change-${changeId}`} />}
+      <div id={rowAnchor(row, undefined)}>
+        {changeId !== undefined && <ChangeHeading row={row} changeId={changeId} total={total} />}
+        {content}
+      </div>
+    </div>
+  );
+}
+
+/** Whole blocks added or removed carry the same marks as words, for the same reasons. */
+function Marked({ op, children }: { op: DiffRow["op"]; children: ReactNode }) {
+  if (op === "added" || op === "moved-to") {
+    return (
+      <ins>
+        <span className="visually-hidden">[inserted: </span>
+        {children}
+        <span className="visually-hidden">]</span>
+      </ins>
+    );
+  }
+  if (op === "removed" || op === "moved-from") {
+    return (
+      <del>
+        <span className="visually-hidden">[deleted: </span>
+        {children}
+        <span className="visually-hidden">]</span>
+      </del>
+    );
+  }
+  return <>{children}</>;
+}
+
+function SideRow({ row, labels, changeId, total }: { row: DiffRow; labels: Labels; changeId: number | undefined; total: number }) {
+  const heading = changeId !== undefined && (
+    <tr className="diff-row-heading" id={`change-${changeId}`}>
+      <td colSpan={2}>
+        <ChangeHeading row={row} changeId={changeId} total={total} />
+      </td>
+    </tr>
+  );
+  let left: ReactNode = null;
+  let right: ReactNode = null;
+  if (row.op === "changed") {
+    left = (
+      <Block block={row.before}>
+        <InlineDiff parts={row.parts} show="before" labels={labels} />
+      </Block>
+    );
+    right = (
+      <Block block={row.after}>
+        <InlineDiff parts={row.parts} show="after" labels={labels} />
+      </Block>
+    );
+  } else {
+    const tokens = <DiffTokens tokens={row.block.tokens} labels={row.op === "removed" || row.op === "moved-from" ? labels.before : labels.after} />;
+    const block = (
+      <Block block={row.block}>
+        <Marked op={row.op}>{tokens}</Marked>
+      </Block>
+    );
+    if (row.op !== "added" && row.op !== "moved-to") left = block;
+    if (row.op !== "removed" && row.op !== "moved-from") right = block;
+  }
+  return (
+    <>
+      {heading}
+      <tr className={`diff-row diff-${row.op}`} id={rowAnchor(row, undefined)}>
+        <td>{left}</td>
+        <td>{right}</td>
+      </tr>
+    </>
+  );
+}
+
+const STATUS_TEXT: Record<ReferenceChange["status"], string> = { added: "Added", removed: "Removed", changed: "Cited differently" };
+
+/** The References part of a diff: sources added and removed, and citations that came or went. */
+function ReferenceChanges({ changes, labels }: { changes: ReferenceChange[]; labels: Labels }) {
+  return (
+    <section className="diff-references" aria-labelledby="diff-references">
+      <h2 id="diff-references">References</h2>
+      {changes.length === 0 ? (
+        <p>No source was added or removed, and every citation is as it was.</p>
+      ) : (
+        <ul>
+          {changes.map((change) => {
+            const source = labels.after.sources.get(change.sourceId);
+            const number = change.status === "removed" ? labels.before.numbers.get(change.sourceId) : labels.after.numbers.get(change.sourceId);
+            return (
+              <li key={change.sourceId} className={`diff-reference-${change.status}`}>
+                <strong>{STATUS_TEXT[change.status]}</strong> [{number}]{" "}
+                {source ? <SourceCitation source={source} /> : <span className="source-missing">A source no longer in the library.</span>}{" "}
+                <span className="diff-uses">{usesText(change)}</span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function usesText(change: ReferenceChange): string {
+  const count = (n: number) => `${n} ${n === 1 ? "citation" : "citations"}`;
+  if (change.status === "added") return `(${count(change.usesAfter)})`;
+  if (change.status === "removed") return `(${count(change.usesBefore)} removed)`;
+  const locators = change.locatorsBefore.join("; ") !== change.locatorsAfter.join("; ") ? `; locators ${change.locatorsBefore.join("; ") || "none"} → ${change.locatorsAfter.join("; ") || "none"}` : "";
+  return `(${count(change.usesBefore)} → ${count(change.usesAfter)}${locators})`;
+}

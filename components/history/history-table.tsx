@@ -1,0 +1,91 @@
+import Link from "next/link";
+import { pageHref } from "@/lib/content/page-id";
+import type { HistoryPage } from "@/lib/wiki/history";
+import { formatTime, revisionHref, userHref } from "./revision-line";
+
+const bytes = new Intl.NumberFormat("en-GB");
+
+function SizeChange({ delta }: { delta: number }) {
+  const label = delta > 0 ? `+${bytes.format(delta)}` : bytes.format(delta);
+  return (
+    <span className={delta > 0 ? "size-up" : delta < 0 ? "size-down" : "size-same"} title={`${label} bytes`}>
+      {delta === 0 ? "0" : label}
+    </span>
+  );
+}
+
+/**
+ * A page of history as a form: two radio columns pick the revisions to compare, and it works the
+ * same without JavaScript (a GET to the diff page).
+ */
+export function HistoryTable({ history, canEdit }: { history: HistoryPage; canEdit: boolean }) {
+  const { page, revisions } = history;
+  const base = pageHref(page.pageId);
+  const diff = (from: number, to: number) => `${base}/diff?from=${from}&to=${to}`;
+  return (
+    <>
+      <form method="get" action={`${base}/diff`} className="history-form">
+        <div className="table-scroll">
+          <table className="data-table history-table">
+            <caption className="visually-hidden">Revisions of {page.title}, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">From</th>
+                <th scope="col">To</th>
+                <th scope="col">Revision</th>
+                <th scope="col">Author</th>
+                <th scope="col">Summary</th>
+                <th scope="col">Size</th>
+                <th scope="col">Links</th>
+              </tr>
+            </thead>
+            <tbody>
+              {revisions.map((r, i) => (
+                <tr key={r.id} className={r.reviewState !== "approved" ? `review-${r.reviewState}` : undefined}>
+                  <td>
+                    <input type="radio" name="from" value={r.number} defaultChecked={i === 1 || (revisions.length === 1 && i === 0)} aria-label={`Compare from revision ${r.number}`} />
+                  </td>
+                  <td>
+                    <input type="radio" name="to" value={r.number} defaultChecked={i === 0} aria-label={`Compare to revision ${r.number}`} />
+                  </td>
+                  <th scope="row">
+                    <Link href={revisionHref(page.pageId, r.number)}>
+                      #{r.number} · <time dateTime={r.createdAt.toISOString()}>{formatTime(r.createdAt)}</time>
+                    </Link>
+                  </th>
+                  <td>
+                    <Link href={userHref(r.author.name)}>{r.author.name}</Link>
+                  </td>
+                  <td className="history-summary">
+                    {r.minor && (
+                      <abbr className="minor" title="minor edit">
+                        m{" "}
+                      </abbr>
+                    )}
+                    {r.summary || <span className="muted">no summary</span>}
+                    {r.reviewState !== "approved" && <span className={`review-state ${r.reviewState}`}> ({r.reviewState})</span>}
+                    {page.publishedNumber === r.number && page.publishedNumber !== page.latestNumber && <span className="review-state"> (what readers see)</span>}
+                  </td>
+                  <td className="history-size">
+                    {bytes.format(r.size)} B <SizeChange delta={r.sizeDelta} />
+                  </td>
+                  <td className="history-links">
+                    {r.number > 1 ? <Link href={diff(r.number - 1, r.number)} aria-label={`Changes in revision ${r.number}`}>prev</Link> : <span>prev</span>}
+                    {r.number < page.latestNumber ? <Link href={diff(r.number, page.latestNumber)} aria-label={`Revision ${r.number} compared with current`}>cur</Link> : <span>cur</span>}
+                    {canEdit && r.number < page.latestNumber && <Link href={`${base}/revert?mode=revert&number=${r.number}`}>revert to</Link>}
+                    {canEdit && r.number > 1 && <Link href={`${base}/revert?mode=undo&number=${r.number}`}>undo</Link>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {revisions.length > 1 && <button type="submit">Compare selected revisions</button>}
+      </form>
+      <nav className="pager" aria-label="More history">
+        {history.newer !== undefined && <Link href={history.newer === null ? `${base}/history` : `${base}/history?before=${history.newer}`}>← Newer revisions</Link>}
+        {history.older !== null && <Link href={`${base}/history?before=${history.older}`}>Older revisions →</Link>}
+      </nav>
+    </>
+  );
+}

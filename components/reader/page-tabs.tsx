@@ -1,0 +1,22 @@
+import Link from "next/link";
+import { pageHref } from "@/lib/content/page-id";
+
+export type PageTab = "read" | "edit" | "history";
+
+/** Read, Edit and History for one page, the current one marked for assistive technology. */
+export function PageTabs({ pageId, current }: { pageId: string; current: PageTab | null }) {
+  const tabs: [PageTab, string, string][] = [
+    ["read", "Read", pageHref(pageId)],
+    ["edit", "Edit", `${pageHref(pageId)}/edit`],
+    ["history", "History", `${pageHref(pageId)}/history`],
+  ];
+  return (
+    <nav className="page-actions" aria-label="Page actions">
+      {tabs.map(([tab, label, href]) => (
+        <Link key={tab} href={href} aria-current={tab === current ? "page" : undefined}>
+          {label}
+        </Link>
+      ))}
+    </nav>
+  );
+}

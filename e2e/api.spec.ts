@@ -1,0 +1,72 @@
+import type { APIRequestContext } from "@playwright/test";
+import type { Db } from "../lib/db";
+import type { Account } from "../lib/wiki/accounts";
+import { issueApiToken } from "../lib/wiki/api-tokens";
+import { expect, test } from "./fixtures";
+
+const paragraph = (text: string) => ({ type: "paragraph", content: [{ type: "text", text }] });
+const doc = (...texts: string[]) => ({ type: "doc", content: texts.map(paragraph) });
+
+async function tokenFor(db: Db, admin: Account, account: Account) {
+  return (await issueApiToken(db, admin, { userId: account.id, name: "test" })).token;
+}
+
+async function save(request: APIRequestContext, pageId: string, token: string | null, body: unknown) {
+  return request.post(`/api/pages/${pageId}/revisions`, { data: body, headers: token ? { authorization: `Bearer ${token}` } : {} });
+}
+
+test.describe("the pages API", () => {
+  test("reads the current revision and saves new ones with the editor's rules", async ({ request, db, makeAccount }) => {
+    const admin = await makeAccount("admin");
+    const token = await tokenFor(db, admin, await makeAccount("editor"));
+    const pageId = `api_${Date.now()}`;
+
+    const created = await save(request, pageId, token, { doc: doc("one", "two", "three"), summary: "Start", baseRevisionId: null });
+    expect(created.status()).toBe(201);
+    expect(await created.json()).toMatchObject({ status: "created", merged: false, revision: { number: 1 } });
+
+    const read = await request.get(`/api/pages/${pageId}`);
+    expect(read.status()).toBe(200);
+    const current = await read.json();
+    expect(current).toMatchObject({ pageId, revision: { number: 1 }, doc: doc("one", "two", "three") });
+
+    const unchanged = await save(request, pageId, token, { doc: doc("one", "two", "three"), baseRevisionId: current.revision.id });
+    expect(unchanged.status()).toBe(200);
+    expect((await unchanged.json()).status).toBe("unchanged");
+
+    // Two saves from the same base: paragraphs apart merge, the same paragraph conflicts.
+    const first = await save(request, pageId, token, { doc: doc("ONE", "two", "three"), baseRevisionId: current.revision.id });
+    expect(first.status()).toBe(201);
+    const merged = await save(request, pageId, token, { doc: doc("one", "two", "THREE"), baseRevisionId: current.revision.id });
+    expect(await merged.json()).toMatchObject({ status: "created", merged: true, revision: { number: 3 } });
+    expect((await (await request.get(`/api/pages/${pageId}`)).json()).doc).toEqual(doc("ONE", "two", "THREE"));
+
+    const conflict = await save(request, pageId, token, { doc: doc("uno", "two", "three"), baseRevisionId: current.revision.id });
+    expect(conflict.status()).toBe(409);
+    const body = await conflict.json();
+    expect(body.error).toMatchObject({ code: "CONFLICT", latestNumber: 3, theirs: doc("ONE", "two", "THREE"), resolved: { mine: doc("uno", "two", "THREE") } });
+
+    await expect((await request.get(`/wiki/${pageId}`)).text()).resolves.toContain("THREE");
+  });
+
+  test("refuses hostile documents, strangers, readers and revoked tokens", async ({ request, db, makeAccount }) => {
+    const admin = await makeAccount("admin");
+    const editorToken = await tokenFor(db, admin, await makeAccount("editor"));
+    const readerToken = await tokenFor(db, admin, await makeAccount("reader"));
+    const pageId = `api_refusals_${Date.now()}`;
+    const hostile = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }] }] };
+
+    const bad = await save(request, pageId, editorToken, { doc: hostile, baseRevisionId: null });
+    expect(bad.status()).toBe(400);
+    expect((await bad.json()).error.message).toMatch(/not an http\(s\), ftp or mailto address/);
+    const unknown = await save(request, pageId, editorToken, { doc: { type: "doc", content: [{ type: "iframe" }] }, baseRevisionId: null });
+    expect(unknown.status()).toBe(400);
+    const malformed = await request.post(`/api/pages/${pageId}/revisions`, { data: "{not json", headers: { authorization: `Bearer ${editorToken}`, "content-type": "application/json" } });
+    expect(malformed.status()).toBe(400);
+
+    expect((await save(request, pageId, null, { doc: doc("x"), baseRevisionId: null })).status()).toBe(401);
+    expect((await save(request, pageId, readerToken, { doc: doc("x"), baseRevisionId: null })).status()).toBe(403);
+    expect((await save(request, pageId, "pal_forged", { doc: doc("x"), baseRevisionId: null })).status()).toBe(401);
+    expect((await request.get(`/api/pages/${pageId}`)).status()).toBe(404);
+  });
+});

@@ -1,0 +1,85 @@
+import type { DocumentJSON } from "../lib/content/document";
+import { savePageRevision } from "../lib/wiki/revisions";
+import { endOf, openEditor, saveEdit } from "./editor";
+import { expect, test } from "./fixtures";
+
+const paragraph = (text: string): DocumentJSON => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+
+test.describe("page history", () => {
+  test("edit twice, compare the first and last revisions, revert, and read the old text again", async ({ page, makeAccount, signInAs }) => {
+    const editor = await makeAccount("editor");
+    await signInAs(page, editor);
+    const pageId = `history_${Date.now()}`;
+
+    const box = await openEditor(page, pageId);
+    await box.click();
+    await page.keyboard.type("The quick brown fox jumps.");
+    await saveEdit(page, pageId, "First words");
+    await openEditor(page, pageId);
+    await endOf(page, "The quick brown fox jumps.");
+    for (let i = 0; i < "jumps.".length; i++) await page.keyboard.press("Backspace");
+    await page.keyboard.type("sleeps.");
+    await saveEdit(page, pageId, "The fox rests");
+    await openEditor(page, pageId);
+    await endOf(page, "The quick brown fox sleeps.");
+    await page.keyboard.type(" It was late.");
+    await saveEdit(page, pageId, "When");
+
+    await page.getByRole("navigation", { name: "Page actions" }).getByRole("link", { name: "History" }).click();
+    const rows = page.getByRole("table", { name: /^Revisions of/ }).locator("tbody tr");
+    await expect(rows).toHaveCount(3);
+    await expect(rows.first()).toContainText("When");
+    await expect(rows.first()).toContainText(editor.name);
+    await page.getByLabel("Compare from revision 1").check();
+    await page.getByLabel("Compare to revision 3").check();
+    await page.getByRole("button", { name: "Compare selected revisions" }).click();
+
+    await expect(page).toHaveURL(new RegExp(`/wiki/${pageId}/diff\\?`));
+    expect(new URL(page.url()).searchParams.get("from")).toBe("1");
+    expect(new URL(page.url()).searchParams.get("to")).toBe("3");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("revision 1 → 3");
+    await expect(page.locator(".diff-body del")).toHaveText(["[deleted: jumps]"]);
+    await expect(page.locator(".diff-body ins")).toHaveText(["[inserted: sleeps]", "[inserted: It was late.]"]);
+    await page.getByRole("link", { name: "Side by side" }).click();
+    await expect(page.getByRole("table", { name: /Revision 1 on the left/ }).locator("del")).toHaveText(["[deleted: jumps]"]);
+
+    await page.getByRole("navigation", { name: "Page actions" }).getByRole("link", { name: "History" }).click();
+    await rows.filter({ hasText: "First words" }).getByRole("link", { name: "revert to" }).click();
+    await page.getByRole("button", { name: "Revert" }).click();
+    await expect(page).toHaveURL(`/wiki/${pageId}/history`);
+    await expect(rows).toHaveCount(4);
+    await expect(rows.first()).toContainText("Reverted to revision 1 by");
+
+    await page.getByRole("navigation", { name: "Page actions" }).getByRole("link", { name: "Read" }).click();
+    await expect(page.locator(".article-body")).toHaveText("The quick brown fox jumps.");
+  });
+
+  test.describe("for anonymous readers", () => {
+    test("history, old revisions and diffs can be read, also without JavaScript, but not reverted", async ({ browser, db, makeAccount, baseURL }) => {
+      const author = await makeAccount("editor");
+      const pageId = `read_history_${Date.now()}`;
+      const first = await savePageRevision(db, { pageId, doc: paragraph("Original wording here."), authorId: author.id, summary: "Start", baseRevisionId: null });
+      await savePageRevision(db, { pageId, doc: paragraph("Revised wording here."), authorId: author.id, summary: "Reword", baseRevisionId: first.revisionId });
+
+      const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+      const page = await context.newPage();
+      await page.goto(`/wiki/${pageId}/history`);
+      await expect(page.getByRole("link", { name: "revert to" })).toHaveCount(0);
+      await page.getByRole("button", { name: "Compare selected revisions" }).click();
+      await expect(page.locator(".diff-body del")).toHaveText(["[deleted: Original]"]);
+      await expect(page.locator(".diff-body ins")).toHaveText(["[inserted: Revised]"]);
+
+      await page.goto(`/wiki/${pageId}?rev=1`);
+      await expect(page.getByRole("complementary", { name: "Which revision this is" })).toContainText("This is an old revision of this page");
+      await expect(page.locator(".article-body")).toHaveText("Original wording here.");
+      await page.getByRole("link", { name: "Newer revision →" }).click();
+      await expect(page.locator(".article-body")).toHaveText("Revised wording here.");
+      await expect(page.getByRole("complementary", { name: "Which revision this is" })).toContainText("This is the current revision");
+
+      await page.goto(`/wiki/${pageId}/revert?mode=revert&number=1`);
+      await expect(page.getByRole("button", { name: "Revert" })).toHaveCount(0);
+      await expect(page.getByRole("alert")).toContainText("Sign in to revert or undo.");
+      await context.close();
+    });
+  });
+});

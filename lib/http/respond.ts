@@ -1,0 +1,25 @@
+import { AppError, describeError } from "../wiki/errors";
+
+/** A JSON answer for the HTTP API; errors become `{ error: { code, message, … } }` with their status. */
+export async function respond(run: () => Promise<{ status?: number; body: unknown }>): Promise<Response> {
+  try {
+    const { status = 200, body } = await run();
+    return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    if (!(error instanceof AppError)) console.error(error);
+    const { status, code, message } = describeError(error);
+    const details = error instanceof AppError ? error.details : undefined;
+    return Response.json({ error: { code, message, ...(details ?? {}) } }, { status, headers: { "Cache-Control": "no-store" } });
+  }
+}
+
+/** The request body as JSON, refusing bodies over `maxBytes`. */
+export async function readJson(request: Request, maxBytes: number): Promise<unknown> {
+  const text = await request.text();
+  if (Buffer.byteLength(text, "utf8") > maxBytes) throw new AppError("INVALID_INPUT", `The request body is larger than ${Math.round(maxBytes / 1024)} KB.`);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("INVALID_INPUT", "The request body is not JSON.");
+  }
+}

@@ -1,0 +1,32 @@
+import { expect, it } from "vitest";
+import { describeOnEachDatabase } from "../../test/with-databases";
+import { createAccount, updateAccount } from "./accounts";
+import { accountForToken, issueApiToken, listApiTokens, revokeApiToken } from "./api-tokens";
+
+describeOnEachDatabase("API tokens", (database) => {
+  it("are issued by admins, shown once, stored only as a hash, and revocable", async () => {
+    const { db } = database();
+    const admin = await createAccount(db, { email: "admin@example.org", name: "Admin", password: "correct horse battery" });
+    const editor = await createAccount(db, { email: "ed@example.org", name: "Ed", password: "correct horse battery" });
+
+    await expect(issueApiToken(db, editor, { userId: editor.id, name: "mine" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const { id, token } = await issueApiToken(db, admin, { userId: editor.id, name: "Import script" });
+    expect(token).toMatch(/^pal_[\w-]{43}$/);
+    const stored = await db.apiToken.findUniqueOrThrow({ where: { id } });
+    expect(stored.tokenHash).not.toContain(token);
+    expect(JSON.stringify(await listApiTokens(db))).not.toContain(token);
+
+    expect((await accountForToken(db, token))?.id).toBe(editor.id);
+    expect((await db.apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt).not.toBeNull();
+    expect(await accountForToken(db, `${token}x`)).toBeNull();
+    expect(await accountForToken(db, "not a token")).toBeNull();
+
+    await updateAccount(db, admin, { id: editor.id, blocked: true });
+    expect(await accountForToken(db, token)).toBeNull();
+    await updateAccount(db, admin, { id: editor.id, blocked: false });
+
+    await revokeApiToken(db, admin, id);
+    expect(await accountForToken(db, token)).toBeNull();
+    await expect(revokeApiToken(db, admin, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});

@@ -1,0 +1,47 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Db, DbOrTx } from "../db";
+import { type Account, getAccount } from "./accounts";
+import { AppError } from "./errors";
+
+const PREFIX = "pal_";
+
+const digest = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/**
+ * Issues an API token for an account. Only its SHA-256 is stored: the token itself is returned
+ * this once, to be shown to the admin and never again.
+ */
+export async function issueApiToken(db: Db, actor: Account, input: { userId: string; name: string }): Promise<{ id: string; token: string }> {
+  if (actor.role !== "admin" || actor.blocked) throw new AppError("FORBIDDEN", "Only administrators issue API tokens.");
+  const name = input.name.trim().slice(0, 100) || "API token";
+  if (!(await getAccount(db, input.userId))) throw new AppError("NOT_FOUND", "There is no such account.");
+  const token = PREFIX + randomBytes(32).toString("base64url");
+  const row = await db.apiToken.create({ data: { userId: input.userId, name, tokenHash: digest(token) }, select: { id: true } });
+  return { id: row.id, token };
+}
+
+/** Revokes a token; it stops working at once. */
+export async function revokeApiToken(db: Db, actor: Account, id: string): Promise<void> {
+  if (actor.role !== "admin" || actor.blocked) throw new AppError("FORBIDDEN", "Only administrators revoke API tokens.");
+  const { count } = await db.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+  if (!count) throw new AppError("NOT_FOUND", "There is no such active token.");
+}
+
+/** The account a bearer token speaks for, or null when it is unknown, revoked or its account blocked. */
+export async function accountForToken(db: DbOrTx, token: string): Promise<Account | null> {
+  if (!token.startsWith(PREFIX) || token.length > 200) return null;
+  const row = await db.apiToken.findUnique({ where: { tokenHash: digest(token) }, select: { id: true, userId: true, revokedAt: true } });
+  if (!row || row.revokedAt) return null;
+  const account = await getAccount(db, row.userId);
+  if (!account || account.blocked) return null;
+  await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  return account;
+}
+
+/** Tokens of every account, newest first, for the admin page (never the tokens themselves). */
+export async function listApiTokens(db: DbOrTx) {
+  return db.apiToken.findMany({
+    orderBy: { createdAt: "desc" },
+    select: { id: true, name: true, createdAt: true, lastUsedAt: true, revokedAt: true, user: { select: { name: true } } },
+  });
+}

@@ -1,0 +1,155 @@
+import { collectCitations, type DocumentJSON } from "../content/document";
+import { citationNumbers, type DocumentDiff, diffDocuments } from "../content/diff";
+import { normalizePageId } from "../content/page-id";
+import type { RenderedArticle, RenderSource } from "../content/render";
+import type { DbOrTx } from "../db";
+import { renderStoredDocument } from "./articles";
+import { AppError } from "./errors";
+import { getRenderSources } from "./sources";
+
+/** One row of a page's history. */
+export interface RevisionSummary {
+  id: number;
+  number: number;
+  createdAt: Date;
+  author: { id: string; name: string };
+  summary: string;
+  minor: boolean;
+  size: number;
+  sizeDelta: number;
+  reviewState: string;
+}
+
+const SUMMARY_SELECT = {
+  id: true, number: true, createdAt: true, summary: true, minor: true, size: true, sizeDelta: true, reviewState: true,
+  author: { select: { id: true, name: true } },
+} as const;
+
+type SummaryRow = Omit<RevisionSummary, "author"> & { author: { id: string; name: string | null } };
+const toSummary = (row: SummaryRow): RevisionSummary => ({ ...row, author: { id: row.author.id, name: row.author.name ?? "unknown" } });
+
+/** What the history, revision and diff views know of the page itself. */
+export interface PageHeader {
+  pageId: string;
+  title: string;
+  latestNumber: number;
+  publishedNumber: number | null;
+  protected: boolean;
+}
+
+/** A page's header by id; deleted and never-saved pages are not found. */
+export async function getPageHeaderOrThrow(db: DbOrTx, rawPageId: string): Promise<PageHeader & { id: number }> {
+  const pageId = normalizePageId(rawPageId);
+  const page = pageId
+    ? await db.page.findUnique({
+        where: { slug: pageId },
+        select: { id: true, slug: true, title: true, protected: true, deletedAt: true, latestRevision: { select: { number: true } }, publishedRevision: { select: { number: true } } },
+      })
+    : null;
+  if (!page || page.deletedAt || !page.latestRevision) throw new AppError("NOT_FOUND", `There is no page "${rawPageId.slice(0, 80)}".`);
+  return { id: page.id, pageId: page.slug, title: page.title, latestNumber: page.latestRevision.number, publishedNumber: page.publishedRevision?.number ?? null, protected: page.protected };
+}
+
+export const HISTORY_PAGE_SIZE = 50;
+
+export interface HistoryPage {
+  page: PageHeader;
+  revisions: RevisionSummary[];
+  /** The `before` cursor of the next older page, or null on the last page. */
+  older: number | null;
+  /** The `before` cursor of the next newer page (null: the newest page is `before` absent), or undefined on the first page. */
+  newer: number | null | undefined;
+}
+
+/**
+ * A page of a page's history, newest first, before revision number `before`. Revision numbers run
+ * 1…n without gaps, so paging walks the (page, number) index and costs the same at any depth.
+ */
+export async function getHistory(db: DbOrTx, rawPageId: string, { before, limit = HISTORY_PAGE_SIZE }: { before?: number; limit?: number } = {}): Promise<HistoryPage> {
+  const { id, ...page } = await getPageHeaderOrThrow(db, rawPageId);
+  const rows = await db.revision.findMany({
+    where: { pageId: id, ...(before ? { number: { lt: before } } : {}) },
+    orderBy: { number: "desc" },
+    take: limit,
+    select: SUMMARY_SELECT,
+  });
+  const revisions = rows.map(toSummary);
+  const lowest = revisions.at(-1)?.number ?? 1;
+  const start = before && before <= page.latestNumber ? before : undefined;
+  return {
+    page,
+    revisions,
+    older: lowest > 1 ? lowest : null,
+    newer: start === undefined ? undefined : start + limit > page.latestNumber ? null : start + limit,
+  };
+}
+
+async function getRevisionRow(db: DbOrTx, pageDbId: number, number: number) {
+  const row = await db.revision.findUnique({
+    where: { pageId_number: { pageId: pageDbId, number } },
+    select: { ...SUMMARY_SELECT, content: true, links: { select: { targetSlug: true } } },
+  });
+  if (!row) throw new AppError("NOT_FOUND", `This page has no revision ${number}.`);
+  return { summary: toSummary(row), doc: JSON.parse(row.content) as DocumentJSON, links: row.links.map((l) => l.targetSlug) };
+}
+
+export interface RevisionView {
+  page: PageHeader;
+  revision: RevisionSummary;
+  rendered: RenderedArticle;
+}
+
+/** One revision of a page rendered exactly as readers saw it, References included. */
+export async function getRevisionView(db: DbOrTx, rawPageId: string, number: number): Promise<RevisionView> {
+  const { id, ...page } = await getPageHeaderOrThrow(db, rawPageId);
+  const { summary, doc, links } = await getRevisionRow(db, id, number);
+  return { page, revision: summary, rendered: await renderStoredDocument(db, doc, links) };
+}
+
+export interface RevisionComparison {
+  page: PageHeader;
+  from: RevisionSummary;
+  to: RevisionSummary;
+  diff: DocumentDiff;
+  /** The sources either side cites. */
+  sources: Map<string, RenderSource>;
+  /** Citation numbers as readers of each side see them. */
+  numbers: { from: Map<string, number>; to: Map<string, number> };
+}
+
+/** The differences between two revisions of a page, in either order. */
+export async function compareRevisions(db: DbOrTx, rawPageId: string, fromNumber: number, toNumber: number): Promise<RevisionComparison> {
+  const { id, ...page } = await getPageHeaderOrThrow(db, rawPageId);
+  const [from, to] = await Promise.all([getRevisionRow(db, id, fromNumber), getRevisionRow(db, id, toNumber)]);
+  const diff = diffDocuments(from.doc, to.doc);
+  const sources = await getRenderSources(db, [...collectCitations(from.doc), ...collectCitations(to.doc)].map((c) => c.sourceId));
+  return { page, from: from.summary, to: to.summary, diff, sources, numbers: { from: citationNumbers(from.doc), to: citationNumbers(to.doc) } };
+}
+
+/** One revision in a person's contributions. */
+export interface Contribution extends Omit<RevisionSummary, "author"> {
+  pageId: string;
+  title: string;
+}
+
+export interface ContributionsPage {
+  user: { id: string; name: string; role: string };
+  contributions: Contribution[];
+  /** The `before` cursor (a revision id) of the next older page, or null. */
+  older: number | null;
+}
+
+/** The revisions one person made, newest first, across every live page. */
+export async function getContributions(db: DbOrTx, name: string, { before, limit = HISTORY_PAGE_SIZE }: { before?: number; limit?: number } = {}): Promise<ContributionsPage> {
+  const user = await db.user.findUnique({ where: { name }, select: { id: true, name: true, role: true } });
+  if (!user) throw new AppError("NOT_FOUND", `There is no user called "${name.slice(0, 80)}".`);
+  const { author: _author, ...select } = SUMMARY_SELECT;
+  const rows = await db.revision.findMany({
+    where: { authorId: user.id, page: { deletedAt: null }, ...(before ? { id: { lt: before } } : {}) },
+    orderBy: { id: "desc" },
+    take: limit + 1,
+    select: { ...select, page: { select: { slug: true, title: true } } },
+  });
+  const contributions = rows.slice(0, limit).map(({ page, ...row }) => ({ ...row, pageId: page.slug, title: page.title }));
+  return { user: { ...user, name: user.name ?? name }, contributions, older: rows.length > limit ? contributions.at(-1)!.id : null };
+}

@@ -1,0 +1,92 @@
+import { can } from "../auth/policy";
+import type { DocumentJSON } from "../content/document";
+import { mergeDocuments } from "../content/merge";
+import type { Db, DbOrTx } from "../db";
+import type { Account } from "./accounts";
+import { assertCanEdit } from "./edit";
+import { AppError } from "./errors";
+import { getPageHeaderOrThrow } from "./history";
+import { type SaveRevisionResult, savePageRevision } from "./revisions";
+
+async function revisionOrThrow(db: DbOrTx, pageDbId: number, number: number) {
+  const row = await db.revision.findUnique({
+    where: { pageId_number: { pageId: pageDbId, number } },
+    select: { id: true, number: true, content: true, parentId: true, author: { select: { name: true } } },
+  });
+  if (!row) throw new AppError("NOT_FOUND", `This page has no revision ${number}.`);
+  return { ...row, doc: JSON.parse(row.content) as DocumentJSON, authorName: row.author.name ?? "unknown" };
+}
+
+/**
+ * Makes the page read as revision `number` did, as a new revision saying so. Later revisions stay
+ * in the history. When someone saves meanwhile, the revert merges with their edit like any save.
+ */
+export async function revertToRevision(db: Db, account: Account | null, options: { pageId: string; number: number }): Promise<SaveRevisionResult> {
+  const page = await getPageHeaderOrThrow(db, options.pageId);
+  const author = await assertCanEdit(db, account, page.pageId);
+  const [target, latest] = await Promise.all([revisionOrThrow(db, page.id, options.number), revisionOrThrow(db, page.id, page.latestNumber)]);
+  return savePageRevision(db, {
+    pageId: page.pageId,
+    doc: target.doc,
+    authorId: author.id,
+    summary: `Reverted to revision ${target.number} by ${target.authorName}`,
+    baseRevisionId: latest.id,
+  });
+}
+
+/**
+ * Takes back what revision `number` changed while keeping every later revision: a three-way merge
+ * of the revision's parent into the latest text, with the revision as the common base. Refused
+ * with a clear message when later edits touched the same passages.
+ */
+export async function undoRevision(db: Db, account: Account | null, options: { pageId: string; number: number }): Promise<SaveRevisionResult> {
+  const page = await getPageHeaderOrThrow(db, options.pageId);
+  const author = await assertCanEdit(db, account, page.pageId);
+  if (options.number <= 1) throw new AppError("INVALID_INPUT", "The first revision cannot be undone: there is nothing before it.");
+  const [undone, parent, latest] = await Promise.all([
+    revisionOrThrow(db, page.id, options.number),
+    revisionOrThrow(db, page.id, options.number - 1),
+    revisionOrThrow(db, page.id, page.latestNumber),
+  ]);
+  const merged = mergeDocuments(undone.doc, parent.doc, latest.doc);
+  if (!merged.clean) {
+    throw new AppError("CONFLICT", `Revision ${undone.number} cannot be undone automatically: later revisions changed the same passages. Edit the page by hand, or revert to an earlier revision.`);
+  }
+  return savePageRevision(db, {
+    pageId: page.pageId,
+    doc: merged.doc,
+    authorId: author.id,
+    summary: `Undid revision ${undone.number} by ${undone.authorName}`,
+    baseRevisionId: latest.id,
+  });
+}
+
+/** How many latest revisions rollback looks through for the start of one author's run. */
+const ROLLBACK_SCAN = 500;
+
+/**
+ * Reviewers' and admins' one-step cleanup: undoes the latest consecutive revisions by the author
+ * of the newest one, returning the page to the revision before them.
+ */
+export async function rollbackAuthor(db: Db, account: Account | null, options: { pageId: string }): Promise<SaveRevisionResult & { undone: number }> {
+  const page = await getPageHeaderOrThrow(db, options.pageId);
+  if (!account) throw new AppError("UNAUTHENTICATED", "Sign in to roll back edits.");
+  if (!can(account, "rollback")) throw new AppError("FORBIDDEN", "Only reviewers and administrators can roll back edits.");
+  const recent = await db.revision.findMany({
+    where: { pageId: page.id },
+    orderBy: { number: "desc" },
+    take: ROLLBACK_SCAN,
+    select: { id: true, number: true, authorId: true, author: { select: { name: true } } },
+  });
+  const run = recent.findIndex((r) => r.authorId !== recent[0].authorId);
+  if (run < 0) throw new AppError("INVALID_INPUT", `Every recent revision is by ${recent[0].author.name}: there is no earlier author's version to return to.`);
+  const target = await revisionOrThrow(db, page.id, recent[run].number);
+  const result = await savePageRevision(db, {
+    pageId: page.pageId,
+    doc: target.doc,
+    authorId: account.id,
+    summary: `Rolled back ${run} ${run === 1 ? "edit" : "edits"} by ${recent[0].author.name} to revision ${target.number} by ${target.authorName}`,
+    baseRevisionId: recent[0].id,
+  });
+  return { ...result, undone: run };
+}
