@@ -27,6 +27,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <li>
                 <Link href="/">Articles</Link>
               </li>
+              <li>
+                <Link href="/recent">Recent changes</Link>
+              </li>
               <AccountMenu />
             </ul>
           </nav>

@@ -69,4 +69,25 @@ test.describe("the pages API", () => {
     expect((await save(request, pageId, "pal_forged", { doc: doc("x"), baseRevisionId: null })).status()).toBe(401);
     expect((await request.get(`/api/pages/${pageId}`)).status()).toBe(404);
   });
+
+  test("reads history, single revisions and diffs as JSON", async ({ request, db, makeAccount }) => {
+    const admin = await makeAccount("admin");
+    const token = await tokenFor(db, admin, await makeAccount("editor"));
+    const pageId = `api_history_${Date.now()}`;
+    const first = await (await save(request, pageId, token, { doc: doc("The old words.", "Kept."), summary: "One", baseRevisionId: null })).json();
+    await save(request, pageId, token, { doc: doc("The new words.", "Kept."), summary: "Two", baseRevisionId: first.revision.id });
+
+    const history = await (await request.get(`/api/pages/${pageId}/revisions`)).json();
+    expect(history.revisions.map((r: { number: number; summary: string }) => [r.number, r.summary])).toEqual([[2, "Two"], [1, "One"]]);
+    const one = await (await request.get(`/api/pages/${pageId}/revisions/1`)).json();
+    expect(one).toMatchObject({ revision: { number: 1, summary: "One" }, doc: doc("The old words.", "Kept.") });
+    const compared = await (await request.get(`/api/pages/${pageId}/revisions/compare?from=1&to=2`)).json();
+    expect(compared.diff.changeCount).toBe(1);
+    expect(compared.diff.rows[0].parts.map((p: { op: string; tokens: { text: string }[] }) => [p.op, p.tokens.map((t) => t.text).join("|")])).toEqual([
+      ["equal", "The"], ["delete", "old"], ["insert", "new"], ["equal", "words|."],
+    ]);
+    expect((await request.get(`/api/pages/${pageId}/revisions/abc`)).status()).toBe(400);
+    expect((await request.get(`/api/pages/${pageId}/revisions/9`)).status()).toBe(404);
+    expect((await request.get(`/api/pages/${pageId}/revisions/compare?from=1`)).status()).toBe(400);
+  });
 });

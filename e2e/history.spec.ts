@@ -82,4 +82,49 @@ test.describe("page history", () => {
       await context.close();
     });
   });
+
+  test("recent changes list edits, filter them and offer them as Atom", async ({ page, db, makeAccount }) => {
+    const author = await makeAccount("editor");
+    const stamp = Date.now();
+    await savePageRevision(db, { pageId: `recent:page_${stamp}`, doc: paragraph("In a namespace."), authorId: author.id, summary: `namespaced ${stamp}`, baseRevisionId: null });
+    await savePageRevision(db, { pageId: `recent_top_${stamp}`, doc: paragraph("At the top."), authorId: author.id, summary: `minor change ${stamp}`, minor: true, baseRevisionId: null });
+
+    await page.goto("/recent");
+    await expect(page.getByText(`namespaced ${stamp}`)).toBeVisible();
+    await expect(page.getByText(`minor change ${stamp}`)).toBeVisible();
+    await page.getByLabel("Author").fill(author.name);
+    await page.getByLabel("Hide minor edits").check();
+    await page.getByRole("button", { name: "Show changes" }).click();
+    await expect(page.getByText(`namespaced ${stamp}`)).toBeVisible();
+    await expect(page.getByText(`minor change ${stamp}`)).toHaveCount(0);
+    await page.getByLabel("Namespace").selectOption("recent");
+    await page.getByRole("button", { name: "Show changes" }).click();
+    await expect(page.locator(".change-list li")).toHaveCount(1);
+
+    const feed = await page.request.get(`/recent/feed?author=${encodeURIComponent(author.name)}`);
+    expect(feed.headers()["content-type"]).toContain("application/atom+xml");
+    const xml = await feed.text();
+    expect(xml).toContain(`namespaced ${stamp}`);
+    expect(xml).toContain(`minor change ${stamp}`);
+  });
+
+  test("an administrator renames a page, and its old address leads to it", async ({ page, db, makeAccount, signInAs }) => {
+    const admin = await makeAccount("admin");
+    await signInAs(page, admin);
+    const pageId = `to_rename_${Date.now()}`;
+    await savePageRevision(db, { pageId, doc: paragraph("Text that moves."), authorId: admin.id, summary: "Start", baseRevisionId: null });
+
+    await page.goto(`/wiki/${pageId}/history`);
+    await page.getByText("Rename this page").click();
+    await page.getByLabel("New page id").fill(`${pageId}_renamed`);
+    await page.getByLabel("Title").fill("Renamed page");
+    await page.getByRole("button", { name: "Rename" }).click();
+    await expect(page).toHaveURL(`/wiki/${pageId}_renamed/history`);
+    await expect(page.getByRole("table", { name: /^Revisions of/ }).locator("tbody tr").first()).toContainText(`Moved from ${pageId} to ${pageId}_renamed`);
+
+    await page.goto(`/wiki/${pageId}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Renamed page");
+    await expect(page.getByText(`(Redirected from ${pageId})`)).toBeVisible();
+    await expect(page.locator(".article-body")).toHaveText("Text that moves.");
+  });
 });

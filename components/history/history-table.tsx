@@ -5,7 +5,17 @@ import { formatTime, revisionHref, userHref } from "./revision-line";
 
 const bytes = new Intl.NumberFormat("en-GB");
 
-function SizeChange({ delta }: { delta: number }) {
+/** How history names revisions that record something other than an edit. */
+export const EVENT_LABELS: Record<string, string> = {
+  revert: "revert",
+  move: "renamed",
+  delete: "deleted",
+  restore: "restored",
+  protect: "protected",
+  unprotect: "unprotected",
+};
+
+export function SizeChange({ delta }: { delta: number }) {
   const label = delta > 0 ? `+${bytes.format(delta)}` : bytes.format(delta);
   return (
     <span className={delta > 0 ? "size-up" : delta < 0 ? "size-down" : "size-same"} title={`${label} bytes`}>
@@ -62,6 +72,7 @@ export function HistoryTable({ history, canEdit }: { history: HistoryPage; canEd
                         m{" "}
                       </abbr>
                     )}
+                    {r.action !== "edit" && <span className="event-label">({EVENT_LABELS[r.action] ?? r.action}) </span>}
                     {r.summary || <span className="muted">no summary</span>}
                     {r.reviewState !== "approved" && <span className={`review-state ${r.reviewState}`}> ({r.reviewState})</span>}
                     {page.publishedNumber === r.number && page.publishedNumber !== page.latestNumber && <span className="review-state"> (what readers see)</span>}

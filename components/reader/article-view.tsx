@@ -11,6 +11,7 @@ export function ArticleView({ article, banner, current = "read" }: { article: Ar
     <article className="article" aria-labelledby="article-title">
       <header className="article-header">
         <h1 id="article-title">{article.title}</h1>
+        {article.redirectedFrom && <p className="redirect-note">(Redirected from {article.redirectedFrom})</p>}
         <PageTabs pageId={article.pageId} current={current} />
         <p className="article-meta">
           Revision {article.revision.number} ·{" "}

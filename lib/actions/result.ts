@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { AppError, describeError } from "../wiki/errors";
 
 /** What a server action returns to a form: never a thrown error. */
@@ -10,9 +11,16 @@ export async function toActionResult<T>(run: () => Promise<T>): Promise<ActionRe
   try {
     return { ok: true, data: await run() };
   } catch (error) {
-    if (!(error instanceof AppError)) console.error(error);
-    const { code, message } = describeError(error);
+    const described = describeError(error);
+    if (described.status >= 500) console.error(error);
+    const { code, message } = described;
     const fieldErrors = error instanceof AppError ? (error.details?.fieldErrors as Record<string, string> | undefined) : undefined;
     return { ok: false, code, message, ...(fieldErrors ? { fieldErrors } : {}) };
   }
+}
+
+/** A form's fields checked against a schema (React's own `$ACTION_…` fields left out). */
+export function parseForm<T extends z.ZodType>(schema: T, form: FormData): { ok: true; data: z.output<T> } | { ok: false; code: string; message: string } {
+  const parsed = schema.safeParse(Object.fromEntries([...form].filter(([key]) => !key.startsWith("$"))));
+  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, code: "INVALID_INPUT", message: parsed.error.issues[0].message };
 }

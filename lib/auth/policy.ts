@@ -1,6 +1,6 @@
 import type { Account } from "../wiki/accounts";
 
-export type Action = "read" | "edit" | "review" | "rollback" | "manageAccounts";
+export type Action = "read" | "edit" | "move" | "review" | "rollback" | "protect" | "delete" | "manageAccounts";
 
 /** What a page tells the policy about itself. */
 export interface PageFacts {
@@ -19,10 +19,13 @@ export function can(account: Account | null, action: Action, page?: PageFacts): 
   const rank = RANK[account.role];
   switch (action) {
     case "edit":
+    case "move":
       return page?.protected ? rank >= RANK.reviewer : rank >= RANK.editor;
     case "review":
     case "rollback":
+    case "protect":
       return rank >= RANK.reviewer;
+    case "delete":
     case "manageAccounts":
       return rank >= RANK.admin;
   }

@@ -1,17 +1,18 @@
 import { revalidatePath } from "next/cache";
 import { pageHref } from "../content/page-id";
 import type { DbOrTx } from "../db";
-import { pagesLinkingTo } from "../wiki/articles";
+import { pagesLinkingTo, redirectsTo } from "../wiki/articles";
 import { pageCache } from "./page-cache";
 
 /**
- * Drops the cached renderings a publication makes stale: the page itself and, when the page came
- * into being (its links elsewhere stop being "missing"), every page linking to it and the home page.
+ * Drops the cached renderings a change to a page makes stale: the page itself, the redirects that
+ * show it and, when the page came into being or went away (its links elsewhere change between
+ * "missing" and not), every page linking to it and the home page.
  */
-export async function revalidateArticle(db: DbOrTx, pageId: string, { pageCreated = false } = {}): Promise<void> {
-  const ids = [pageId, ...(pageCreated ? await pagesLinkingTo(db, pageId) : [])];
-  const paths = ids.map((id) => pageHref(id));
+export async function revalidateArticle(db: DbOrTx, pageId: string, { existenceChanged = false } = {}): Promise<void> {
+  const [redirects, linking] = await Promise.all([redirectsTo(db, pageId), existenceChanged ? pagesLinkingTo(db, pageId) : []]);
+  const paths = [pageId, ...redirects, ...linking].map((id) => pageHref(id));
   for (const path of paths) revalidatePath(path);
-  if (pageCreated) revalidatePath("/");
+  if (existenceChanged) revalidatePath("/");
   pageCache().invalidate(paths);
 }

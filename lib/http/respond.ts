@@ -6,8 +6,9 @@ export async function respond(run: () => Promise<{ status?: number; body: unknow
     const { status = 200, body } = await run();
     return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
   } catch (error) {
-    if (!(error instanceof AppError)) console.error(error);
-    const { status, code, message } = describeError(error);
+    const described = describeError(error);
+    if (described.status >= 500) console.error(error);
+    const { status, code, message } = described;
     const details = error instanceof AppError ? error.details : undefined;
     return Response.json({ error: { code, message, ...(details ?? {}) } }, { status, headers: { "Cache-Control": "no-store" } });
   }

@@ -2,6 +2,9 @@ import { z } from "zod";
 
 const revisionNumber = z.coerce.number({ error: "A revision number is a whole number." }).int("A revision number is a whole number.").positive("Revision numbers start at 1.");
 
+/** A revision number from an address. */
+export const RevisionNumberSchema = revisionNumber;
+
 /** `?before=` of the history page: show revisions older than this number. */
 export const HistoryQuerySchema = z.object({ before: revisionNumber.optional().catch(undefined) });
 
@@ -28,4 +31,37 @@ export const RollbackSchema = z.object({ pageId: z.string().min(1).max(300) });
 /** The first value of a search parameter as Next.js passes them. */
 export function firstParam(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
+}
+
+const reason = z.string().trim().max(300, "Keep the reason under 300 characters.").optional();
+const pageIdField = z.string().min(1).max(300);
+
+/** Renaming a page from the page tools. */
+export const RenameSchema = z.object({
+  pageId: pageIdField,
+  newPageId: z.string().trim().min(1, "Give the new page id.").max(200, "Page ids are at most 200 characters."),
+  title: z.string().trim().max(300, "Keep the title under 300 characters.").optional(),
+  reason,
+});
+
+/** Protecting, deleting or restoring a page from the page tools. */
+export const PageEventSchema = z.object({
+  pageId: pageIdField,
+  event: z.enum(["protect", "unprotect", "delete", "restore"]),
+  reason,
+});
+
+/** The filters of recent changes, from the page's form or the feed's address. */
+export const RecentQuerySchema = z.object({
+  /** Empty for every namespace, "-" for pages at the top level. */
+  namespace: z.string().trim().max(200).optional().catch(undefined).transform((v) => (v === "-" ? "" : v || undefined)),
+  author: z.string().trim().max(100).optional().catch(undefined).transform((v) => v || undefined),
+  hideMinor: z.enum(["1", "on", "true"]).optional().catch(undefined).transform(Boolean),
+  before: revisionNumber.optional().catch(undefined),
+});
+
+/** Search parameters as a plain object of first values. */
+export function queryObject(params: URLSearchParams | Record<string, string | string[] | undefined>): Record<string, string | undefined> {
+  const entries = params instanceof URLSearchParams ? [...params.keys()].map((k) => [k, params.get(k) ?? undefined]) : Object.entries(params).map(([k, v]) => [k, firstParam(v)]);
+  return Object.fromEntries(entries);
 }

@@ -9,14 +9,17 @@ export interface ArticleView {
   title: string;
   revision: { id: number; number: number; createdAt: Date };
   rendered: RenderedArticle;
+  /** The id the reader asked for, when it redirected here (a page renamed away from it). */
+  redirectedFrom?: string;
 }
 
 /**
  * The published revision of a page, rendered for readers, in three queries whatever the number
  * of links and citations: the page with its revision, the cited sources, the linked pages that exist.
- * Null when there is no such page (or it was deleted).
+ * A redirect left by a rename shows the page it points to, saying so. Null when there is no such
+ * page (or it was deleted).
  */
-export async function getArticle(db: DbOrTx, rawPageId: string): Promise<ArticleView | null> {
+export async function getArticle(db: DbOrTx, rawPageId: string, { followRedirect = true } = {}): Promise<ArticleView | null> {
   const pageId = normalizePageId(rawPageId);
   if (!pageId) return null;
   const page = await db.page.findUnique({
@@ -25,11 +28,16 @@ export async function getArticle(db: DbOrTx, rawPageId: string): Promise<Article
       slug: true,
       title: true,
       deletedAt: true,
+      redirectTo: true,
       publishedRevision: {
         select: { id: true, number: true, createdAt: true, content: true, links: { select: { targetSlug: true } } },
       },
     },
   });
+  if (page?.redirectTo && !page.deletedAt && followRedirect) {
+    const target = await getArticle(db, page.redirectTo, { followRedirect: false });
+    return target && { ...target, redirectedFrom: page.slug };
+  }
   const revision = page?.publishedRevision;
   if (!page || page.deletedAt || !revision) return null;
 
@@ -47,11 +55,11 @@ export async function renderStoredDocument(db: DbOrTx, doc: DocumentJSON, linkTa
   return renderArticle(doc, { sources, pageExists: (id) => existing.has(id) });
 }
 
-/** Which of these page ids name live pages, in one query. */
+/** Which of these page ids name live pages (or redirects to them), in one query. */
 export async function existingPageIds(db: DbOrTx, pageIds: string[]): Promise<Set<string>> {
   if (!pageIds.length) return new Set();
   const rows = await db.page.findMany({
-    where: { slug: { in: pageIds }, deletedAt: null, latestRevisionId: { not: null } },
+    where: { slug: { in: pageIds }, deletedAt: null, OR: [{ latestRevisionId: { not: null } }, { redirectTo: { not: null } }] },
     select: { slug: true },
   });
   return new Set(rows.map((r) => r.slug));
@@ -94,5 +102,11 @@ export async function pagesLinkingTo(db: DbOrTx, pageId: string): Promise<string
     where: { deletedAt: null, publishedRevision: { links: { some: { targetSlug: pageId } } } },
     select: { slug: true },
   });
+  return pages.map((p) => p.slug);
+}
+
+/** Ids of the redirects that show this page. */
+export async function redirectsTo(db: DbOrTx, pageId: string): Promise<string[]> {
+  const pages = await db.page.findMany({ where: { redirectTo: pageId }, select: { slug: true } });
   return pages.map((p) => p.slug);
 }

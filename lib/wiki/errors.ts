@@ -1,3 +1,5 @@
+import { ZodError } from "zod";
+
 export type AppErrorCode = "NOT_FOUND" | "INVALID_INPUT" | "FORBIDDEN" | "CONFLICT" | "UNAUTHENTICATED" | "RATE_LIMITED";
 
 /** An error a user can be shown: a code for programs and a sentence for people. */
@@ -24,5 +26,7 @@ const STATUS: Record<AppErrorCode, number> = {
 /** The HTTP status and safe message for any error; unexpected ones never leak their text. */
 export function describeError(error: unknown): { status: number; code: string; message: string } {
   if (error instanceof AppError) return { status: STATUS[error.code], code: error.code, message: error.message };
+  // A schema's refusal of input is written for people already.
+  if (error instanceof ZodError) return { status: 400, code: "INVALID_INPUT", message: error.issues.map((i) => i.message).slice(0, 3).join(" ") };
   return { status: 500, code: "INTERNAL", message: "Something went wrong on our side; nothing was changed." };
 }

@@ -18,10 +18,12 @@ export interface RevisionSummary {
   size: number;
   sizeDelta: number;
   reviewState: string;
+  /** edit, revert, or an event that kept the text: move, delete, restore, protect, unprotect. */
+  action: string;
 }
 
 const SUMMARY_SELECT = {
-  id: true, number: true, createdAt: true, summary: true, minor: true, size: true, sizeDelta: true, reviewState: true,
+  id: true, number: true, createdAt: true, summary: true, minor: true, size: true, sizeDelta: true, reviewState: true, action: true,
   author: { select: { id: true, name: true } },
 } as const;
 
@@ -35,10 +37,11 @@ export interface PageHeader {
   latestNumber: number;
   publishedNumber: number | null;
   protected: boolean;
+  deleted: boolean;
 }
 
-/** A page's header by id; deleted and never-saved pages are not found. */
-export async function getPageHeaderOrThrow(db: DbOrTx, rawPageId: string): Promise<PageHeader & { id: number }> {
+/** A page's header by id; never-saved pages, and deleted ones unless asked for, are not found. */
+export async function getPageHeaderOrThrow(db: DbOrTx, rawPageId: string, { includeDeleted = false } = {}): Promise<PageHeader & { id: number }> {
   const pageId = normalizePageId(rawPageId);
   const page = pageId
     ? await db.page.findUnique({
@@ -46,8 +49,8 @@ export async function getPageHeaderOrThrow(db: DbOrTx, rawPageId: string): Promi
         select: { id: true, slug: true, title: true, protected: true, deletedAt: true, latestRevision: { select: { number: true } }, publishedRevision: { select: { number: true } } },
       })
     : null;
-  if (!page || page.deletedAt || !page.latestRevision) throw new AppError("NOT_FOUND", `There is no page "${rawPageId.slice(0, 80)}".`);
-  return { id: page.id, pageId: page.slug, title: page.title, latestNumber: page.latestRevision.number, publishedNumber: page.publishedRevision?.number ?? null, protected: page.protected };
+  if (!page || (page.deletedAt && !includeDeleted) || !page.latestRevision) throw new AppError("NOT_FOUND", `There is no page "${rawPageId.slice(0, 80)}".`);
+  return { id: page.id, pageId: page.slug, title: page.title, latestNumber: page.latestRevision.number, publishedNumber: page.publishedRevision?.number ?? null, protected: page.protected, deleted: !!page.deletedAt };
 }
 
 export const HISTORY_PAGE_SIZE = 50;
@@ -65,8 +68,12 @@ export interface HistoryPage {
  * A page of a page's history, newest first, before revision number `before`. Revision numbers run
  * 1…n without gaps, so paging walks the (page, number) index and costs the same at any depth.
  */
-export async function getHistory(db: DbOrTx, rawPageId: string, { before, limit = HISTORY_PAGE_SIZE }: { before?: number; limit?: number } = {}): Promise<HistoryPage> {
-  const { id, ...page } = await getPageHeaderOrThrow(db, rawPageId);
+export async function getHistory(
+  db: DbOrTx,
+  rawPageId: string,
+  { before, limit = HISTORY_PAGE_SIZE, includeDeleted = false }: { before?: number; limit?: number; includeDeleted?: boolean } = {},
+): Promise<HistoryPage> {
+  const { id, ...page } = await getPageHeaderOrThrow(db, rawPageId, { includeDeleted });
   const rows = await db.revision.findMany({
     where: { pageId: id, ...(before ? { number: { lt: before } } : {}) },
     orderBy: { number: "desc" },
@@ -91,6 +98,13 @@ async function getRevisionRow(db: DbOrTx, pageDbId: number, number: number) {
   });
   if (!row) throw new AppError("NOT_FOUND", `This page has no revision ${number}.`);
   return { summary: toSummary(row), doc: JSON.parse(row.content) as DocumentJSON, links: row.links.map((l) => l.targetSlug) };
+}
+
+/** One revision's document as stored, with its place in the history (for the JSON API). */
+export async function getRevisionDocument(db: DbOrTx, rawPageId: string, number: number): Promise<{ page: PageHeader; revision: RevisionSummary; doc: DocumentJSON }> {
+  const { id, ...page } = await getPageHeaderOrThrow(db, rawPageId);
+  const { summary, doc } = await getRevisionRow(db, id, number);
+  return { page, revision: summary, doc };
 }
 
 export interface RevisionView {

@@ -31,6 +31,7 @@ export async function revertToRevision(db: Db, account: Account | null, options:
     authorId: author.id,
     summary: `Reverted to revision ${target.number} by ${target.authorName}`,
     baseRevisionId: latest.id,
+    action: "revert",
   });
 }
 
@@ -58,6 +59,7 @@ export async function undoRevision(db: Db, account: Account | null, options: { p
     authorId: author.id,
     summary: `Undid revision ${undone.number} by ${undone.authorName}`,
     baseRevisionId: latest.id,
+    action: "revert",
   });
 }
 
@@ -87,6 +89,7 @@ export async function rollbackAuthor(db: Db, account: Account | null, options: {
     authorId: account.id,
     summary: `Rolled back ${run} ${run === 1 ? "edit" : "edits"} by ${recent[0].author.name} to revision ${target.number} by ${target.authorName}`,
     baseRevisionId: recent[0].id,
+    action: "revert",
   });
   return { ...result, undone: run };
 }

@@ -15,6 +15,8 @@ export interface SaveRevisionInput {
   authorId: string;
   summary: string;
   minor?: boolean;
+  /** "revert" for reverts, undos and rollbacks; "edit" otherwise. */
+  action?: "edit" | "revert";
   /**
    * The revision the edit started from (null: the editor expected a new page). When another
    * revision was saved since, the two edits are merged, or the save is refused as a conflict.
@@ -72,8 +74,9 @@ export async function writePageRevision(tx: Tx, input: SaveRevisionInput): Promi
   let doc = parseDocument(input.doc);
   const existing = await tx.page.findUnique({
     where: { slug: input.pageId },
-    select: { id: true, title: true, latestRevision: { select: { id: true, number: true, contentHash: true, size: true, content: true } } },
+    select: { id: true, title: true, deletedAt: true, latestRevision: { select: { id: true, number: true, contentHash: true, size: true, content: true } } },
   });
+  if (existing?.deletedAt) throw new AppError("FORBIDDEN", "This page was deleted; an administrator can restore it from its history.");
   const latest = existing?.latestRevision ?? null;
   let merged = false;
 
@@ -115,6 +118,7 @@ export async function writePageRevision(tx: Tx, input: SaveRevisionInput): Promi
       contentHash: hash,
       summary: input.summary.trim(),
       minor: input.minor ?? false,
+      action: input.action ?? "edit",
       size,
       sizeDelta: size - (latest?.size ?? 0),
     },
@@ -134,7 +138,8 @@ export async function writePageRevision(tx: Tx, input: SaveRevisionInput): Promi
   await tx.page.update({
     where: { id: page.id },
     // The latest revision guards the number: a concurrent save with the same parent fails here or on the unique number.
-    data: { title, latestRevisionId: revision.id, publishedRevisionId: revision.id },
+    // Writing at a redirect's id turns the redirect into a page of its own.
+    data: { title, latestRevisionId: revision.id, publishedRevisionId: revision.id, redirectTo: null },
   });
   return { status: "created", revisionId: revision.id, number: revision.number, merged, pageCreated: !existing };
 }
@@ -154,4 +159,49 @@ export async function getLatestRevision(db: Db | Tx, pageId: string) {
     number: page.latestRevision.number,
     doc: JSON.parse(page.latestRevision.content) as DocumentJSON,
   };
+}
+
+/** Events a page's history records without changing its text. */
+export type PageEventAction = "move" | "delete" | "restore" | "protect" | "unprotect";
+
+/**
+ * Records an event (a rename, deletion, protection…) in the page's history as a revision that
+ * repeats the latest text, its citations and links, so the history tells the whole story and every
+ * revision still renders on its own.
+ */
+export async function writeEventRevision(tx: Tx, input: { pageDbId: number; authorId: string; action: PageEventAction; summary: string }) {
+  const page = await tx.page.findUniqueOrThrow({
+    where: { id: input.pageDbId },
+    select: {
+      publishedRevisionId: true,
+      latestRevision: { select: { id: true, number: true, content: true, contentHash: true, size: true, reviewState: true, citations: true, links: true } },
+    },
+  });
+  const latest = page.latestRevision;
+  if (!latest) throw new AppError("NOT_FOUND", "This page has no revisions.");
+  const revision = await tx.revision.create({
+    data: {
+      pageId: input.pageDbId,
+      number: latest.number + 1,
+      parentId: latest.id,
+      authorId: input.authorId,
+      content: latest.content,
+      contentHash: latest.contentHash,
+      summary: input.summary,
+      size: latest.size,
+      sizeDelta: 0,
+      reviewState: latest.reviewState,
+      action: input.action,
+    },
+    select: { id: true, number: true },
+  });
+  if (latest.citations.length) {
+    await tx.citation.createMany({ data: latest.citations.map(({ id: _id, revisionId: _r, ...c }) => ({ ...c, revisionId: revision.id })) });
+  }
+  if (latest.links.length) await tx.link.createMany({ data: latest.links.map((l) => ({ revisionId: revision.id, targetSlug: l.targetSlug })) });
+  await tx.page.update({
+    where: { id: input.pageDbId },
+    data: { latestRevisionId: revision.id, ...(page.publishedRevisionId === latest.id ? { publishedRevisionId: revision.id } : {}) },
+  });
+  return revision;
 }

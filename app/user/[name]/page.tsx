@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { formatTime, revisionHref, userHref } from "@/components/history/revision-line";
-import { pageHref } from "@/lib/content/page-id";
+import { ChangeList } from "@/components/history/change-list";
+import { userHref } from "@/components/history/revision-line";
 import { db } from "@/lib/db";
 import { firstParam, HistoryQuerySchema } from "@/lib/validation/history";
 import { AppError } from "@/lib/wiki/errors";
@@ -30,22 +30,7 @@ export default async function ContributionsPage({ params, searchParams }: Props)
       {result.contributions.length === 0 ? (
         <p>No edits yet.</p>
       ) : (
-        <ul className="change-list">
-          {result.contributions.map((c) => (
-            <li key={c.id}>
-              <time dateTime={c.createdAt.toISOString()}>{formatTime(c.createdAt)}</time> · <Link href={pageHref(c.pageId)}>{c.title}</Link> ·{" "}
-              <Link href={revisionHref(c.pageId, c.number)}>revision {c.number}</Link>
-              {c.number > 1 && (
-                <>
-                  {" "}
-                  (<Link href={`${pageHref(c.pageId)}/diff?from=${c.number - 1}&to=${c.number}`}>changes</Link>)
-                </>
-              )}
-              {c.minor && <abbr className="minor" title="minor edit"> m</abbr>}
-              {c.summary && <span className="summary"> — {c.summary}</span>}
-            </li>
-          ))}
-        </ul>
+        <ChangeList changes={result.contributions} />
       )}
       {result.older && (
         <nav className="pager" aria-label="More contributions">

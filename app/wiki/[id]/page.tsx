@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ArticleView } from "@/components/reader/article-view";
+import { pageHref } from "@/lib/content/page-id";
 import { db } from "@/lib/db";
 import { getArticle } from "@/lib/wiki/articles";
 
@@ -20,7 +21,7 @@ const loadArticle = cache((id: string) => getArticle(db, decodeURIComponent(id))
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await loadArticle((await params).id);
-  return { title: article?.title ?? "No such page" };
+  return { title: article?.title ?? "No such page", ...(article?.redirectedFrom ? { alternates: { canonical: pageHref(article.pageId) } } : {}) };
 }
 
 export default async function WikiPage({ params }: Props) {

@@ -37,7 +37,7 @@ export async function saveArticle(rawPageId: string, request: SaveRevisionReques
     try {
       const saved = await savePageEdit(db, await currentAccount(), { pageId, ...input.data, doc: parseDocumentText(input.data.doc) });
       if (saved.status === "unchanged") return { status: saved.status, number: saved.number, revisionId: saved.revisionId };
-      await revalidateArticle(db, pageId, { pageCreated: saved.pageCreated });
+      await revalidateArticle(db, pageId, { existenceChanged: saved.pageCreated });
       return { status: saved.status, number: saved.number, revisionId: saved.revisionId, merged: saved.merged };
     } catch (error) {
       if (error instanceof AppError && error.code === "CONFLICT") conflict = error.details as unknown as ConflictDetails;

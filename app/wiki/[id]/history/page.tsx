@@ -1,16 +1,20 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { HistoryTable } from "@/components/history/history-table";
 import { ActionForm } from "@/components/history/action-form";
+import { PageTools } from "@/components/history/page-tools";
 import { PageTabs } from "@/components/reader/page-tabs";
 import { can } from "@/lib/auth/policy";
 import { currentAccount } from "@/lib/auth/session";
+import { pageHref } from "@/lib/content/page-id";
 import { db } from "@/lib/db";
 import { firstParam, HistoryQuerySchema } from "@/lib/validation/history";
 import { AppError } from "@/lib/wiki/errors";
 import { getHistory } from "@/lib/wiki/history";
 import { rollbackAction } from "../revert/actions";
+import { pageEventAction, renameAction } from "./actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -21,13 +25,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function HistoryPage({ params, searchParams }: Props) {
   await connection();
   const { before } = HistoryQuerySchema.parse({ before: firstParam((await searchParams).before) });
-  const [history, account] = await Promise.all([
-    getHistory(db, decodeURIComponent((await params).id), { before }).catch((error: unknown) => {
-      if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-      throw error;
-    }),
-    currentAccount(),
-  ]);
+  const account = await currentAccount();
+  const history = await getHistory(db, decodeURIComponent((await params).id), { before, includeDeleted: can(account, "delete") }).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
   const { page, revisions } = history;
   const first = revisions[0];
   const run = first && before === undefined ? revisions.findIndex((r) => r.author.id !== first.author.id) : -1;
@@ -37,15 +39,22 @@ export default async function HistoryPage({ params, searchParams }: Props) {
         <h1 id="history-title">History of {page.title}</h1>
         <PageTabs pageId={page.pageId} current="history" />
         <p className="article-meta">
-          {page.latestNumber} {page.latestNumber === 1 ? "revision" : "revisions"}. Choose two to compare, or follow a revision&apos;s links.
+          {page.latestNumber} {page.latestNumber === 1 ? "revision" : "revisions"}. Choose two to compare, or follow a revision&apos;s links. ·{" "}
+          <Link href={`${pageHref(page.pageId)}/history/feed`}>Atom feed</Link>
         </p>
       </header>
-      {run > 0 && can(account, "rollback") && (
+      {page.deleted && (
+        <p className="notice" role="status">
+          This page is deleted: readers cannot see it, and only administrators see its history.
+        </p>
+      )}
+      <PageTools page={page} account={account} rename={renameAction} pageEvent={pageEventAction} />
+      {run > 0 && !page.deleted && can(account, "rollback") && (
         <section className="notice" aria-label="Roll back">
           <ActionForm action={rollbackAction} fields={{ pageId: page.pageId }} label={`Roll back ${run} ${run === 1 ? "edit" : "edits"} by ${first.author.name}`} />
         </section>
       )}
-      <HistoryTable history={history} canEdit={can(account, "edit", page)} />
+      <HistoryTable history={history} canEdit={!page.deleted && can(account, "edit", page)} />
     </article>
   );
 }

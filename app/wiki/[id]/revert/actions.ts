@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { type ActionResult, toActionResult } from "@/lib/actions/result";
+import { type ActionResult, parseForm, toActionResult } from "@/lib/actions/result";
 import { currentAccount } from "@/lib/auth/session";
 import { revalidateArticle } from "@/lib/cache/revalidate";
 import { pageHref } from "@/lib/content/page-id";
@@ -12,14 +12,14 @@ import { revertToRevision, rollbackAuthor, undoRevision } from "@/lib/wiki/rever
 import type { SaveRevisionResult } from "@/lib/wiki/revisions";
 
 async function afterSave(pageId: string, saved: SaveRevisionResult): Promise<never> {
-  if (saved.status === "created") await revalidateArticle(db, pageId, { pageCreated: saved.pageCreated });
+  if (saved.status === "created") await revalidateArticle(db, pageId, { existenceChanged: saved.pageCreated });
   redirect(`${pageHref(pageId)}/history`);
 }
 
 /** Reverts to, or undoes, one revision from the confirmation form; back to the history when done. */
 export async function revertAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
-  const input = RevertSchema.safeParse(Object.fromEntries(form));
-  if (!input.success) return { ok: false, code: "INVALID_INPUT", message: input.error.issues[0].message };
+  const input = parseForm(RevertSchema, form);
+  if (!input.ok) return input;
   const { pageId, number, mode } = input.data;
   const result = await toActionResult(async () => {
     const saved = await (mode === "undo" ? undoRevision : revertToRevision)(db, await currentAccount(), { pageId, number });
@@ -33,8 +33,8 @@ export async function revertAction(_previous: ActionResult | null, form: FormDat
 
 /** Rolls back the latest run of one author's edits. */
 export async function rollbackAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
-  const input = RollbackSchema.safeParse(Object.fromEntries(form));
-  if (!input.success) return { ok: false, code: "INVALID_INPUT", message: input.error.issues[0].message };
+  const input = parseForm(RollbackSchema, form);
+  if (!input.ok) return input;
   const result = await toActionResult(async () => rollbackAuthor(db, await currentAccount(), input.data));
   return result.ok ? afterSave(input.data.pageId, result.data) : result;
 }

@@ -3,11 +3,21 @@ import { revalidateArticle } from "@/lib/cache/revalidate";
 import { db } from "@/lib/db";
 import { readJson, respond } from "@/lib/http/respond";
 import { MAX_DOCUMENT_BYTES } from "@/lib/validation/document";
+import { HistoryQuerySchema, queryObject } from "@/lib/validation/history";
 import { ApiSaveRevisionSchema } from "@/lib/validation/revision";
 import { pageIdOrThrow, savePageEdit } from "@/lib/wiki/edit";
 import { AppError } from "@/lib/wiki/errors";
+import { getHistory } from "@/lib/wiki/history";
 
 type Context = { params: Promise<{ id: string }> };
+
+/** A page of the page's history, newest first: `?before=<number>` for older ones. */
+export async function GET(request: Request, { params }: Context) {
+  return respond(async () => {
+    const { before } = HistoryQuerySchema.parse(queryObject(new URL(request.url).searchParams));
+    return { body: await getHistory(db, decodeURIComponent((await params).id), { before }) };
+  });
+}
 
 /**
  * Saves a revision: `{ doc, summary, minor, baseRevisionId }`, by session or bearer token. 201 with
@@ -23,7 +33,7 @@ export async function POST(request: Request, { params }: Context) {
     }
     const saved = await savePageEdit(db, account, { pageId, ...input.data });
     if (saved.status === "unchanged") return { body: { status: "unchanged", revision: { id: saved.revisionId, number: saved.number } } };
-    await revalidateArticle(db, pageId, { pageCreated: saved.pageCreated });
+    await revalidateArticle(db, pageId, { existenceChanged: saved.pageCreated });
     return { status: 201, body: { status: "created", merged: saved.merged, revision: { id: saved.revisionId, number: saved.number } } };
   });
 }

@@ -1,0 +1,14 @@
+import { db } from "@/lib/db";
+import { respond } from "@/lib/http/respond";
+import { RevisionNumberSchema } from "@/lib/validation/history";
+import { getRevisionDocument } from "@/lib/wiki/history";
+
+type Context = { params: Promise<{ id: string; number: string }> };
+
+/** One revision: its place in the history and its document. */
+export async function GET(_request: Request, { params }: Context) {
+  return respond(async () => {
+    const { id, number } = await params;
+    return { body: await getRevisionDocument(db, decodeURIComponent(id), RevisionNumberSchema.parse(number)) };
+  });
+}

@@ -1,0 +1,37 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { type ActionResult, parseForm, toActionResult } from "@/lib/actions/result";
+import { currentAccount } from "@/lib/auth/session";
+import { revalidateArticle } from "@/lib/cache/revalidate";
+import { pageHref } from "@/lib/content/page-id";
+import { db } from "@/lib/db";
+import { PageEventSchema, RenameSchema } from "@/lib/validation/history";
+import { deletePage, renamePage, restorePage, setProtection } from "@/lib/wiki/lifecycle";
+
+/** Renames a page, leaving a redirect; on to the page's history under its new id. */
+export async function renameAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const input = parseForm(RenameSchema, form);
+  if (!input.ok) return input;
+  const result = await toActionResult(async () => renamePage(db, await currentAccount(), input.data));
+  if (!result.ok) return result;
+  await revalidateArticle(db, result.data.pageId);
+  await revalidateArticle(db, result.data.newPageId, { existenceChanged: true });
+  redirect(`${pageHref(result.data.newPageId)}/history`);
+}
+
+/** Protects, unprotects, deletes or restores a page. */
+export async function pageEventAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const input = parseForm(PageEventSchema, form);
+  if (!input.ok) return input;
+  const { pageId, event, reason } = input.data;
+  const result = await toActionResult(async () => {
+    const account = await currentAccount();
+    if (event === "delete") await deletePage(db, account, { pageId, reason });
+    else if (event === "restore") await restorePage(db, account, { pageId, reason });
+    else await setProtection(db, account, { pageId, protect: event === "protect", reason });
+  });
+  if (!result.ok) return result;
+  await revalidateArticle(db, pageId, { existenceChanged: event === "delete" || event === "restore" });
+  redirect(`${pageHref(pageId)}/history`);
+}
