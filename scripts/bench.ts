@@ -1,9 +1,14 @@
-// `npm run bench`: reading throughput of the production build on a new install (the example
-// article and a generated ~100 KB article with 200 citations), measured with wrk at 16 connections.
+// `npm run bench`: the production build on a new install, measured with wrk at 16 connections:
+// reading (the example article and a generated ~100 KB article with 200 citations), saving through
+// the API, and the history views (history pages, a diff across 200 revisions), plus the time to
+// compute a diff of two 100 KB revisions.
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { DocumentJSON } from "../lib/content/document";
+import type { DocumentJSON, NodeJSON } from "../lib/content/document";
+import { diffDocuments } from "../lib/content/diff";
+import { encode } from "next-auth/jwt";
+import { authSecret } from "../lib/auth/secret";
 import { createDb } from "../lib/db";
 import { createAccount } from "../lib/wiki/accounts";
 import { issueApiToken } from "../lib/wiki/api-tokens";
@@ -49,8 +54,9 @@ interface Result {
   bytes: number;
 }
 
-function wrk(name: string, url: string): Result {
-  const out = execFileSync("wrk", ["-t2", `-c${CONNECTIONS}`, `-d${DURATION}`, "--latency", url], { encoding: "utf8" });
+/** wrk against one address; `headers` such as a cookie that sends every request past the front cache. */
+function wrk(name: string, url: string, headers: string[] = []): Result {
+  const out = execFileSync("wrk", ["-t2", `-c${CONNECTIONS}`, `-d${DURATION}`, "--latency", ...headers.flatMap((h) => ["-H", h]), url], { encoding: "utf8" });
   const field = (re: RegExp) => re.exec(out)?.[1] ?? "?";
   if (/Non-2xx or 3xx responses/.test(out)) throw new Error(`${url} answered with errors:\n${out}`);
   return {
@@ -62,21 +68,23 @@ function wrk(name: string, url: string): Result {
   };
 }
 
-/** Saves the example article with one sentence changed, again and again, timing each request. */
-async function benchSaves(base: string, count = 100) {
+/** Saves the example article with one sentence changed (a different paragraph each time), one save after another, timing each request. */
+async function benchSaves(base: string, count: number) {
   const db = createDb(DATABASE_URL);
   const tag = Date.now().toString(36);
   const admin = await createAccount(db, { email: `bench-${tag}@example.org`, name: `Bench ${tag}`, password: "benchmark password" }, { role: "admin" });
   const { token } = await issueApiToken(db, admin, { userId: admin.id, name: "benchmark" });
   await db.$disconnect();
+  const session = await encode({ token: { sub: admin.id, name: admin.name, email: admin.email }, secret: authSecret() });
   const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
   const current = (await (await fetch(`${base}/api/pages/gpt_5_2`)).json()) as { revision: { id: number }; doc: DocumentJSON };
   let baseRevisionId = current.revision.id;
+  const doc = current.doc;
+  const sentences = doc.content.filter((n) => n.type === "paragraph" && n.content?.[0]?.type === "text");
   const times: number[] = [];
   for (let i = 0; i < count; i++) {
-    const doc = structuredClone(current.doc);
-    const first = doc.content[0].content![0];
-    first.text = `${first.text!.replace(/ \(\d+\)$/, "")} (${i})`;
+    const text = sentences[i % sentences.length].content![0];
+    text.text = `${text.text!.replace(/ \(edit \d+\)$/, "")} (edit ${i})`;
     const body = JSON.stringify({ doc, summary: `Benchmark save ${i}`, baseRevisionId });
     const started = performance.now();
     const response = await fetch(`${base}/api/pages/gpt_5_2/revisions`, { method: "POST", headers, body });
@@ -86,7 +94,57 @@ async function benchSaves(base: string, count = 100) {
     baseRevisionId = result.revision.id;
   }
   const sorted = times.slice(10).sort((a, b) => a - b); // the first saves warm the server up
-  return { count, median: sorted[Math.floor(sorted.length / 2)], p90: sorted[Math.floor(sorted.length * 0.9)] };
+  return { count, median: sorted[Math.floor(sorted.length / 2)], p90: sorted[Math.floor(sorted.length * 0.9)], session };
+}
+
+const LONG_HISTORY = 100_000;
+
+/** A page with a very long history, written straight to the database (saving 100,000 times would take minutes). */
+async function seedLongHistory(pageId: string) {
+  const db = createDb(DATABASE_URL);
+  const author = await db.user.findFirstOrThrow({ where: { role: "system" }, select: { id: true } });
+  const page = await db.page.create({ data: { slug: pageId, title: "A page with a long history" } });
+  for (let start = 0; start < LONG_HISTORY; start += 5_000) {
+    await db.revision.createMany({
+      data: Array.from({ length: Math.min(5_000, LONG_HISTORY - start) }, (_, i) => {
+        const n = start + i + 1;
+        const content = JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: `Version ${n} of this page.` }] }] });
+        return { pageId: page.id, number: n, authorId: author.id, content, contentHash: `bench-${n}`, size: content.length, sizeDelta: n === 1 ? content.length : 0, summary: `Edit ${n}` };
+      }),
+    });
+  }
+  const latest = await db.revision.findUniqueOrThrow({ where: { pageId_number: { pageId: page.id, number: LONG_HISTORY } }, select: { id: true } });
+  await db.page.update({ where: { id: page.id }, data: { latestRevisionId: latest.id, publishedRevisionId: latest.id } });
+  await db.$disconnect();
+}
+
+/** Two 100 KB revisions apart by edits all through the text, a moved paragraph, a removal and an insertion. */
+async function benchDiffComputation(pageId: string, runs = 40) {
+  const db = createDb(DATABASE_URL);
+  const page = await db.page.findUniqueOrThrow({ where: { slug: pageId }, select: { latestRevision: { select: { content: true } } } });
+  await db.$disconnect();
+  const before = JSON.parse(page.latestRevision!.content) as DocumentJSON;
+  const after = structuredClone(before);
+  const paragraphs = after.content.filter((n: NodeJSON) => n.type === "paragraph" && n.content?.some((c) => c.type === "text"));
+  paragraphs.forEach((p, i) => {
+    if (i % 6 !== 0) return;
+    const text = p.content!.find((c) => c.type === "text")!;
+    text.text = text.text!.replace(/\b(\w+) (\w+)/, "$2 revised $1");
+  });
+  const moved = after.content.splice(10, 1)[0];
+  after.content.splice(after.content.length - 5, 0, moved);
+  after.content.splice(30, 1);
+  after.content.splice(50, 0, { type: "paragraph", content: [{ type: "text", text: "A paragraph added in the newer revision." }] });
+  const size = (d: DocumentJSON) => Buffer.byteLength(JSON.stringify(d));
+  const times: number[] = [];
+  let changes = 0;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    changes = diffDocuments(before, after).changeCount;
+    times.push(performance.now() - started);
+  }
+  const sorted = times.slice(5).sort((a, b) => a - b);
+  return { sizes: [size(before), size(after)], changes, median: sorted[Math.floor(sorted.length / 2)], p90: sorted[Math.floor(sorted.length * 0.9)] };
 }
 
 ensureWrk();
@@ -98,6 +156,7 @@ writeFileSync(largeFile, generateBenchArticle({ targetBytes: 100_000, citations:
 run("npx", ["tsx", "scripts/reset-database.ts"]);
 run("npx", ["prisma", "migrate", "deploy"]);
 run("npx", ["tsx", "scripts/wiki.ts", "import", largeFile]);
+await seedLongHistory("bench_long_history");
 
 const server = spawn("npx", ["tsx", "scripts/start.ts"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
 const stop = () => {
@@ -120,7 +179,25 @@ try {
     for (let i = 0; i < 50; i++) await (await fetch(page.url)).arrayBuffer(); // warm up
     results.push({ ...wrk(page.name, page.url), bytes });
   }
-  const saves = await benchSaves(base);
+  const saves = await benchSaves(base, 199); // the example article then has 200 revisions
+  const views = [
+    { name: "history, 200 revisions", url: `${base}/wiki/gpt_5_2/history` },
+    { name: "diff, revisions 1 → 200", url: `${base}/wiki/gpt_5_2/diff?from=1&to=200` },
+    { name: "history, 100,000 revisions", url: `${base}/wiki/bench_long_history/history` },
+    { name: "history, 100,000, page 1,000", url: `${base}/wiki/bench_long_history/history?before=50001` },
+  ];
+  // Signed-in readers go past the front cache: Next.js renders every one of their requests.
+  const uncached = [`Cookie: next-auth.session-token=${saves.session}`];
+  const viewResults: { served: Result; rendered: Result; bytes: number }[] = [];
+  for (const view of views) {
+    const response = await fetch(view.url);
+    if (!response.ok) throw new Error(`${view.url} answered ${response.status}`);
+    const bytes = (await response.arrayBuffer()).byteLength;
+    for (let i = 0; i < 20; i++) await (await fetch(view.url)).arrayBuffer();
+    viewResults.push({ served: wrk(view.name, view.url), rendered: wrk(view.name, view.url, uncached), bytes });
+  }
+  const diffTime = await benchDiffComputation("frontier_model_evaluation");
+
   console.log(`\nReading, ${CONNECTIONS} connections, ${DURATION} each (wrk):`);
   console.log("page".padEnd(34), "req/s".padStart(9), "p50".padStart(9), "p99".padStart(9), "size".padStart(9));
   for (const r of results) {
@@ -128,6 +205,16 @@ try {
   }
   console.log(`\nSaving through the API, one after another (${saves.count} saves of gpt_5_2, one sentence changed each):`);
   console.log(`median ${saves.median.toFixed(1)} ms, p90 ${saves.p90.toFixed(1)} ms`);
+  console.log(`\nHistory views, ${CONNECTIONS} connections, ${DURATION} each (wrk): as anonymous readers get them (front cache), and as signed-in readers do (rendered for each request):`);
+  console.log("page".padEnd(34), "req/s".padStart(9), "p99".padStart(9), "rendered".padStart(9), "p99".padStart(9), "size".padStart(9));
+  for (const { served, rendered, bytes } of viewResults) {
+    console.log(
+      served.name.padEnd(34), served.requestsPerSecond.toFixed(0).padStart(9), served.p99.padStart(9),
+      rendered.requestsPerSecond.toFixed(0).padStart(9), rendered.p99.padStart(9), `${(bytes / 1024).toFixed(0)} KB`.padStart(9),
+    );
+  }
+  console.log(`\nComputing a diff of two 100 KB revisions (${(diffTime.sizes[0] / 1024).toFixed(0)} KB and ${(diffTime.sizes[1] / 1024).toFixed(0)} KB of stored JSON, ${diffTime.changes} changed blocks):`);
+  console.log(`median ${diffTime.median.toFixed(1)} ms, p90 ${diffTime.p90.toFixed(1)} ms`);
 } finally {
   stop();
 }

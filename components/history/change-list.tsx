@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { pageHref } from "@/lib/content/page-id";
 import type { Contribution } from "@/lib/wiki/history";
 import { EVENT_LABELS, SizeChange } from "./history-table";
@@ -6,8 +5,10 @@ import { revisionHref, userHref } from "./revision-line";
 
 type Change = Contribution & { author?: { name: string } };
 
-const day = (date: Date) => date.toLocaleDateString("en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
-const time = (date: Date) => date.toLocaleTimeString("en-GB", { timeZone: "UTC", hour: "2-digit", minute: "2-digit" });
+const DAY = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
+const TIME = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", hour: "2-digit", minute: "2-digit" });
+const day = (date: Date) => DAY.format(date);
+const time = (date: Date) => TIME.format(date);
 
 /** Revisions across pages, newest first, grouped by day (UTC), as recent changes and contributions show them. */
 export function ChangeList({ changes }: { changes: Change[] }) {
@@ -25,11 +26,11 @@ export function ChangeList({ changes }: { changes: Change[] }) {
           <ul className="change-list">
             {list.map((c) => (
               <li key={c.id}>
-                <time dateTime={c.createdAt.toISOString()}>{time(c.createdAt)}</time> <Link href={pageHref(c.pageId)}>{c.title}</Link>{" "}
+                <time dateTime={c.createdAt.toISOString()}>{time(c.createdAt)}</time> <a href={pageHref(c.pageId)}>{c.title}</a>{" "}
                 <span className="change-links">
-                  ({c.number > 1 ? <Link href={`${pageHref(c.pageId)}/diff?from=${c.number - 1}&to=${c.number}`}>diff</Link> : <Link href={revisionHref(c.pageId, c.number)}>new</Link>}
+                  ({c.number > 1 ? <a href={`${pageHref(c.pageId)}/diff?from=${c.number - 1}&to=${c.number}`}>diff</a> : <a href={revisionHref(c.pageId, c.number)}>new</a>}
                   {" | "}
-                  <Link href={`${pageHref(c.pageId)}/history`}>hist</Link>)
+                  <a href={`${pageHref(c.pageId)}/history`}>hist</a>)
                 </span>{" "}
                 {c.minor && (
                   <abbr className="minor" title="minor edit">
@@ -40,7 +41,7 @@ export function ChangeList({ changes }: { changes: Change[] }) {
                 {c.author && (
                   <>
                     {" · "}
-                    <Link href={userHref(c.author.name)}>{c.author.name}</Link>
+                    <a href={userHref(c.author.name)}>{c.author.name}</a>
                   </>
                 )}
                 {c.action !== "edit" && <span className="event-label"> ({EVENT_LABELS[c.action] ?? c.action})</span>}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import type { DiffBlock, DiffRow, ReferenceChange } from "@/lib/content/diff";
 import { pageHref } from "@/lib/content/page-id";
@@ -41,8 +40,8 @@ export function DiffView({ comparison, layout }: { comparison: RevisionCompariso
         </section>
       </div>
       <nav className="diff-nav" aria-label="Revisions and changes">
-        {low > 1 ? <Link href={diffHref(page.pageId, low - 1, low, layout)}>← Older edit</Link> : <span>Oldest revision</span>}
-        {high < page.latestNumber ? <Link href={diffHref(page.pageId, high, high + 1, layout)}>Newer edit →</Link> : <span>Current revision</span>}
+        {low > 1 ? <a href={diffHref(page.pageId, low - 1, low, layout)}>← Older edit</a> : <span>Oldest revision</span>}
+        {high < page.latestNumber ? <a href={diffHref(page.pageId, high, high + 1, layout)}>Newer edit →</a> : <span>Current revision</span>}
         <span>
           {diff.changeCount === 0 ? "No changes" : `${diff.changeCount} ${diff.changeCount === 1 ? "change" : "changes"}`}
           {diff.changeCount > 0 && (
@@ -53,9 +52,9 @@ export function DiffView({ comparison, layout }: { comparison: RevisionCompariso
           )}
         </span>
         <span>
-          {layout === "inline" ? <strong aria-current="page">In place</strong> : <Link href={diffHref(page.pageId, from.number, to.number, "inline")}>In place</Link>}
+          {layout === "inline" ? <strong aria-current="page">In place</strong> : <a href={diffHref(page.pageId, from.number, to.number, "inline")}>In place</a>}
           {" · "}
-          {layout === "side" ? <strong aria-current="page">Side by side</strong> : <Link href={diffHref(page.pageId, from.number, to.number, "side")}>Side by side</Link>}
+          {layout === "side" ? <strong aria-current="page">Side by side</strong> : <a href={diffHref(page.pageId, from.number, to.number, "side")}>Side by side</a>}
         </span>
       </nav>
 

@@ -1,4 +1,5 @@
-import Link from "next/link";
+// Rows of plain links: client-side navigation gains nothing here, and a Link per cell would send
+// each one to the browser again in the page's React payload.
 import { pageHref } from "@/lib/content/page-id";
 import type { HistoryPage } from "@/lib/wiki/history";
 import { formatTime, revisionHref, userHref } from "./revision-line";
@@ -59,12 +60,12 @@ export function HistoryTable({ history, canEdit }: { history: HistoryPage; canEd
                     <input type="radio" name="to" value={r.number} defaultChecked={i === 0} aria-label={`Compare to revision ${r.number}`} />
                   </td>
                   <th scope="row">
-                    <Link href={revisionHref(page.pageId, r.number)}>
+                    <a href={revisionHref(page.pageId, r.number)}>
                       #{r.number} · <time dateTime={r.createdAt.toISOString()}>{formatTime(r.createdAt)}</time>
-                    </Link>
+                    </a>
                   </th>
                   <td>
-                    <Link href={userHref(r.author.name)}>{r.author.name}</Link>
+                    <a href={userHref(r.author.name)}>{r.author.name}</a>
                   </td>
                   <td className="history-summary">
                     {r.minor && (
@@ -81,10 +82,10 @@ export function HistoryTable({ history, canEdit }: { history: HistoryPage; canEd
                     {bytes.format(r.size)} B <SizeChange delta={r.sizeDelta} />
                   </td>
                   <td className="history-links">
-                    {r.number > 1 ? <Link href={diff(r.number - 1, r.number)} aria-label={`Changes in revision ${r.number}`}>prev</Link> : <span>prev</span>}
-                    {r.number < page.latestNumber ? <Link href={diff(r.number, page.latestNumber)} aria-label={`Revision ${r.number} compared with current`}>cur</Link> : <span>cur</span>}
-                    {canEdit && r.number < page.latestNumber && <Link href={`${base}/revert?mode=revert&number=${r.number}`}>revert to</Link>}
-                    {canEdit && r.number > 1 && <Link href={`${base}/revert?mode=undo&number=${r.number}`}>undo</Link>}
+                    {r.number > 1 ? <a href={diff(r.number - 1, r.number)} aria-label={`Changes in revision ${r.number}`}>prev</a> : <span>prev</span>}
+                    {r.number < page.latestNumber ? <a href={diff(r.number, page.latestNumber)} aria-label={`Revision ${r.number} compared with current`}>cur</a> : <span>cur</span>}
+                    {canEdit && r.number < page.latestNumber && <a href={`${base}/revert?mode=revert&number=${r.number}`}>revert to</a>}
+                    {canEdit && r.number > 1 && <a href={`${base}/revert?mode=undo&number=${r.number}`}>undo</a>}
                   </td>
                 </tr>
               ))}
@@ -94,8 +95,8 @@ export function HistoryTable({ history, canEdit }: { history: HistoryPage; canEd
         {revisions.length > 1 && <button type="submit">Compare selected revisions</button>}
       </form>
       <nav className="pager" aria-label="More history">
-        {history.newer !== undefined && <Link href={history.newer === null ? `${base}/history` : `${base}/history?before=${history.newer}`}>← Newer revisions</Link>}
-        {history.older !== null && <Link href={`${base}/history?before=${history.older}`}>Older revisions →</Link>}
+        {history.newer !== undefined && <a href={history.newer === null ? `${base}/history` : `${base}/history?before=${history.newer}`}>← Newer revisions</a>}
+        {history.older !== null && <a href={`${base}/history?before=${history.older}`}>Older revisions →</a>}
       </nav>
     </>
   );

@@ -9,10 +9,19 @@ describe("which requests the page cache answers", () => {
     expect(pageCacheKey("HEAD", "/wiki/gpt_5_2/", { "accept-encoding": "gzip, br" })).toBe("gzip /wiki/gpt_5_2");
   });
 
+  it("keys a page's history views by their query too", () => {
+    expect(pageCacheKey("GET", "/wiki/gpt_5_2/history", {})).toBe("identity /wiki/gpt_5_2/history");
+    expect(pageCacheKey("GET", "/wiki/gpt_5_2/history?before=51", {})).toBe("identity /wiki/gpt_5_2/history?before=51");
+    expect(pageCacheKey("GET", "/wiki/gpt_5_2/diff?from=1&to=2&view=side", {})).toBe("identity /wiki/gpt_5_2/diff?from=1&to=2&view=side");
+    expect(pageCacheKey("GET", "/wiki/gpt_5_2?rev=3", {})).toBe("identity /wiki/gpt_5_2?rev=3");
+  });
+
   it("leaves everything else to Next.js", () => {
     expect(pageCacheKey("POST", "/wiki/gpt_5_2", {})).toBeNull();
     expect(pageCacheKey("GET", "/", {})).toBeNull();
-    expect(pageCacheKey("GET", "/wiki/gpt_5_2?rev=1", {})).toBeNull();
+    expect(pageCacheKey("GET", "/wiki/gpt_5_2?rev=1&x=<", {})).toBeNull();
+    expect(pageCacheKey("GET", "/wiki/gpt_5_2/edit", {})).toBeNull();
+    expect(pageCacheKey("GET", "/wiki/gpt_5_2/history?before=x", {})).toBeNull();
     expect(pageCacheKey("GET", "/wiki/gpt_5_2", { rsc: "1" })).toBeNull();
     expect(pageCacheKey("GET", "/wiki/gpt_5_2", { "next-router-prefetch": "1" })).toBeNull();
     expect(pageCacheKey("GET", "/wiki/gpt_5_2", { cookie: "theme=dark; next-auth.session-token=abc" })).toBeNull();
@@ -36,6 +45,11 @@ describe("the page cache in front of a server", () => {
       rendered++;
       if (req.url === "/wiki/dynamic") {
         res.end("dynamic");
+        return;
+      }
+      if (req.url?.includes("/history") || req.url?.includes("?rev=")) {
+        if (req.url.includes("cookie")) res.setHeader("set-cookie", "a=b");
+        res.end(`${req.url} render ${rendered}`);
         return;
       }
       if (req.url === "/wiki/missing") {
@@ -79,5 +93,25 @@ describe("the page cache in front of a server", () => {
   it("never keeps pages Next.js did not cache, nor errors", async () => {
     for (const path of ["/wiki/dynamic", "/wiki/dynamic", "/wiki/missing", "/wiki/missing"]) await (await fetch(base + path)).text();
     expect(rendered).toBe(7);
+  });
+
+  it("keeps a page's history views, and forgets them with the page", async () => {
+    const get = async (path: string) => (await fetch(base + path, { headers: { "accept-encoding": "identity" } })).text();
+    const before = rendered;
+    expect(await get("/wiki/b/history")).toBe(await get("/wiki/b/history"));
+    expect(await get("/wiki/b?rev=1")).toBe(await get("/wiki/b?rev=1"));
+    await get("/wiki/bc/history");
+    expect(rendered).toBe(before + 3);
+    cache.invalidate(["/wiki/b"]);
+    await get("/wiki/b/history");
+    await get("/wiki/b?rev=1");
+    await get("/wiki/bc/history");
+    expect(rendered).toBe(before + 5);
+  });
+
+  it("never keeps a response that sets a cookie", async () => {
+    const before = rendered;
+    for (let i = 0; i < 2; i++) await (await fetch(`${base}/wiki/cookie/history`)).text();
+    expect(rendered).toBe(before + 2);
   });
 });

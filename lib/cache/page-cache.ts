@@ -17,17 +17,29 @@ const VARYING_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch"
 /** Cookies that mark a signed-in reader, whose pages may differ from the anonymous one. */
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token=/;
 
+/** An article: Next.js caches these itself (ISR), and marks them so. */
+const ARTICLE = /^\/wiki\/[^/?]+$/;
+/**
+ * A page's history views (its history, its diffs, its old revisions): rendered on request, but the
+ * same for every anonymous reader until the page changes, which invalidates them with the article.
+ */
+const HISTORY_VIEW = /^\/wiki\/[^/?]+(?:\/history(?:\?before=\d+)?|\/diff\?[\w=&]*|\?rev=\d+)$/;
+
 /**
  * The key a request is cached under, or null when it must go to Next.js: only anonymous GET and
- * HEAD requests for articles, without a query, in one of two encodings.
+ * HEAD requests for articles and their history views, in one of two encodings.
  */
 export function pageCacheKey(method: string | undefined, url: string | undefined, headers: IncomingMessage["headers"]): string | null {
-  if ((method !== "GET" && method !== "HEAD") || !url?.startsWith("/wiki/") || url.includes("?")) return null;
+  if ((method !== "GET" && method !== "HEAD") || !url?.startsWith("/wiki/")) return null;
+  const path = url.includes("?") ? url : url.replace(/\/+$/, "");
+  if (!ARTICLE.test(path) && !HISTORY_VIEW.test(path)) return null;
   if (VARYING_HEADERS.some((h) => headers[h] !== undefined)) return null;
   if (SESSION_COOKIE.test(headers.cookie ?? "")) return null;
   const gzip = /\bgzip\b/.test(String(headers["accept-encoding"] ?? ""));
-  return `${gzip ? "gzip" : "identity"} ${url.replace(/\/+$/, "")}`;
+  return `${gzip ? "gzip" : "identity"} ${path}`;
 }
+
+const keyPath = (key: string) => key.slice(key.indexOf(" ") + 1);
 
 /**
  * An in-memory cache of whole article responses in front of Next.js, so anonymous readers are
@@ -73,9 +85,8 @@ export class PageCache {
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
       keep(chunk, rest[0]);
       const cacheState = res.getHeader("x-nextjs-cache");
-      if (res.statusCode === 200 && (cacheState === "HIT" || cacheState === "STALE" || cacheState === "MISS")) {
-        this.store(key, res, Buffer.concat(chunks));
-      }
+      const cacheable = HISTORY_VIEW.test(keyPath(key)) || cacheState === "HIT" || cacheState === "STALE" || cacheState === "MISS";
+      if (res.statusCode === 200 && cacheable && !res.hasHeader("set-cookie")) this.store(key, res, Buffer.concat(chunks));
       return end(chunk, ...rest);
     }) as ServerResponse["end"];
   }
@@ -90,11 +101,12 @@ export class PageCache {
     this.entries.set(key, { status: res.statusCode, headers, body, etag: etag ? String(etag) : null, storedAt: this.now() });
   }
 
-  /** Forgets the cached responses for these article paths (`/wiki/<id>`). */
+  /** Forgets the cached responses for these articles (`/wiki/<id>`) and their history views. */
   invalidate(paths: string[]): void {
-    const wanted = new Set(paths.map((p) => p.replace(/\/+$/, "")));
+    const articles = paths.map((p) => p.replace(/\/+$/, ""));
     for (const key of this.entries.keys()) {
-      if (wanted.has(key.slice(key.indexOf(" ") + 1))) this.entries.delete(key);
+      const path = keyPath(key);
+      if (articles.some((a) => path === a || path.startsWith(`${a}/`) || path.startsWith(`${a}?`))) this.entries.delete(key);
     }
   }
 

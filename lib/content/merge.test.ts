@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DocumentJSON } from "./document";
-import { mergeDocuments } from "./merge";
+import { mergeDocuments, undoDocument } from "./merge";
 
 const doc = (...paragraphs: string[]): DocumentJSON => ({
   type: "doc",
@@ -41,5 +41,33 @@ describe("three-way merge of documents", () => {
     const mine = doc("one", "two edited", "three", "four");
     const theirs = doc("one", "three", "four");
     expect(mergeDocuments(base, mine, theirs).clean).toBe(false);
+  });
+});
+
+describe("undoing one revision", () => {
+  const parent = doc("one", "two", "three", "four");
+
+  it("of the latest revision gives its parent back", () => {
+    const revision = doc("one", "TWO", "three", "four");
+    expect(undoDocument(revision, parent, revision)).toEqual({ clean: true, doc: parent });
+  });
+
+  it("keeps later changes to other passages", () => {
+    const revision = doc("one", "TWO", "three", "four");
+    const latest = doc("one", "TWO", "three", "FOUR");
+    expect(undoDocument(revision, parent, latest)).toEqual({ clean: true, doc: doc("one", "two", "three", "FOUR") });
+  });
+
+  it("removes what the revision inserted and restores what it deleted", () => {
+    const inserted = doc("one", "two", "extra", "three", "four");
+    expect(undoDocument(inserted, parent, doc("ONE", "two", "extra", "three", "four"))).toEqual({ clean: true, doc: doc("ONE", "two", "three", "four") });
+    const deleted = doc("one", "three", "four");
+    expect(undoDocument(deleted, parent, doc("one", "three", "four", "five"))).toEqual({ clean: true, doc: doc("one", "two", "three", "four", "five") });
+  });
+
+  it("refuses when a later revision changed the same passage", () => {
+    const revision = doc("one", "TWO", "three", "four");
+    const latest = doc("one", "TWO!", "three", "four");
+    expect(undoDocument(revision, parent, latest).clean).toBe(false);
   });
 });

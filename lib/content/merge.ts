@@ -36,3 +36,11 @@ export function mergeDocuments(base: DocumentJSON, mine: DocumentJSON, theirs: D
   if (conflicts.length) return { clean: false, conflicts, resolved: { mine: assemble("a"), theirs: assemble("b") } };
   return { clean: true, doc: assemble("a") };
 }
+
+/**
+ * Takes back what one revision changed while keeping everything after it: a three-way merge with
+ * the revision as the common base, its parent as one side and the latest text as the other.
+ */
+export function undoDocument(revision: DocumentJSON, parent: DocumentJSON, latest: DocumentJSON): MergeResult {
+  return mergeDocuments(revision, parent, latest);
+}

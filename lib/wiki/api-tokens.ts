@@ -27,14 +27,20 @@ export async function revokeApiToken(db: Db, actor: Account, id: string): Promis
   if (!count) throw new AppError("NOT_FOUND", "There is no such active token.");
 }
 
+const LAST_USED_PRECISION_MS = 60_000;
+
 /** The account a bearer token speaks for, or null when it is unknown, revoked or its account blocked. */
 export async function accountForToken(db: DbOrTx, token: string): Promise<Account | null> {
   if (!token.startsWith(PREFIX) || token.length > 200) return null;
-  const row = await db.apiToken.findUnique({ where: { tokenHash: digest(token) }, select: { id: true, userId: true, revokedAt: true } });
+  const row = await db.apiToken.findUnique({ where: { tokenHash: digest(token) }, select: { id: true, userId: true, revokedAt: true, lastUsedAt: true } });
   if (!row || row.revokedAt) return null;
   const account = await getAccount(db, row.userId);
   if (!account || account.blocked) return null;
-  await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  // "Last used" to the minute is all the admin page shows; writing it on every request would cost a write per call.
+  const now = new Date();
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
+    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+  }
   return account;
 }
 

@@ -1,6 +1,6 @@
 import { can } from "../auth/policy";
 import type { DocumentJSON } from "../content/document";
-import { mergeDocuments } from "../content/merge";
+import { undoDocument } from "../content/merge";
 import type { Db, DbOrTx } from "../db";
 import type { Account } from "./accounts";
 import { assertCanEdit } from "./edit";
@@ -49,7 +49,7 @@ export async function undoRevision(db: Db, account: Account | null, options: { p
     revisionOrThrow(db, page.id, options.number - 1),
     revisionOrThrow(db, page.id, page.latestNumber),
   ]);
-  const merged = mergeDocuments(undone.doc, parent.doc, latest.doc);
+  const merged = undoDocument(undone.doc, parent.doc, latest.doc);
   if (!merged.clean) {
     throw new AppError("CONFLICT", `Revision ${undone.number} cannot be undone automatically: later revisions changed the same passages. Edit the page by hand, or revert to an earlier revision.`);
   }

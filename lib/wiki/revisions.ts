@@ -3,7 +3,7 @@ import { canonicalJson, collectCitations, collectLinkTargets, type DocumentJSON 
 import { type MergeConflict, mergeDocuments } from "../content/merge";
 import { pageNamespace, titleFromPageId } from "../content/page-id";
 import type { Db, Tx } from "../db";
-import { parseDocument } from "../validation/document";
+import { DocumentValidationError, parseDocument } from "../validation/document";
 import { AppError } from "./errors";
 
 export interface SaveRevisionInput {
@@ -11,7 +11,8 @@ export interface SaveRevisionInput {
   pageId: string;
   /** The page title; kept as it is for an existing page when not given. */
   title?: string;
-  doc: DocumentJSON;
+  /** The document, checked here against the editor's schema. */
+  doc: unknown;
   authorId: string;
   summary: string;
   minor?: boolean;
@@ -52,29 +53,47 @@ const MAX_ATTEMPTS = 4;
  * one page never overwrite each other: the loser sees the winner's revision and merges or conflicts.
  */
 export async function savePageRevision(db: Db, input: SaveRevisionInput): Promise<SaveRevisionResult> {
-  const doc = parseDocument(input.doc);
+  const doc = checkDocument(input.doc);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.$transaction((tx: Tx) => writePageRevision(tx, { ...input, doc }));
+      return await db.$transaction((tx: Tx) => writeCheckedRevision(tx, input, doc));
     } catch (error) {
-      if (attempt < MAX_ATTEMPTS && isWriteRace(error)) continue;
-      throw error;
+      if (attempt >= MAX_ATTEMPTS || !isWriteRace(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
     }
   }
 }
 
-/** A unique-key clash (revision number, page slug) or a serialisation failure: another save won. */
+/**
+ * A unique-key clash (revision number, page slug), a serialisation failure, or SQLite refusing a
+ * reader's upgrade to writer while another process writes (which it reports at once, as "busy"):
+ * another save won, and the transaction is worth running again.
+ */
 function isWriteRace(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
-  return e?.code === "P2002" || e?.code === "P2034" || /unique constraint|could not serialize|deadlock/i.test(e?.message ?? "");
+  return ["P2002", "P2034", "P1008"].includes(e?.code ?? "") || /unique constraint|could not serialize|deadlock|database is locked|SocketTimeout/i.test(e?.message ?? "");
+}
+
+/** A document checked against the editor's schema, refusals worded for people. */
+export function checkDocument(value: unknown): DocumentJSON {
+  try {
+    return parseDocument(value);
+  } catch (error) {
+    if (error instanceof DocumentValidationError) throw new AppError("INVALID_INPUT", error.problems.join(" "), { problems: error.problems });
+    throw error;
+  }
 }
 
 /** {@link savePageRevision} within a transaction the caller holds, to compose it with other writes. */
 export async function writePageRevision(tx: Tx, input: SaveRevisionInput): Promise<SaveRevisionResult> {
-  let doc = parseDocument(input.doc);
+  return writeCheckedRevision(tx, input, checkDocument(input.doc));
+}
+
+async function writeCheckedRevision(tx: Tx, input: SaveRevisionInput, checked: DocumentJSON): Promise<SaveRevisionResult> {
+  let doc = checked;
   const existing = await tx.page.findUnique({
     where: { slug: input.pageId },
-    select: { id: true, title: true, deletedAt: true, latestRevision: { select: { id: true, number: true, contentHash: true, size: true, content: true } } },
+    select: { id: true, title: true, deletedAt: true, latestRevision: { select: { id: true, number: true, contentHash: true, size: true } } },
   });
   if (existing?.deletedAt) throw new AppError("FORBIDDEN", "This page was deleted; an administrator can restore it from its history.");
   const latest = existing?.latestRevision ?? null;
@@ -82,8 +101,11 @@ export async function writePageRevision(tx: Tx, input: SaveRevisionInput): Promi
 
   if (input.baseRevisionId !== undefined && (input.baseRevisionId ?? null) !== (latest?.id ?? null)) {
     if (!latest) throw new AppError("CONFLICT", "This page no longer exists in the version you started from.");
-    const base = input.baseRevisionId === null ? null : await tx.revision.findFirst({ where: { id: input.baseRevisionId, pageId: existing!.id }, select: { content: true } });
-    const theirs = JSON.parse(latest.content) as DocumentJSON;
+    const [base, newest] = await Promise.all([
+      input.baseRevisionId === null ? null : tx.revision.findFirst({ where: { id: input.baseRevisionId, pageId: existing!.id }, select: { content: true } }),
+      tx.revision.findUniqueOrThrow({ where: { id: latest.id }, select: { content: true } }),
+    ]);
+    const theirs = JSON.parse(newest.content) as DocumentJSON;
     if (!base) {
       throw new AppError("CONFLICT", "Someone created this page while you were writing it.", {
         latestRevisionId: latest.id, latestNumber: latest.number, theirs, conflicts: [],
@@ -95,7 +117,7 @@ export async function writePageRevision(tx: Tx, input: SaveRevisionInput): Promi
         latestRevisionId: latest.id, latestNumber: latest.number, theirs, conflicts: result.conflicts, resolved: result.resolved,
       } satisfies ConflictDetails);
     }
-    doc = parseDocument(result.doc);
+    doc = checkDocument(result.doc);
     merged = true;
   }
 

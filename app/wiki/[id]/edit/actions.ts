@@ -9,9 +9,9 @@ import { db } from "@/lib/db";
 import { type SaveRevisionRequest, SaveRevisionSchema } from "@/lib/validation/revision";
 import type { NewSourceInput } from "@/lib/validation/source";
 import { existingPageIds, searchTitles } from "@/lib/wiki/articles";
-import { assertCanEdit, checkDocument, pageIdOrThrow, savePageEdit } from "@/lib/wiki/edit";
+import { assertCanEdit, pageIdOrThrow, savePageEdit } from "@/lib/wiki/edit";
 import { AppError } from "@/lib/wiki/errors";
-import type { ConflictDetails } from "@/lib/wiki/revisions";
+import { checkDocument, type ConflictDetails } from "@/lib/wiki/revisions";
 import { createSource, getRenderSources, searchSources, type SourceChoice } from "@/lib/wiki/sources";
 
 /** The editor's document from its JSON text. */
