@@ -17,9 +17,14 @@ function Menu() {
   return (
     <>
       {account.role === "admin" && (
-        <li>
-          <Link href="/admin/users">Accounts</Link>
-        </li>
+        <>
+          <li>
+            <Link href="/admin/users">Accounts</Link>
+          </li>
+          <li>
+            <Link href="/admin/settings">Settings</Link>
+          </li>
+        </>
       )}
       <li>
         <span className="account-name">{account.name}</span>

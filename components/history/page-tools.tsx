@@ -2,7 +2,7 @@ import { type Account } from "@/lib/wiki/accounts";
 import { can } from "@/lib/auth/policy";
 import type { ActionResult } from "@/lib/actions/result";
 import type { PageHeader } from "@/lib/wiki/history";
-import { ActionForm } from "./action-form";
+import { ActionForm } from "../ui/action-form";
 
 type Action = (previous: ActionResult | null, form: FormData) => Promise<ActionResult>;
 

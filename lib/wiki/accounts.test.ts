@@ -3,7 +3,7 @@ import { describeOnEachDatabase } from "../../test/with-databases";
 import { can } from "../auth/policy";
 import { createAccount, FREE_ATTEMPTS, getAccount, listAccounts, updateAccount, verifyCredentials, waitSeconds } from "./accounts";
 import { AppError } from "./errors";
-import { SETTINGS, setSetting } from "./settings";
+import { getSiteSettings, SETTINGS, setSetting, updateSiteSettings } from "./settings";
 import { ensureSystemUser } from "./users";
 
 const PASSWORD = "correct horse battery";
@@ -26,9 +26,15 @@ describeOnEachDatabase("accounts", (database) => {
     expect(await database().db.user.findUniqueOrThrow({ where: { email: "bob@example.org" } })).not.toHaveProperty("passwordHash");
   });
 
-  it("makes readers when the sign-up setting says so", async () => {
+  it("makes readers when an administrator's sign-up setting says so", async () => {
     const { db } = database();
-    await setSetting(db, SETTINGS.signUpRole, "reader");
+    const admin = (await db.user.findUniqueOrThrow({ where: { email: "ada@example.org" }, select: { id: true } })).id;
+    const ada = (await getAccount(db, admin))!;
+    const bob = (await getAccount(db, (await db.user.findUniqueOrThrow({ where: { email: "bob@example.org" } })).id))!;
+    await expect(updateSiteSettings(db, bob, { signUpRole: "reader" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(updateSiteSettings(db, ada, { signUpRole: "admin" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await updateSiteSettings(db, ada, { signUpRole: "reader" });
+    expect(await getSiteSettings(db)).toEqual({ signUpRole: "reader" });
     expect((await createAccount(db, { email: "cy@example.org", name: "Cy", password: PASSWORD })).role).toBe("reader");
     await setSetting(db, SETTINGS.signUpRole, "editor");
   });

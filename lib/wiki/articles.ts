@@ -59,7 +59,7 @@ export async function renderStoredDocument(db: DbOrTx, doc: DocumentJSON, linkTa
 export async function existingPageIds(db: DbOrTx, pageIds: string[]): Promise<Set<string>> {
   if (!pageIds.length) return new Set();
   const rows = await db.page.findMany({
-    where: { slug: { in: pageIds }, deletedAt: null, OR: [{ latestRevisionId: { not: null } }, { redirectTo: { not: null } }] },
+    where: { slug: { in: pageIds }, deletedAt: null, OR: [{ publishedRevisionId: { not: null } }, { redirectTo: { not: null } }] },
     select: { slug: true },
   });
   return new Set(rows.map((r) => r.slug));

@@ -36,5 +36,5 @@ export interface PageEdit {
  */
 export async function savePageEdit(db: Db, account: Account | null, edit: PageEdit): Promise<SaveRevisionResult> {
   const author = await assertCanEdit(db, account, edit.pageId);
-  return savePageRevision(db, { pageId: edit.pageId, doc: edit.doc, authorId: author.id, summary: edit.summary, minor: edit.minor, baseRevisionId: edit.baseRevisionId });
+  return savePageRevision(db, { pageId: edit.pageId, doc: edit.doc, authorId: author.id, summary: edit.summary, minor: edit.minor, baseRevisionId: edit.baseRevisionId, selfApproved: can(author, "review") });
 }

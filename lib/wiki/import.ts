@@ -35,6 +35,7 @@ export async function importDokuWikiPage(db: Db, input: ImportDokuWikiInput): Pr
       doc: mapCitationSources(article.doc, (key) => sourceIds.get(key) ?? key),
       authorId,
       summary: `Imported from DokuWiki${input.fileName ? ` (${basename(input.fileName)})` : ""}`,
+      selfApproved: true,
     });
   });
   return { ...result, pageId };

@@ -1,12 +1,12 @@
 import { can } from "../auth/policy";
 import type { DocumentJSON } from "../content/document";
 import { undoDocument } from "../content/merge";
-import type { Db, DbOrTx } from "../db";
+import type { Db, DbOrTx, Tx } from "../db";
 import type { Account } from "./accounts";
 import { assertCanEdit } from "./edit";
 import { AppError } from "./errors";
 import { getPageHeaderOrThrow } from "./history";
-import { type SaveRevisionResult, savePageRevision } from "./revisions";
+import { type SaveRevisionResult, savePageRevision, writePageRevision } from "./revisions";
 
 async function revisionOrThrow(db: DbOrTx, pageDbId: number, number: number) {
   const row = await db.revision.findUnique({
@@ -32,6 +32,7 @@ export async function revertToRevision(db: Db, account: Account | null, options:
     summary: `Reverted to revision ${target.number} by ${target.authorName}`,
     baseRevisionId: latest.id,
     action: "revert",
+    selfApproved: can(author, "review"),
   });
 }
 
@@ -60,6 +61,7 @@ export async function undoRevision(db: Db, account: Account | null, options: { p
     summary: `Undid revision ${undone.number} by ${undone.authorName}`,
     baseRevisionId: latest.id,
     action: "revert",
+    selfApproved: can(author, "review"),
   });
 }
 
@@ -78,18 +80,20 @@ export async function rollbackAuthor(db: Db, account: Account | null, options: {
     where: { pageId: page.id },
     orderBy: { number: "desc" },
     take: ROLLBACK_SCAN,
-    select: { id: true, number: true, authorId: true, author: { select: { name: true } } },
+    select: { id: true, number: true, authorId: true, reviewState: true, author: { select: { name: true } } },
   });
   const run = recent.findIndex((r) => r.authorId !== recent[0].authorId);
   if (run < 0) throw new AppError("INVALID_INPUT", `Every recent revision is by ${recent[0].author.name}: there is no earlier author's version to return to.`);
   const target = await revisionOrThrow(db, page.id, recent[run].number);
-  const result = await savePageRevision(db, {
-    pageId: page.pageId,
-    doc: target.doc,
-    authorId: account.id,
-    summary: `Rolled back ${run} ${run === 1 ? "edit" : "edits"} by ${recent[0].author.name} to revision ${target.number} by ${target.authorName}`,
-    baseRevisionId: recent[0].id,
-    action: "revert",
+  const summary = `Rolled back ${run} ${run === 1 ? "edit" : "edits"} by ${recent[0].author.name} to revision ${target.number} by ${target.authorName}`;
+  const result = await db.$transaction(async (tx: Tx) => {
+    // Rolled-back revisions still waiting for review are rejected, never approved by the rollback.
+    const pending = recent.slice(0, run).filter((r) => r.reviewState === "pending");
+    if (pending.length) {
+      await tx.revision.updateMany({ where: { id: { in: pending.map((r) => r.id) } }, data: { reviewState: "rejected", reviewedById: account.id, reviewedAt: new Date(), reviewNote: "Rolled back" } });
+      await tx.reviewLog.create({ data: { pageId: page.id, reviewerId: account.id, action: "reject", fromNumber: pending.at(-1)!.number, toNumber: pending[0].number, comment: "Rolled back" } });
+    }
+    return writePageRevision(tx, { pageId: page.pageId, doc: target.doc, authorId: account.id, summary, baseRevisionId: recent[0].id, action: "revert", selfApproved: true });
   });
   return { ...result, undone: run };
 }

@@ -5,6 +5,7 @@ import { pageNamespace, titleFromPageId } from "../content/page-id";
 import type { Db, Tx } from "../db";
 import { DocumentValidationError, parseDocument } from "../validation/document";
 import { AppError } from "./errors";
+import { markApproved, reviewRequired } from "./review-policy";
 
 export interface SaveRevisionInput {
   /** The page id (slug); the page is created when it does not exist. */
@@ -19,6 +20,11 @@ export interface SaveRevisionInput {
   /** "revert" for reverts, undos and rollbacks; "edit" otherwise. */
   action?: "edit" | "revert";
   /**
+   * The author may approve their own revision (reviewers, administrators, imports): where edits
+   * need review, it is published at once, with any pending revisions it was written on.
+   */
+  selfApproved?: boolean;
+  /**
    * The revision the edit started from (null: the editor expected a new page). When another
    * revision was saved since, the two edits are merged, or the save is refused as a conflict.
    * Left out only by imports, which always apply on top of the latest revision.
@@ -27,7 +33,7 @@ export interface SaveRevisionInput {
 }
 
 export type SaveRevisionResult =
-  | { status: "created"; revisionId: number; number: number; merged: boolean; pageCreated: boolean }
+  | { status: "created"; revisionId: number; number: number; merged: boolean; pageCreated: boolean; pending: boolean }
   | { status: "unchanged"; revisionId: number; number: number };
 
 /** What a conflicting save needs to be resolved: the newer revision and the blocks in dispute. */
@@ -93,7 +99,7 @@ async function writeCheckedRevision(tx: Tx, input: SaveRevisionInput, checked: D
   let doc = checked;
   const existing = await tx.page.findUnique({
     where: { slug: input.pageId },
-    select: { id: true, title: true, deletedAt: true, latestRevision: { select: { id: true, number: true, contentHash: true, size: true } } },
+    select: { id: true, title: true, deletedAt: true, reviewPolicy: true, latestRevision: { select: { id: true, number: true, contentHash: true, size: true, reviewState: true } } },
   });
   if (existing?.deletedAt) throw new AppError("FORBIDDEN", "This page was deleted; an administrator can restore it from its history.");
   const latest = existing?.latestRevision ?? null;
@@ -130,6 +136,7 @@ async function writeCheckedRevision(tx: Tx, input: SaveRevisionInput, checked: D
 
   const page = existing ?? (await tx.page.create({ data: { slug: input.pageId, namespace: pageNamespace(input.pageId), title }, select: { id: true } }));
   const size = Buffer.byteLength(content, "utf8");
+  const pending = !input.selfApproved && (await reviewRequired(tx, input.pageId, existing?.reviewPolicy ?? null));
   const revision = await tx.revision.create({
     data: {
       pageId: page.id,
@@ -143,6 +150,7 @@ async function writeCheckedRevision(tx: Tx, input: SaveRevisionInput, checked: D
       action: input.action ?? "edit",
       size,
       sizeDelta: size - (latest?.size ?? 0),
+      reviewState: pending ? "pending" : "approved",
     },
     select: { id: true, number: true },
   });
@@ -161,9 +169,17 @@ async function writeCheckedRevision(tx: Tx, input: SaveRevisionInput, checked: D
     where: { id: page.id },
     // The latest revision guards the number: a concurrent save with the same parent fails here or on the unique number.
     // Writing at a redirect's id turns the redirect into a page of its own.
-    data: { title, latestRevisionId: revision.id, publishedRevisionId: revision.id, redirectTo: null },
+    data: { title, latestRevisionId: revision.id, ...(pending ? {} : { publishedRevisionId: revision.id }), redirectTo: null },
   });
-  return { status: "created", revisionId: revision.id, number: revision.number, merged, pageCreated: !existing };
+  if (!pending && latest?.reviewState === "pending") {
+    // Written on top of pending revisions by someone who may approve them: they are approved with it.
+    const reviewer = await tx.user.findUniqueOrThrow({ where: { id: input.authorId }, select: { id: true, name: true } });
+    await markApproved(tx, {
+      pageDbId: page.id, pageId: input.pageId, reviewer: { id: reviewer.id, name: reviewer.name ?? "unknown" },
+      comment: `Approved by saving revision ${revision.number} on top of them`, upTo: revision.number,
+    });
+  }
+  return { status: "created", revisionId: revision.id, number: revision.number, merged, pageCreated: !existing, pending };
 }
 
 /** The newest revision of a page, as the editor starts from it. */

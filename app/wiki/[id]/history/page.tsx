@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { HistoryTable } from "@/components/history/history-table";
-import { ActionForm } from "@/components/history/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { PageTools } from "@/components/history/page-tools";
 import { PageTabs } from "@/components/reader/page-tabs";
 import { can } from "@/lib/auth/policy";

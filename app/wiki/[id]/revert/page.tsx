@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { ActionForm } from "@/components/history/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { RevisionLine } from "@/components/history/revision-line";
 import { PageTabs } from "@/components/reader/page-tabs";
 import { can } from "@/lib/auth/policy";

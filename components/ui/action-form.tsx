@@ -5,8 +5,11 @@ import type { ActionResult } from "@/lib/actions/result";
 
 type Action = (previous: ActionResult | null, form: FormData) => Promise<ActionResult>;
 
-/** A one-button form for a history action (revert, undo, rollback) that shows the refusal when there is one. */
-export function ActionForm({ action, fields, label, children }: { action: Action; fields: Record<string, string | number>; label: string; children?: ReactNode }) {
+/**
+ * A small form posting to a server action (revert, rollback, page tools, settings) that shows the
+ * refusal when there is one, or `done` once it succeeded (actions that move on redirect instead).
+ */
+export function ActionForm({ action, fields, label, done, children }: { action: Action; fields: Record<string, string | number>; label: string; done?: string; children?: ReactNode }) {
   const [state, run, pending] = useActionState(action, null);
   return (
     <form action={run} className="form">
@@ -17,6 +20,11 @@ export function ActionForm({ action, fields, label, children }: { action: Action
       {state && !state.ok && (
         <p role="alert" className="form-error">
           {state.message}
+        </p>
+      )}
+      {state?.ok && done && (
+        <p role="status" className="form-info">
+          {done}
         </p>
       )}
       <div className="button-row">

@@ -1,0 +1,24 @@
+import type { DbOrTx } from "../db";
+
+export interface NotificationItem {
+  id: number;
+  kind: string;
+  message: string;
+  link: string;
+  createdAt: Date;
+  read: boolean;
+}
+
+/** A person's newest notifications, and how many are unread. */
+export async function listNotifications(db: DbOrTx, userId: string, limit = 50): Promise<{ items: NotificationItem[]; unread: number }> {
+  const [rows, unread] = await Promise.all([
+    db.notification.findMany({ where: { userId }, orderBy: { id: "desc" }, take: limit, select: { id: true, kind: true, message: true, link: true, createdAt: true, readAt: true } }),
+    db.notification.count({ where: { userId, readAt: null } }),
+  ]);
+  return { items: rows.map(({ readAt, ...row }) => ({ ...row, read: !!readAt })), unread };
+}
+
+/** Marks every notification of a person as read. */
+export async function markNotificationsRead(db: DbOrTx, userId: string): Promise<void> {
+  await db.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: new Date() } });
+}

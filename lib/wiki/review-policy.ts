@@ -1,0 +1,72 @@
+import { pageHref, pageNamespace } from "../content/page-id";
+import type { DbOrTx, Tx } from "../db";
+import { getSetting, SETTINGS } from "./settings";
+
+// Which pages need review, and what approving does to the rows: shared by saving (a reviewer's own
+// save approves what it was written on) and by the review queue.
+
+export type ReviewPolicy = "required" | "none";
+
+/** The setting key of a namespace's review policy. */
+export const namespacePolicyKey = (namespace: string) => `${SETTINGS.reviewPolicy.key}:${namespace}`;
+
+/**
+ * Whether edits to this page need review: the page's own policy, else the nearest namespace's
+ * (`science:physics`, then `science`), else the site's. One query for the namespaces.
+ */
+export async function reviewRequired(db: DbOrTx, pageId: string, pagePolicy: string | null): Promise<boolean> {
+  if (pagePolicy === "required" || pagePolicy === "none") return pagePolicy === "required";
+  const namespaces: string[] = [];
+  for (let ns = pageNamespace(pageId); ns; ns = pageNamespace(ns)) namespaces.push(ns);
+  if (namespaces.length) {
+    const rows = await db.setting.findMany({ where: { key: { in: namespaces.map(namespacePolicyKey) } } });
+    const nearest = namespaces.map((ns) => rows.find((r) => r.key === namespacePolicyKey(ns))).find(Boolean);
+    if (nearest) return nearest.value === "required";
+  }
+  return (await getSetting(db, SETTINGS.reviewPolicy)) === "required";
+}
+
+export interface Reviewed {
+  pageDbId: number;
+  pageId: string;
+  reviewer: { id: string; name: string };
+  comment: string;
+}
+
+/**
+ * Approves every pending revision of the page up to `upTo` (a number), records it in the review
+ * log, tells their authors, and publishes the newest of them. Part of a transaction the caller holds.
+ */
+export async function markApproved(tx: Tx, input: Reviewed & { upTo: number }): Promise<{ from: number; to: number } | null> {
+  const pending = await tx.revision.findMany({
+    where: { pageId: input.pageDbId, reviewState: "pending", number: { lte: input.upTo } },
+    orderBy: { number: "asc" },
+    select: { id: true, number: true, authorId: true },
+  });
+  if (!pending.length) return null;
+  const now = new Date();
+  await tx.revision.updateMany({
+    where: { id: { in: pending.map((r) => r.id) } },
+    data: { reviewState: "approved", reviewedById: input.reviewer.id, reviewedAt: now, reviewNote: input.comment || null },
+  });
+  const newest = pending.at(-1)!;
+  const page = await tx.page.findUniqueOrThrow({ where: { id: input.pageDbId }, select: { publishedRevision: { select: { number: true } } } });
+  if ((page.publishedRevision?.number ?? 0) < newest.number) {
+    await tx.page.update({ where: { id: input.pageDbId }, data: { publishedRevisionId: newest.id } });
+  }
+  const range = { from: pending[0].number, to: newest.number };
+  await tx.reviewLog.create({ data: { pageId: input.pageDbId, reviewerId: input.reviewer.id, action: "approve", fromNumber: range.from, toNumber: range.to, comment: input.comment } });
+  await notifyAuthors(tx, pending, input, "approved", range);
+  return range;
+}
+
+export async function notifyAuthors(tx: Tx, revisions: { authorId: string; number: number }[], input: Reviewed, kind: "approved" | "rejected", range: { from: number; to: number }) {
+  const authors = [...new Set(revisions.map((r) => r.authorId))].filter((id) => id !== input.reviewer.id);
+  if (!authors.length) return;
+  const which = range.from === range.to ? `revision ${range.from}` : `revisions ${range.from}–${range.to}`;
+  const because = input.comment ? `: ${input.comment}` : ".";
+  const message = `${input.reviewer.name} ${kind} ${which} of ${input.pageId}${because}`;
+  const link = `${pageHref(input.pageId)}/history`;
+  await tx.notification.createMany({ data: authors.map((userId) => ({ userId, kind, message, link })) });
+}
+
