@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { AccountMenu } from "@/components/account/account-menu";
+import { Session } from "@/components/account/session";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -15,6 +16,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
+        <Session>
         <a className="skip-link" href="#content">
           Skip to content
         </a>
@@ -40,6 +42,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <footer className="site-footer">
           <p>Text is available with its sources; every change is kept in the page history.</p>
         </footer>
+        </Session>
       </body>
     </html>
   );

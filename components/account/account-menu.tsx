@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { SessionProvider, signOut, useSession } from "next-auth/react";
+import { signOut, useSession } from "next-auth/react";
 
 function Menu() {
   const { data, status } = useSession();
@@ -27,6 +27,12 @@ function Menu() {
         </>
       )}
       <li>
+        <Link href="/review">Review</Link>
+      </li>
+      <li>
+        <Link href="/notifications">Notifications</Link>
+      </li>
+      <li>
         <span className="account-name">{account.name}</span>
       </li>
       <li>
@@ -38,14 +44,7 @@ function Menu() {
   );
 }
 
-/**
- * The signed-in part of the header. It asks for the session from the browser, so the pages around
- * it stay the same for everyone and can be cached.
- */
+/** The signed-in part of the header (within {@link Session}). */
 export function AccountMenu() {
-  return (
-    <SessionProvider>
-      <Menu />
-    </SessionProvider>
-  );
+  return <Menu />;
 }

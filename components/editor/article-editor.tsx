@@ -109,7 +109,8 @@ export function ArticleEditor(props: ArticleEditorProps) {
         return;
       }
       leaving.current = true;
-      window.location.assign(pageHref(pageId));
+      // A revision waiting for review is not what readers see yet: show the author their revision.
+      window.location.assign(result.data.pending ? `${pageHref(pageId)}?rev=${result.data.number}` : pageHref(pageId));
       return;
     }
     if (result.conflict) setConflict(result.conflict);

@@ -17,7 +17,8 @@ const diffHref = (pageId: string, from: number, to: number, layout: DiffLayout) 
   `${pageHref(pageId)}/diff?from=${from}&to=${to}${layout === "side" ? "&view=side" : ""}`;
 
 /** The differences between two revisions: the text with changes in place or side by side, then References. */
-export function DiffView({ comparison, layout }: { comparison: RevisionComparison; layout: DiffLayout }) {
+/** `prefix` keeps anchors unique when a page shows several diffs (the review queue). */
+export function DiffView({ comparison, layout, prefix = "" }: { comparison: RevisionComparison; layout: DiffLayout; prefix?: string }) {
   const { page, from, to, diff } = comparison;
   const labels: Labels = {
     before: { sources: comparison.sources, numbers: comparison.numbers.from },
@@ -47,7 +48,7 @@ export function DiffView({ comparison, layout }: { comparison: RevisionCompariso
           {diff.changeCount > 0 && (
             <>
               {" · "}
-              <a href="#change-1">First change</a>
+              <a href={`#${prefix}change-1`}>First change</a>
             </>
           )}
         </span>
@@ -67,11 +68,11 @@ export function DiffView({ comparison, layout }: { comparison: RevisionCompariso
               <details key={i} className="diff-folded">
                 <summary>{section.folded.length} unchanged {section.folded.length === 1 ? "block" : "blocks"}</summary>
                 {section.folded.map((row, j) => (
-                  <InlineRow key={j} row={row} labels={labels} changeId={undefined} total={diff.changeCount} />
+                  <InlineRow key={j} row={row} labels={labels} changeId={undefined} total={diff.changeCount} prefix={prefix} />
                 ))}
               </details>
             ) : (
-              <InlineRow key={i} row={section.row} labels={labels} changeId={changeIds.get(section.row)} total={diff.changeCount} />
+              <InlineRow key={i} row={section.row} labels={labels} changeId={changeIds.get(section.row)} total={diff.changeCount} prefix={prefix} />
             ),
           )}
         </div>
@@ -94,7 +95,7 @@ export function DiffView({ comparison, layout }: { comparison: RevisionCompariso
                     </td>
                   </tr>
                 ) : (
-                  <SideRow key={i} row={section.row} labels={labels} changeId={changeIds.get(section.row)} total={diff.changeCount} />
+                  <SideRow key={i} row={section.row} labels={labels} changeId={changeIds.get(section.row)} total={diff.changeCount} prefix={prefix} />
                 ),
               )}
             </tbody>
@@ -102,7 +103,7 @@ export function DiffView({ comparison, layout }: { comparison: RevisionCompariso
         </div>
       )}
 
-      <ReferenceChanges changes={diff.references} labels={labels} />
+      <ReferenceChanges changes={diff.references} labels={labels} prefix={prefix} />
     </div>
   );
 }
@@ -136,7 +137,7 @@ function rowLabel(row: DiffRow): string {
 }
 
 /** The heading of a change: what happened, to which kind of block, and links to the changes around it. */
-function ChangeHeading({ row, changeId, total }: { row: DiffRow; changeId: number; total: number }) {
+function ChangeHeading({ row, changeId, total, prefix }: { row: DiffRow; changeId: number; total: number; prefix: string }) {
   if (row.op === "equal") return null;
   return (
     <p className="diff-label">
@@ -144,12 +145,12 @@ function ChangeHeading({ row, changeId, total }: { row: DiffRow; changeId: numbe
       {"moveId" in row && (
         <>
           {" · "}
-          <a href={`#move-${row.moveId}-${row.op === "moved-from" ? "to" : "from"}`}>{row.op === "moved-from" ? "see where it went" : "see where it was"}</a>
+          <a href={`#${prefix}move-${row.moveId}-${row.op === "moved-from" ? "to" : "from"}`}>{row.op === "moved-from" ? "see where it went" : "see where it was"}</a>
         </>
       )}
       <span className="diff-step">
-        {changeId > 1 && <a href={`#change-${changeId - 1}`}>Previous change</a>}
-        {changeId < total && <a href={`#change-${changeId + 1}`}>Next change</a>}
+        {changeId > 1 && <a href={`#${prefix}change-${changeId - 1}`}>Previous change</a>}
+        {changeId < total && <a href={`#${prefix}change-${changeId + 1}`}>Next change</a>}
       </span>
     </p>
   );
@@ -161,12 +162,11 @@ function Block({ block, children }: { block: DiffBlock; children: ReactNode }) {
   return <div className={`diff-block diff-${block.kind}`}>{children}</div>;
 }
 
-function rowAnchor(row: DiffRow, changeId: number | undefined): string | undefined {
-  if ("moveId" in row) return `move-${row.moveId}-${row.op === "moved-from" ? "from" : "to"}`;
-  return changeId ? `change-${changeId}` : undefined;
+function rowAnchor(prefix: string, row: DiffRow): string | undefined {
+  return "moveId" in row ? `${prefix}move-${row.moveId}-${row.op === "moved-from" ? "from" : "to"}` : undefined;
 }
 
-function InlineRow({ row, labels, changeId, total }: { row: DiffRow; labels: Labels; changeId: number | undefined; total: number }) {
+function InlineRow({ row, labels, changeId, total, prefix }: { row: DiffRow; labels: Labels; changeId: number | undefined; total: number; prefix: string }) {
   const content =
     row.op === "changed" ? (
       <Block block={row.after}>
@@ -181,9 +181,9 @@ function InlineRow({ row, labels, changeId, total }: { row: DiffRow; labels: Lab
     );
   return (
     <div className={`diff-row diff-${row.op}`}>
-      {changeId !== undefined && <span id={`change-${changeId}`} />}
-      <div id={rowAnchor(row, undefined)}>
-        {changeId !== undefined && <ChangeHeading row={row} changeId={changeId} total={total} />}
+      {changeId !== undefined && <span id={`${prefix}change-${changeId}`} />}
+      <div id={rowAnchor(prefix, row)}>
+        {changeId !== undefined && <ChangeHeading row={row} changeId={changeId} total={total} prefix={prefix} />}
         {content}
       </div>
     </div>
@@ -213,11 +213,11 @@ function Marked({ op, children }: { op: DiffRow["op"]; children: ReactNode }) {
   return <>{children}</>;
 }
 
-function SideRow({ row, labels, changeId, total }: { row: DiffRow; labels: Labels; changeId: number | undefined; total: number }) {
+function SideRow({ row, labels, changeId, total, prefix }: { row: DiffRow; labels: Labels; changeId: number | undefined; total: number; prefix: string }) {
   const heading = changeId !== undefined && (
-    <tr className="diff-row-heading" id={`change-${changeId}`}>
+    <tr className="diff-row-heading" id={`${prefix}change-${changeId}`}>
       <td colSpan={2}>
-        <ChangeHeading row={row} changeId={changeId} total={total} />
+        <ChangeHeading row={row} changeId={changeId} total={total} prefix={prefix} />
       </td>
     </tr>
   );
@@ -247,7 +247,7 @@ function SideRow({ row, labels, changeId, total }: { row: DiffRow; labels: Label
   return (
     <>
       {heading}
-      <tr className={`diff-row diff-${row.op}`} id={rowAnchor(row, undefined)}>
+      <tr className={`diff-row diff-${row.op}`} id={rowAnchor(prefix, row)}>
         <td>{left}</td>
         <td>{right}</td>
       </tr>
@@ -258,10 +258,10 @@ function SideRow({ row, labels, changeId, total }: { row: DiffRow; labels: Label
 const STATUS_TEXT: Record<ReferenceChange["status"], string> = { added: "Added", removed: "Removed", changed: "Cited differently" };
 
 /** The References part of a diff: sources added and removed, and citations that came or went. */
-function ReferenceChanges({ changes, labels }: { changes: ReferenceChange[]; labels: Labels }) {
+function ReferenceChanges({ changes, labels, prefix }: { changes: ReferenceChange[]; labels: Labels; prefix: string }) {
   return (
-    <section className="diff-references" aria-labelledby="diff-references">
-      <h2 id="diff-references">References</h2>
+    <section className="diff-references" aria-labelledby={`${prefix}diff-references`}>
+      <h2 id={`${prefix}diff-references`}>References</h2>
       {changes.length === 0 ? (
         <p>No source was added or removed, and every citation is as it was.</p>
       ) : (

@@ -1,6 +1,7 @@
 import type { ArticleView as Article } from "@/lib/wiki/articles";
 import type { ReactNode } from "react";
 import { type PageTab, PageTabs } from "./page-tabs";
+import { PendingNotice } from "./pending-notice";
 import { ReferenceList } from "./reference-list";
 import { TableOfContents } from "./table-of-contents";
 
@@ -19,7 +20,7 @@ export function ArticleView({ article, banner, current = "read" }: { article: Ar
             {article.revision.createdAt.toISOString().slice(0, 10)}
           </time>
         </p>
-        {banner}
+        {banner ?? <PendingNotice pageId={article.pageId} />}
       </header>
       <div className="article-layout">
         {rendered.toc.length > 0 && <TableOfContents entries={rendered.toc} />}

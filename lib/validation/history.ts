@@ -65,3 +65,17 @@ export function queryObject(params: URLSearchParams | Record<string, string | st
   const entries = params instanceof URLSearchParams ? [...params.keys()].map((k) => [k, params.get(k) ?? undefined]) : Object.entries(params).map(([k, v]) => [k, firstParam(v)]);
   return Object.fromEntries(entries);
 }
+
+/** Approving or rejecting from the review queue; a rejection must say why. */
+export const ReviewSchema = z.object({
+  pageId: z.string().min(1).max(300),
+  number: revisionNumber,
+  decision: z.enum(["approve", "reject"]),
+  comment: z.string().trim().max(500, "Keep the comment under 500 characters.").default(""),
+});
+
+/** The filters of the review queue. */
+export const QueueQuerySchema = z.object({
+  namespace: z.string().trim().max(200).optional().catch(undefined).transform((v) => v || undefined),
+  author: z.string().trim().max(100).optional().catch(undefined).transform((v) => v || undefined),
+});

@@ -22,13 +22,13 @@ export interface RevisionSummary {
   action: string;
 }
 
-const SUMMARY_SELECT = {
+export const SUMMARY_SELECT = {
   id: true, number: true, createdAt: true, summary: true, minor: true, size: true, sizeDelta: true, reviewState: true, action: true,
   author: { select: { id: true, name: true } },
 } as const;
 
 type SummaryRow = Omit<RevisionSummary, "author"> & { author: { id: string; name: string | null } };
-const toSummary = (row: SummaryRow): RevisionSummary => ({ ...row, author: { id: row.author.id, name: row.author.name ?? "unknown" } });
+export const toSummary = (row: SummaryRow): RevisionSummary => ({ ...row, author: { id: row.author.id, name: row.author.name ?? "unknown" } });
 
 /** What the history, revision and diff views know of the page itself. */
 export interface PageHeader {

@@ -3,6 +3,7 @@ import type { DocumentJSON } from "../content/document";
 import type { Db, DbOrTx, Tx } from "../db";
 import type { Account } from "./accounts";
 import { AppError } from "./errors";
+import { type RevisionSummary, SUMMARY_SELECT, toSummary } from "./history";
 import { markApproved, namespacePolicyKey, notifyAuthors, type ReviewPolicy } from "./review-policy";
 import { SETTINGS } from "./settings";
 import { type SaveRevisionResult, writePageRevision } from "./revisions";
@@ -110,4 +111,72 @@ export async function listNamespacePolicies(db: DbOrTx): Promise<{ namespace: st
   const prefix = namespacePolicyKey("");
   const rows = await db.setting.findMany({ where: { key: { startsWith: prefix } }, orderBy: { key: "asc" } });
   return rows.map((r) => ({ namespace: r.key.slice(prefix.length), policy: r.value === "required" ? "required" : "none" }));
+}
+
+export interface QueueEntry {
+  pageId: string;
+  title: string;
+  /** The revision readers see, or null for a page no revision of which is approved yet. */
+  publishedNumber: number | null;
+  /** Its revisions waiting for review, oldest first. */
+  pending: RevisionSummary[];
+}
+
+/** How many pending revisions one look at the queue reads (the oldest first). */
+const QUEUE_SCAN = 500;
+
+/**
+ * Pages with revisions waiting for review, the page waiting longest first, filtered by namespace
+ * (and those below it) or by the author of a pending revision.
+ */
+export async function getReviewQueue(db: DbOrTx, filter: { namespace?: string; author?: string } = {}): Promise<QueueEntry[]> {
+  const namespace = filter.namespace?.trim();
+  const author = filter.author ? await db.user.findUnique({ where: { name: filter.author }, select: { id: true } }) : null;
+  if (filter.author && !author) return [];
+  const rows = await db.revision.findMany({
+    where: {
+      reviewState: "pending",
+      page: {
+        deletedAt: null,
+        ...(namespace ? { OR: [{ namespace }, { namespace: { startsWith: `${namespace}:` } }] } : {}),
+        ...(author ? { revisions: { some: { reviewState: "pending", authorId: author.id } } } : {}),
+      },
+    },
+    orderBy: { id: "asc" },
+    take: QUEUE_SCAN,
+    select: { ...SUMMARY_SELECT, page: { select: { slug: true, title: true, publishedRevision: { select: { number: true } } } } },
+  });
+  const entries = new Map<string, QueueEntry>();
+  for (const { page, ...row } of rows) {
+    const entry = entries.get(page.slug) ?? { pageId: page.slug, title: page.title, publishedNumber: page.publishedRevision?.number ?? null, pending: [] };
+    entry.pending.push(toSummary(row));
+    entries.set(page.slug, entry);
+  }
+  return [...entries.values()];
+}
+
+export interface ReviewLogEntry {
+  id: number;
+  pageId: string;
+  title: string;
+  action: "approve" | "reject";
+  fromNumber: number;
+  toNumber: number;
+  comment: string;
+  reviewer: string;
+  createdAt: Date;
+}
+
+/** Approvals and rejections, newest first: of one page, or of the whole site. */
+export async function getReviewLog(db: DbOrTx, { pageId, before, limit = 50 }: { pageId?: string; before?: number; limit?: number } = {}): Promise<{ entries: ReviewLogEntry[]; older: number | null }> {
+  const rows = await db.reviewLog.findMany({
+    where: { ...(pageId ? { page: { slug: pageId } } : {}), ...(before ? { id: { lt: before } } : {}) },
+    orderBy: { id: "desc" },
+    take: limit + 1,
+    select: { id: true, action: true, fromNumber: true, toNumber: true, comment: true, createdAt: true, reviewer: { select: { name: true } }, page: { select: { slug: true, title: true } } },
+  });
+  const entries = rows.slice(0, limit).map(({ page, reviewer, action, ...row }) => ({
+    ...row, action: action === "reject" ? ("reject" as const) : ("approve" as const), pageId: page.slug, title: page.title, reviewer: reviewer.name ?? "unknown",
+  }));
+  return { entries, older: rows.length > limit ? entries.at(-1)!.id : null };
 }

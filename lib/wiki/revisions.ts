@@ -186,7 +186,11 @@ async function writeCheckedRevision(tx: Tx, input: SaveRevisionInput, checked: D
 export async function getLatestRevision(db: Db | Tx, pageId: string) {
   const page = await db.page.findUnique({
     where: { slug: pageId },
-    select: { slug: true, title: true, protected: true, deletedAt: true, latestRevision: { select: { id: true, number: true, content: true } } },
+    select: {
+      slug: true, title: true, protected: true, deletedAt: true,
+      latestRevision: { select: { id: true, number: true, content: true } },
+      publishedRevision: { select: { number: true } },
+    },
   });
   if (!page || page.deletedAt || !page.latestRevision) return null;
   return {
@@ -195,6 +199,8 @@ export async function getLatestRevision(db: Db | Tx, pageId: string) {
     protected: page.protected,
     revisionId: page.latestRevision.id,
     number: page.latestRevision.number,
+    /** The revision readers see; older than `number` while revisions wait for review. */
+    publishedNumber: page.publishedRevision?.number ?? null,
     doc: JSON.parse(page.latestRevision.content) as DocumentJSON,
   };
 }

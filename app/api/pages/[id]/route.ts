@@ -18,6 +18,7 @@ export async function GET(_request: Request, { params }: Context) {
         title: latest.title,
         protected: latest.protected,
         revision: { id: latest.revisionId, number: latest.number },
+        publishedNumber: latest.publishedNumber,
         doc: latest.doc,
       },
     };

@@ -24,7 +24,7 @@ function parseDocumentText(text: string): unknown {
 }
 
 export type SaveOutcome =
-  | { status: "created"; number: number; revisionId: number; merged: boolean }
+  | { status: "created"; number: number; revisionId: number; merged: boolean; pending: boolean }
   | { status: "unchanged"; number: number; revisionId: number };
 
 /** Saves the editor's document as a new revision; a conflict comes back with what resolving it needs. */
@@ -38,7 +38,7 @@ export async function saveArticle(rawPageId: string, request: SaveRevisionReques
       const saved = await savePageEdit(db, await currentAccount(), { pageId, ...input.data, doc: parseDocumentText(input.data.doc) });
       if (saved.status === "unchanged") return { status: saved.status, number: saved.number, revisionId: saved.revisionId };
       await revalidateArticle(db, pageId, { existenceChanged: saved.pageCreated });
-      return { status: saved.status, number: saved.number, revisionId: saved.revisionId, merged: saved.merged };
+      return { status: saved.status, number: saved.number, revisionId: saved.revisionId, merged: saved.merged, pending: saved.pending };
     } catch (error) {
       if (error instanceof AppError && error.code === "CONFLICT") conflict = error.details as unknown as ConflictDetails;
       throw error;

@@ -51,13 +51,22 @@ export default async function EditPage({ params }: Props) {
     );
   }
 
+  const pending = latest && latest.publishedNumber !== latest.number;
   return (
-    <ArticleEditor
+    <>
+      {pending && (
+        <p className="notice" role="status">
+          Revisions waiting for review: you are editing the latest revision ({latest.number}), which readers do not see yet
+          {latest.publishedNumber ? ` (they see revision ${latest.publishedNumber})` : ""}. <a href={`${pageHref(pageId)}/diff?from=${latest.publishedNumber ?? 1}&to=${latest.number}`}>See the pending changes</a>
+        </p>
+      )}
+      <ArticleEditor
       pageId={pageId}
       title={title}
       baseRevisionId={latest?.revisionId ?? null}
       baseNumber={latest?.number ?? null}
       doc={latest?.doc ?? { type: "doc", content: [{ type: "paragraph" }] }}
-    />
+      />
+    </>
   );
 }

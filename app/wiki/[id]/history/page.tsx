@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { HistoryTable } from "@/components/history/history-table";
+import { ReviewLogList } from "@/components/history/review-log-list";
 import { ActionForm } from "@/components/ui/action-form";
 import { PageTools } from "@/components/history/page-tools";
 import { PageTabs } from "@/components/reader/page-tabs";
@@ -13,6 +14,7 @@ import { db } from "@/lib/db";
 import { firstParam, HistoryQuerySchema } from "@/lib/validation/history";
 import { AppError } from "@/lib/wiki/errors";
 import { getHistory } from "@/lib/wiki/history";
+import { getReviewLog } from "@/lib/wiki/review";
 import { rollbackAction } from "../revert/actions";
 import { pageEventAction, renameAction } from "./actions";
 
@@ -31,6 +33,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
     throw error;
   });
   const { page, revisions } = history;
+  const reviews = await getReviewLog(db, { pageId: page.pageId, limit: 20 });
   const first = revisions[0];
   const run = first && before === undefined ? revisions.findIndex((r) => r.author.id !== first.author.id) : -1;
   return (
@@ -55,6 +58,12 @@ export default async function HistoryPage({ params, searchParams }: Props) {
         </section>
       )}
       <HistoryTable history={history} canEdit={!page.deleted && can(account, "edit", page)} />
+      {reviews.entries.length > 0 && (
+        <section aria-labelledby="page-reviews">
+          <h2 id="page-reviews">Reviews</h2>
+          <ReviewLogList entries={reviews.entries} showPage={false} />
+        </section>
+      )}
     </article>
   );
 }

@@ -43,6 +43,8 @@ export default async function RevisionPage({ params }: Props) {
         {current ? "This is the current revision of this page" : "This is an old revision of this page"}
         {page.publishedNumber === revision.number && !current ? " (the one readers see)" : ""}.
       </p>
+      {revision.reviewState === "pending" && <p>It is waiting for review: readers {page.publishedNumber ? `see revision ${page.publishedNumber}` : "do not see this page yet"}.</p>}
+      {revision.reviewState === "rejected" && <p>It was rejected in review; readers never saw it.</p>}
       <RevisionLine pageId={page.pageId} revision={revision} />
       <nav className="revision-steps" aria-label="Other revisions">
         {revision.number > 1 ? <Link href={revisionHref(page.pageId, revision.number - 1)}>← Older revision</Link> : <span>Oldest revision</span>}

@@ -1,0 +1,21 @@
+import { requestAccount } from "@/lib/auth/request";
+import { revalidateArticle } from "@/lib/cache/revalidate";
+import { db } from "@/lib/db";
+import { readJson, respond } from "@/lib/http/respond";
+import { ReviewSchema } from "@/lib/validation/history";
+import { approveRevision, rejectRevision } from "@/lib/wiki/review";
+
+type Context = { params: Promise<{ id: string; number: string }> };
+
+/** Approves or rejects a pending revision: `{ decision: "approve" | "reject", comment }`, reviewers only. */
+export async function POST(request: Request, { params }: Context) {
+  return respond(async () => {
+    const { id, number } = await params;
+    const account = await requestAccount(request);
+    const body = (await readJson(request, 10_000)) as Record<string, unknown>;
+    const { decision, ...review } = ReviewSchema.parse({ ...body, pageId: decodeURIComponent(id), number });
+    const result = decision === "approve" ? await approveRevision(db, account, review) : await rejectRevision(db, account, review);
+    await revalidateArticle(db, review.pageId, { existenceChanged: true });
+    return { body: { decision, from: result.from, to: result.to } };
+  });
+}

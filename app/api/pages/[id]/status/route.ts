@@ -1,0 +1,13 @@
+import { db } from "@/lib/db";
+import { respond } from "@/lib/http/respond";
+import { getPageHeaderOrThrow } from "@/lib/wiki/history";
+
+type Context = { params: Promise<{ id: string }> };
+
+/** Which revision is the latest and which readers see: the article's notice of pending changes asks here. */
+export async function GET(_request: Request, { params }: Context) {
+  return respond(async () => {
+    const { pageId, latestNumber, publishedNumber } = await getPageHeaderOrThrow(db, decodeURIComponent((await params).id));
+    return { body: { pageId, latestNumber, publishedNumber } };
+  });
+}

@@ -1,0 +1,25 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { type ActionResult, parseForm, toActionResult } from "@/lib/actions/result";
+import { currentAccount } from "@/lib/auth/session";
+import { revalidateArticle } from "@/lib/cache/revalidate";
+import { db } from "@/lib/db";
+import { ReviewSchema } from "@/lib/validation/history";
+import { approveRevision, rejectRevision } from "@/lib/wiki/review";
+
+/** Approves or rejects from the queue; the queue and the page's cached views are refreshed. */
+export async function reviewAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const input = parseForm(ReviewSchema, form);
+  if (!input.ok) return input;
+  const { decision, ...review } = input.data;
+  const result = await toActionResult(async () => {
+    const account = await currentAccount();
+    if (decision === "approve") await approveRevision(db, account, review);
+    else await rejectRevision(db, account, review);
+  });
+  if (!result.ok) return result;
+  await revalidateArticle(db, review.pageId, { existenceChanged: true });
+  revalidatePath("/review");
+  return { ok: true, data: undefined };
+}

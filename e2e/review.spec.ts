@@ -1,0 +1,78 @@
+import type { Browser, Page } from "@playwright/test";
+import type { DocumentJSON } from "../lib/content/document";
+import type { Account } from "../lib/wiki/accounts";
+import { setReviewPolicy } from "../lib/wiki/review";
+import { savePageRevision } from "../lib/wiki/revisions";
+import { endOf, openEditor } from "./editor";
+import { expect, test } from "./fixtures";
+
+const paragraph = (text: string): DocumentJSON => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+
+async function browserAs(browser: Browser, baseURL: string, signInAs: (page: Page, account: Account) => Promise<void>, account: Account | null) {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  if (account) await signInAs(page, account);
+  return page;
+}
+
+test.describe("reviewing", () => {
+  test("an edit waits for review, a reviewer approves it from the queue, and readers then see it", async ({ browser, baseURL, db, makeAccount, signInAs }) => {
+    const [admin, editor, reviewer] = [await makeAccount("admin"), await makeAccount("editor"), await makeAccount("reviewer")];
+    const pageId = `reviewed_${Date.now()}`;
+    await savePageRevision(db, { pageId, doc: paragraph("Approved text."), authorId: admin.id, summary: "Start", baseRevisionId: null, selfApproved: true });
+    await setReviewPolicy(db, admin, { pageId, policy: "required" });
+
+    const editing = await browserAs(browser, baseURL!, signInAs, editor);
+    await openEditor(editing, pageId);
+    await endOf(editing, "Approved text.");
+    await editing.keyboard.type(" Pending addition.");
+    await editing.getByRole("button", { name: "Save" }).click();
+    await expect(editing).toHaveURL(`/wiki/${pageId}?rev=2`);
+    await expect(editing.getByRole("complementary", { name: "Which revision this is" })).toContainText("It is waiting for review: readers see revision 1.");
+
+    const reading = await browserAs(browser, baseURL!, signInAs, null);
+    await reading.goto(`/wiki/${pageId}`);
+    await expect(reading.locator(".article-body")).toHaveText("Approved text.");
+
+    const reviewing = await browserAs(browser, baseURL!, signInAs, reviewer);
+    await reviewing.goto(`/wiki/${pageId}`);
+    await expect(reviewing.getByRole("status").filter({ hasText: "Newer revisions wait for review" })).toBeVisible();
+    await reviewing.goto("/review");
+    const entry = reviewing.getByRole("region", { name: pageId.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase()) });
+    await expect(entry.locator("ins")).toHaveText(["[inserted: Pending addition.]"]);
+    await entry.getByRole("button", { name: "Approve" }).click();
+    await expect(entry).toHaveCount(0);
+
+    await reading.reload();
+    await expect(reading.locator(".article-body")).toHaveText("Approved text. Pending addition.");
+    await reading.goto(`/wiki/${pageId}/history`);
+    await expect(reading.getByRole("region", { name: "Reviews" })).toContainText(`${reviewer.name} approved revision 2`);
+  });
+
+  test("a rejected edit never reaches readers, and its author reads why", async ({ browser, baseURL, db, makeAccount, signInAs }) => {
+    const [admin, editor, reviewer] = [await makeAccount("admin"), await makeAccount("editor"), await makeAccount("reviewer")];
+    const pageId = `rejected_${Date.now()}`;
+    const first = await savePageRevision(db, { pageId, doc: paragraph("Careful text."), authorId: admin.id, summary: "Start", baseRevisionId: null, selfApproved: true });
+    await setReviewPolicy(db, admin, { pageId, policy: "required" });
+    await savePageRevision(db, { pageId, doc: paragraph("Careless text."), authorId: editor.id, summary: "Rewrite", baseRevisionId: first.revisionId });
+
+    const reviewing = await browserAs(browser, baseURL!, signInAs, reviewer);
+    await reviewing.goto("/review");
+    const entry = reviewing.getByRole("region", { name: pageId.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase()) });
+    await entry.getByLabel("Why (its author will read this)").fill("Needs a source");
+    await entry.getByRole("button", { name: "Reject" }).click();
+    await expect(entry).toHaveCount(0);
+
+    const reading = await browserAs(browser, baseURL!, signInAs, null);
+    await reading.goto(`/wiki/${pageId}`);
+    await expect(reading.locator(".article-body")).toHaveText("Careful text.");
+    await reading.goto(`/wiki/${pageId}/history`);
+    await expect(reading.getByRole("table", { name: /^Revisions of/ }).locator("tbody tr").nth(1)).toContainText("(rejected)");
+
+    const author = await browserAs(browser, baseURL!, signInAs, editor);
+    await author.goto("/notifications");
+    await expect(author.getByRole("link", { name: `${reviewer.name} rejected revision 2 of ${pageId}: Needs a source` })).toBeVisible();
+    await author.getByRole("button", { name: "Mark all as read" }).click();
+    await expect(author.getByText("Nothing new.")).toBeVisible();
+  });
+});
