@@ -75,4 +75,16 @@ test.describe("reviewing", () => {
     await author.getByRole("button", { name: "Mark all as read" }).click();
     await expect(author.getByText("Nothing new.")).toBeVisible();
   });
+
+  test("an editor watches a page and finds its changes on the watchlist", async ({ page, db, makeAccount, signInAs }) => {
+    const editor = await makeAccount("editor");
+    const pageId = `watched_${Date.now()}`;
+    await savePageRevision(db, { pageId, doc: paragraph("Worth watching."), authorId: editor.id, summary: `started ${pageId}`, baseRevisionId: null });
+    await signInAs(page, editor);
+    await page.goto(`/wiki/${pageId}`);
+    await page.getByRole("button", { name: "Watch" }).click();
+    await expect(page.getByRole("button", { name: "Unwatch" })).toHaveAttribute("aria-pressed", "true");
+    await page.goto("/watchlist");
+    await expect(page.getByRole("region", { name: "Recent changes" })).toContainText(`started ${pageId}`);
+  });
 });

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { connection } from "next/server";
+import { SignInPrompt } from "@/components/account/sign-in-prompt";
 import { formatTime } from "@/components/history/revision-line";
 import { ActionForm } from "@/components/ui/action-form";
 import { currentAccount } from "@/lib/auth/session";
@@ -14,16 +14,7 @@ export const metadata: Metadata = { title: "Notifications", robots: { index: fal
 export default async function NotificationsPage() {
   await connection();
   const account = await currentAccount();
-  if (!account) {
-    return (
-      <article className="prose">
-        <h1>Notifications</h1>
-        <p role="alert">
-          <Link href="/login?callbackUrl=%2Fnotifications">Sign in</Link> to see your notifications.
-        </p>
-      </article>
-    );
-  }
+  if (!account) return <SignInPrompt title="Notifications" to="to see your notifications" back="/notifications" />;
   const { items, unread } = await listNotifications(db, account.id);
   return (
     <article className="history" aria-labelledby="notifications-title">

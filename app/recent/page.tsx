@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { ChangeList } from "@/components/history/change-list";
+import { FilterFields } from "@/components/history/filter-fields";
 import { db } from "@/lib/db";
 import { queryObject, RecentQuerySchema } from "@/lib/validation/history";
 import { getRecentChanges, listNamespaces } from "@/lib/wiki/recent";
@@ -32,22 +33,7 @@ export default async function RecentChangesPage({ searchParams }: Props) {
     <article className="history" aria-labelledby="recent-title">
       <h1 id="recent-title">Recent changes</h1>
       <form method="get" action="/recent" className="form filter-form" aria-label="Filter changes">
-        <label>
-          Namespace
-          <select name="namespace" defaultValue={filter.namespace === "" ? "-" : (filter.namespace ?? "")}>
-            <option value="">All</option>
-            <option value="-">Top level</option>
-            {namespaces.map((ns) => (
-              <option key={ns} value={ns}>
-                {ns}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Author
-          <input name="author" defaultValue={filter.author ?? ""} placeholder="anyone" maxLength={100} />
-        </label>
+        <FilterFields namespaces={namespaces} namespace={filter.namespace} author={filter.author} topLevel />
         <label className="checkbox">
           <input type="checkbox" name="hideMinor" value="1" defaultChecked={filter.hideMinor} /> Hide minor edits
         </label>

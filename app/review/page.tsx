@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { DiffView } from "@/components/history/diff-view";
+import { FilterFields } from "@/components/history/filter-fields";
 import { RevisionLine, revisionHref } from "@/components/history/revision-line";
 import { ActionForm } from "@/components/ui/action-form";
 import { can } from "@/lib/auth/policy";
@@ -34,21 +35,7 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
     <article className="history" aria-labelledby="review-title">
       <h1 id="review-title">Review queue</h1>
       <form method="get" action="/review" className="form filter-form" aria-label="Filter the queue">
-        <label>
-          Namespace
-          <select name="namespace" defaultValue={filter.namespace ?? ""}>
-            <option value="">All</option>
-            {namespaces.map((ns) => (
-              <option key={ns} value={ns}>
-                {ns}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Author
-          <input name="author" defaultValue={filter.author ?? ""} placeholder="anyone" maxLength={100} />
-        </label>
+        <FilterFields namespaces={namespaces} namespace={filter.namespace} author={filter.author} />
         <button type="submit">Filter</button>
       </form>
       <p>

@@ -27,6 +27,9 @@ function Menu() {
         </>
       )}
       <li>
+        <Link href="/watchlist">Watchlist</Link>
+      </li>
+      <li>
         <Link href="/review">Review</Link>
       </li>
       <li>

@@ -78,31 +78,28 @@ export function InlineDiff({ parts, show, labels }: { parts: InlinePart[]; show:
     <>
       {inlineSegments(parts).map((segment, i) => {
         if (segment.op === "equal") return <DiffTokens key={i} tokens={segment.tokens} labels={show === "before" ? labels.before : labels.after} />;
-        if (segment.op === "delete") {
-          if (show === "after") return null;
-          return (
-            <span key={i}>
-              {segment.lead}
-              <del>
-                <span className="visually-hidden">[deleted: </span>
-                <DiffTokens tokens={segment.tokens} labels={labels.before} />
-                <span className="visually-hidden">]</span>
-              </del>
-            </span>
-          );
-        }
-        if (show === "before") return null;
+        if ((segment.op === "delete" && show === "after") || (segment.op === "insert" && show === "before")) return null;
         return (
           <span key={i}>
             {segment.lead}
-            <ins>
-              <span className="visually-hidden">[inserted: </span>
-              <DiffTokens tokens={segment.tokens} labels={labels.after} />
-              <span className="visually-hidden">]</span>
-            </ins>
+            <ChangeMark change={segment.op}>
+              <DiffTokens tokens={segment.tokens} labels={segment.op === "delete" ? labels.before : labels.after} />
+            </ChangeMark>
           </span>
         );
       })}
     </>
+  );
+}
+
+/** Inserted or deleted content: underlined or struck through, and named for screen readers. */
+export function ChangeMark({ change, children }: { change: "insert" | "delete"; children: ReactNode }) {
+  const Tag = change === "insert" ? "ins" : "del";
+  return (
+    <Tag>
+      <span className="visually-hidden">[{change === "insert" ? "inserted" : "deleted"}: </span>
+      {children}
+      <span className="visually-hidden">]</span>
+    </Tag>
   );
 }

@@ -3,7 +3,7 @@ import type { DiffBlock, DiffRow, ReferenceChange } from "@/lib/content/diff";
 import { pageHref } from "@/lib/content/page-id";
 import type { RevisionComparison } from "@/lib/wiki/history";
 import { SourceCitation } from "../reader/source-citation";
-import { type CitationLabels, DiffTokens, InlineDiff } from "./diff-tokens";
+import { ChangeMark, type CitationLabels, DiffTokens, InlineDiff } from "./diff-tokens";
 import { RevisionLine } from "./revision-line";
 
 export type DiffLayout = "inline" | "side";
@@ -192,24 +192,8 @@ function InlineRow({ row, labels, changeId, total, prefix }: { row: DiffRow; lab
 
 /** Whole blocks added or removed carry the same marks as words, for the same reasons. */
 function Marked({ op, children }: { op: DiffRow["op"]; children: ReactNode }) {
-  if (op === "added" || op === "moved-to") {
-    return (
-      <ins>
-        <span className="visually-hidden">[inserted: </span>
-        {children}
-        <span className="visually-hidden">]</span>
-      </ins>
-    );
-  }
-  if (op === "removed" || op === "moved-from") {
-    return (
-      <del>
-        <span className="visually-hidden">[deleted: </span>
-        {children}
-        <span className="visually-hidden">]</span>
-      </del>
-    );
-  }
+  if (op === "added" || op === "moved-to") return <ChangeMark change="insert">{children}</ChangeMark>;
+  if (op === "removed" || op === "moved-from") return <ChangeMark change="delete">{children}</ChangeMark>;
   return <>{children}</>;
 }
 

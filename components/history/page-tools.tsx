@@ -14,7 +14,7 @@ const Reason = () => (
 );
 
 /** Rename, protect, delete and restore, each offered only to those allowed to use it. */
-export function PageTools({ page, account, rename, pageEvent }: { page: PageHeader; account: Account | null; rename: Action; pageEvent: Action }) {
+export function PageTools({ page, account, rename, pageEvent, reviewPolicy }: { page: PageHeader; account: Account | null; rename: Action; pageEvent: Action; reviewPolicy: Action }) {
   const tools = [
     !page.deleted && can(account, "move", page) && (
       <details key="rename" className="page-tool">
@@ -37,6 +37,21 @@ export function PageTools({ page, account, rename, pageEvent }: { page: PageHead
         <summary>{page.protected ? "Lift protection" : "Protect this page"}</summary>
         <ActionForm action={pageEvent} fields={{ pageId: page.pageId, event: page.protected ? "unprotect" : "protect" }} label={page.protected ? "Lift protection" : "Protect"}>
           <Reason />
+        </ActionForm>
+      </details>
+    ),
+    !page.deleted && can(account, "protect", page) && (
+      <details key="review" className="page-tool">
+        <summary>Review policy</summary>
+        <ActionForm action={reviewPolicy} fields={{ pageId: page.pageId }} label="Set">
+          <label>
+            Edits by editors to this page
+            <select name="policy" defaultValue={page.reviewPolicy ?? "inherit"}>
+              <option value="inherit">follow its namespace and the site</option>
+              <option value="required">wait for review</option>
+              <option value="none">are published at once</option>
+            </select>
+          </label>
         </ActionForm>
       </details>
     ),

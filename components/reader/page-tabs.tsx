@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { pageHref } from "@/lib/content/page-id";
+import { WatchButton } from "./watch-button";
 
 export type PageTab = "read" | "edit" | "history";
 
@@ -17,6 +18,7 @@ export function PageTabs({ pageId, current }: { pageId: string; current: PageTab
           {label}
         </Link>
       ))}
+      <WatchButton pageId={pageId} />
     </nav>
   );
 }

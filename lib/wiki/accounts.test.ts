@@ -31,10 +31,10 @@ describeOnEachDatabase("accounts", (database) => {
     const admin = (await db.user.findUniqueOrThrow({ where: { email: "ada@example.org" }, select: { id: true } })).id;
     const ada = (await getAccount(db, admin))!;
     const bob = (await getAccount(db, (await db.user.findUniqueOrThrow({ where: { email: "bob@example.org" } })).id))!;
-    await expect(updateSiteSettings(db, bob, { signUpRole: "reader" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(updateSiteSettings(db, ada, { signUpRole: "admin" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    await updateSiteSettings(db, ada, { signUpRole: "reader" });
-    expect(await getSiteSettings(db)).toEqual({ signUpRole: "reader" });
+    await expect(updateSiteSettings(db, bob, { signUpRole: "reader", reviewPolicy: "none" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(updateSiteSettings(db, ada, { signUpRole: "admin", reviewPolicy: "none" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await updateSiteSettings(db, ada, { signUpRole: "reader", reviewPolicy: "none" });
+    expect(await getSiteSettings(db)).toEqual({ signUpRole: "reader", reviewPolicy: "none" });
     expect((await createAccount(db, { email: "cy@example.org", name: "Cy", password: PASSWORD })).role).toBe("reader");
     await setSetting(db, SETTINGS.signUpRole, "editor");
   });

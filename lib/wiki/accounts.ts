@@ -1,5 +1,6 @@
 import { hash, verify } from "@node-rs/argon2";
-import type { Db, DbOrTx, Tx } from "../db";
+import type { Db, DbOrTx } from "../db";
+import { transaction } from "../db/transaction";
 import { fieldErrors, type Role, RoleSchema, SignInSchema, type SignInInput, SignUpSchema, type SignUpInput } from "../validation/account";
 import { AppError } from "./errors";
 import { getSetting, SETTINGS } from "./settings";
@@ -34,7 +35,7 @@ export async function createAccount(db: Db, input: SignUpInput, options: { role?
   if (!parsed.success) throw new AppError("INVALID_INPUT", "Check the highlighted fields.", { fieldErrors: fieldErrors(parsed.error) });
   const { email, name, password } = parsed.data;
   const passwordHash = await hash(password);
-  return db.$transaction(async (tx: Tx) => {
+  return transaction(db, async (tx) => {
     const taken = await tx.user.findFirst({ where: { OR: [{ email }, { name }] }, select: { email: true } });
     if (taken) {
       throw new AppError("CONFLICT", taken.email === email ? "An account with this email already exists." : "This name is taken.", {

@@ -38,6 +38,8 @@ export interface PageHeader {
   publishedNumber: number | null;
   protected: boolean;
   deleted: boolean;
+  /** The page's own review policy ("required", "none"), or null to follow its namespace and the site. */
+  reviewPolicy: string | null;
 }
 
 /** A page's header by id; never-saved pages, and deleted ones unless asked for, are not found. */
@@ -46,11 +48,11 @@ export async function getPageHeaderOrThrow(db: DbOrTx, rawPageId: string, { incl
   const page = pageId
     ? await db.page.findUnique({
         where: { slug: pageId },
-        select: { id: true, slug: true, title: true, protected: true, deletedAt: true, latestRevision: { select: { number: true } }, publishedRevision: { select: { number: true } } },
+        select: { id: true, slug: true, title: true, protected: true, reviewPolicy: true, deletedAt: true, latestRevision: { select: { number: true } }, publishedRevision: { select: { number: true } } },
       })
     : null;
   if (!page || (page.deletedAt && !includeDeleted) || !page.latestRevision) throw new AppError("NOT_FOUND", `There is no page "${rawPageId.slice(0, 80)}".`);
-  return { id: page.id, pageId: page.slug, title: page.title, latestNumber: page.latestRevision.number, publishedNumber: page.publishedRevision?.number ?? null, protected: page.protected, deleted: !!page.deletedAt };
+  return { id: page.id, pageId: page.slug, title: page.title, latestNumber: page.latestRevision.number, publishedNumber: page.publishedRevision?.number ?? null, protected: page.protected, deleted: !!page.deletedAt, reviewPolicy: page.reviewPolicy };
 }
 
 export const HISTORY_PAGE_SIZE = 50;

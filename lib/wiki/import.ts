@@ -2,7 +2,8 @@ import { basename } from "node:path";
 import { parseDokuWiki } from "../content/dokuwiki";
 import { mapCitationSources } from "../content/document";
 import { normalizePageId, titleFromPageId } from "../content/page-id";
-import type { Db, Tx } from "../db";
+import type { Db } from "../db";
+import { transaction } from "../db/transaction";
 import { AppError } from "./errors";
 import { type SaveRevisionResult, writePageRevision } from "./revisions";
 import { resolveImportedSources } from "./sources";
@@ -25,7 +26,7 @@ export async function importDokuWikiPage(db: Db, input: ImportDokuWikiInput): Pr
   if (!pageId) throw new AppError("INVALID_INPUT", `"${rawId}" is not a usable page id.`);
 
   const article = parseDokuWiki(input.markup);
-  const result = await db.$transaction(async (tx: Tx) => {
+  const result = await transaction(db, async (tx) => {
     const authorId = await ensureSystemUser(tx);
     const sourceIds = await resolveImportedSources(tx, article.sources);
     return writePageRevision(tx, {

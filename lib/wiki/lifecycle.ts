@@ -1,6 +1,7 @@
 import { type Action, can } from "../auth/policy";
 import { normalizePageId, pageNamespace } from "../content/page-id";
 import type { Db, Tx } from "../db";
+import { transaction } from "../db/transaction";
 import type { Account } from "./accounts";
 import { AppError } from "./errors";
 import { type PageEventAction, writeEventRevision } from "./revisions";
@@ -42,7 +43,7 @@ export interface RenameInput {
 export async function renamePage(db: Db, account: Account | null, input: RenameInput): Promise<{ pageId: string; newPageId: string }> {
   const newPageId = normalizePageId(input.newPageId);
   if (!newPageId) throw new AppError("INVALID_INPUT", "Give the page a new id made of letters, digits and : _ . -");
-  return db.$transaction(async (tx: Tx) => {
+  return transaction(db, async (tx) => {
     const page = await pageForEvent(tx, account, input.pageId, "move");
     if (newPageId === page.slug) throw new AppError("INVALID_INPUT", "The new id is the same as the old one.");
     const taken = await tx.page.findUnique({ where: { slug: newPageId }, select: { id: true, latestRevisionId: true } });
@@ -60,7 +61,7 @@ export async function renamePage(db: Db, account: Account | null, input: RenameI
 
 /** Hides a page from readers (administrators only); its history is kept and it can be restored. */
 export async function deletePage(db: Db, account: Account | null, input: { pageId: string; reason?: string }): Promise<void> {
-  await db.$transaction(async (tx: Tx) => {
+  await transaction(db, async (tx) => {
     const page = await pageForEvent(tx, account, input.pageId, "delete");
     await record(tx, page.id, account!, "delete", withReason("Deleted the page", input.reason));
     await tx.page.update({ where: { id: page.id }, data: { deletedAt: new Date() } });
@@ -69,7 +70,7 @@ export async function deletePage(db: Db, account: Account | null, input: { pageI
 
 /** Brings a deleted page back as it was. */
 export async function restorePage(db: Db, account: Account | null, input: { pageId: string; reason?: string }): Promise<void> {
-  await db.$transaction(async (tx: Tx) => {
+  await transaction(db, async (tx) => {
     const page = await pageForEvent(tx, account, input.pageId, "delete", { deleted: true });
     await tx.page.update({ where: { id: page.id }, data: { deletedAt: null } });
     await record(tx, page.id, account!, "restore", withReason("Restored the page", input.reason));
@@ -78,7 +79,7 @@ export async function restorePage(db: Db, account: Account | null, input: { page
 
 /** Protects a page so only reviewers and administrators can edit it, or lifts the protection. */
 export async function setProtection(db: Db, account: Account | null, input: { pageId: string; protect: boolean; reason?: string }): Promise<void> {
-  await db.$transaction(async (tx: Tx) => {
+  await transaction(db, async (tx) => {
     const page = await pageForEvent(tx, account, input.pageId, "protect");
     if (page.protected === input.protect) throw new AppError("INVALID_INPUT", input.protect ? "This page is already protected." : "This page is not protected.");
     await tx.page.update({ where: { id: page.id }, data: { protected: input.protect } });

@@ -11,6 +11,8 @@ export interface RecentChangesFilter {
   /** Only revisions by the user with this name. */
   author?: string;
   hideMinor?: boolean;
+  /** Only revisions of pages this person watches (their watchlist). */
+  watchedBy?: string;
   /** Only revisions older than this revision id (the cursor of the next page). */
   before?: number;
   limit?: number;
@@ -36,6 +38,7 @@ export async function getRecentChanges(db: DbOrTx, filter: RecentChangesFilter =
       ...(filter.author ? { author: { name: filter.author } } : {}),
       page: {
         deletedAt: null,
+        ...(filter.watchedBy ? { watches: { some: { userId: filter.watchedBy } } } : {}),
         ...(namespace !== undefined && namespace !== "" ? { OR: [{ namespace }, { namespace: { startsWith: `${namespace}:` } }] } : {}),
         ...(namespace === "" ? { namespace: "" } : {}),
       },

@@ -1,7 +1,8 @@
 import { can } from "../auth/policy";
 import type { DocumentJSON } from "../content/document";
 import { undoDocument } from "../content/merge";
-import type { Db, DbOrTx, Tx } from "../db";
+import type { Db, DbOrTx } from "../db";
+import { transaction } from "../db/transaction";
 import type { Account } from "./accounts";
 import { assertCanEdit } from "./edit";
 import { AppError } from "./errors";
@@ -86,7 +87,7 @@ export async function rollbackAuthor(db: Db, account: Account | null, options: {
   if (run < 0) throw new AppError("INVALID_INPUT", `Every recent revision is by ${recent[0].author.name}: there is no earlier author's version to return to.`);
   const target = await revisionOrThrow(db, page.id, recent[run].number);
   const summary = `Rolled back ${run} ${run === 1 ? "edit" : "edits"} by ${recent[0].author.name} to revision ${target.number} by ${target.authorName}`;
-  const result = await db.$transaction(async (tx: Tx) => {
+  const result = await transaction(db, async (tx) => {
     // Rolled-back revisions still waiting for review are rejected, never approved by the rollback.
     const pending = recent.slice(0, run).filter((r) => r.reviewState === "pending");
     if (pending.length) {

@@ -1,6 +1,7 @@
 import { can } from "../auth/policy";
 import type { DocumentJSON } from "../content/document";
 import type { Db, DbOrTx, Tx } from "../db";
+import { transaction } from "../db/transaction";
 import type { Account } from "./accounts";
 import { AppError } from "./errors";
 import { type RevisionSummary, SUMMARY_SELECT, toSummary } from "./history";
@@ -30,7 +31,7 @@ export interface ReviewInput {
  * from now on. Nobody approves their own revision.
  */
 export async function approveRevision(db: Db, account: Account | null, input: ReviewInput): Promise<{ from: number; to: number }> {
-  return db.$transaction(async (tx: Tx) => {
+  return transaction(db, async (tx) => {
     const { page, revision, reviewer } = await pendingRevisionOrThrow(tx, account, input.pageId, input.number);
     if (revision.authorId === reviewer.id) throw new AppError("FORBIDDEN", "You cannot approve your own revision; another reviewer must.");
     return (await markApproved(tx, { pageDbId: page.id, pageId: page.slug, reviewer, comment: input.comment?.trim() ?? "", upTo: revision.number }))!;
@@ -45,7 +46,7 @@ export async function approveRevision(db: Db, account: Account | null, input: Re
 export async function rejectRevision(db: Db, account: Account | null, input: ReviewInput): Promise<{ from: number; to: number; revert: SaveRevisionResult }> {
   const comment = input.comment?.trim() ?? "";
   if (!comment) throw new AppError("INVALID_INPUT", "Say why the revision is rejected: its author will read it.");
-  return db.$transaction(async (tx: Tx) => {
+  return transaction(db, async (tx) => {
     const { page, revision, reviewer } = await pendingRevisionOrThrow(tx, account, input.pageId, input.number);
     const rejected = await tx.revision.findMany({
       where: { pageId: page.id, reviewState: "pending", number: { gte: revision.number } },
@@ -129,7 +130,7 @@ const QUEUE_SCAN = 500;
  * Pages with revisions waiting for review, the page waiting longest first, filtered by namespace
  * (and those below it) or by the author of a pending revision.
  */
-export async function getReviewQueue(db: DbOrTx, filter: { namespace?: string; author?: string } = {}): Promise<QueueEntry[]> {
+export async function getReviewQueue(db: DbOrTx, filter: { namespace?: string; author?: string; watchedBy?: string } = {}): Promise<QueueEntry[]> {
   const namespace = filter.namespace?.trim();
   const author = filter.author ? await db.user.findUnique({ where: { name: filter.author }, select: { id: true } }) : null;
   if (filter.author && !author) return [];
@@ -140,6 +141,7 @@ export async function getReviewQueue(db: DbOrTx, filter: { namespace?: string; a
         deletedAt: null,
         ...(namespace ? { OR: [{ namespace }, { namespace: { startsWith: `${namespace}:` } }] } : {}),
         ...(author ? { revisions: { some: { reviewState: "pending", authorId: author.id } } } : {}),
+        ...(filter.watchedBy ? { watches: { some: { userId: filter.watchedBy } } } : {}),
       },
     },
     orderBy: { id: "asc" },

@@ -3,6 +3,7 @@ import { canonicalJson, collectCitations, collectLinkTargets, type DocumentJSON 
 import { type MergeConflict, mergeDocuments } from "../content/merge";
 import { pageNamespace, titleFromPageId } from "../content/page-id";
 import type { Db, Tx } from "../db";
+import { transaction } from "../db/transaction";
 import { DocumentValidationError, parseDocument } from "../validation/document";
 import { AppError } from "./errors";
 import { markApproved, reviewRequired } from "./review-policy";
@@ -51,8 +52,6 @@ export function contentHash(doc: DocumentJSON): string {
   return createHash("sha256").update(canonicalJson(doc)).digest("hex");
 }
 
-const MAX_ATTEMPTS = 4;
-
 /**
  * Saves a document as the page's newest revision, with its citations and links, in one
  * transaction. A document identical to the latest revision makes no revision. Two saves racing on
@@ -60,24 +59,7 @@ const MAX_ATTEMPTS = 4;
  */
 export async function savePageRevision(db: Db, input: SaveRevisionInput): Promise<SaveRevisionResult> {
   const doc = checkDocument(input.doc);
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.$transaction((tx: Tx) => writeCheckedRevision(tx, input, doc));
-    } catch (error) {
-      if (attempt >= MAX_ATTEMPTS || !isWriteRace(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
-    }
-  }
-}
-
-/**
- * A unique-key clash (revision number, page slug), a serialisation failure, or SQLite refusing a
- * reader's upgrade to writer while another process writes (which it reports at once, as "busy"):
- * another save won, and the transaction is worth running again.
- */
-function isWriteRace(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  return ["P2002", "P2034", "P1008"].includes(e?.code ?? "") || /unique constraint|could not serialize|deadlock|database is locked|SocketTimeout/i.test(e?.message ?? "");
+  return transaction(db, (tx) => writeCheckedRevision(tx, input, doc));
 }
 
 /** A document checked against the editor's schema, refusals worded for people. */

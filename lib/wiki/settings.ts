@@ -1,5 +1,6 @@
 import { can } from "../auth/policy";
-import type { Db, DbOrTx, Tx } from "../db";
+import type { Db, DbOrTx } from "../db";
+import { transaction } from "../db/transaction";
 import { type SiteSettings, SiteSettingsSchema } from "../validation/settings";
 import type { Account } from "./accounts";
 import { AppError } from "./errors";
@@ -25,7 +26,8 @@ export async function setSetting(db: DbOrTx, setting: Setting, value: string): P
 
 /** Every site setting, with defaults for those never set. */
 export async function getSiteSettings(db: DbOrTx): Promise<SiteSettings> {
-  return SiteSettingsSchema.parse({ signUpRole: await getSetting(db, SETTINGS.signUpRole) });
+  const [signUpRole, reviewPolicy] = await Promise.all([getSetting(db, SETTINGS.signUpRole), getSetting(db, SETTINGS.reviewPolicy)]);
+  return SiteSettingsSchema.parse({ signUpRole, reviewPolicy });
 }
 
 /** Changes site settings; administrators only. */
@@ -33,8 +35,9 @@ export async function updateSiteSettings(db: Db, actor: Account | null, input: u
   if (!can(actor, "manageAccounts")) throw new AppError("FORBIDDEN", "Only administrators change site settings.");
   const parsed = SiteSettingsSchema.safeParse(input);
   if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0].message);
-  await db.$transaction(async (tx: Tx) => {
+  await transaction(db, async (tx) => {
     await setSetting(tx, SETTINGS.signUpRole, parsed.data.signUpRole);
+    await setSetting(tx, SETTINGS.reviewPolicy, parsed.data.reviewPolicy);
   });
   return parsed.data;
 }

@@ -5,7 +5,8 @@ import { can } from "@/lib/auth/policy";
 import { currentAccount } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { getSiteSettings } from "@/lib/wiki/settings";
-import { saveSettingsAction } from "./actions";
+import { listNamespacePolicies } from "@/lib/wiki/review";
+import { namespacePolicyAction, saveSettingsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Site settings" };
 
@@ -20,7 +21,7 @@ export default async function SettingsPage() {
       </article>
     );
   }
-  const settings = await getSiteSettings(db);
+  const [settings, namespaces] = await Promise.all([getSiteSettings(db), listNamespacePolicies(db)]);
   return (
     <article className="prose narrow">
       <h1>Site settings</h1>
@@ -32,7 +33,41 @@ export default async function SettingsPage() {
             <option value="reader">readers (an administrator makes them editors)</option>
           </select>
         </label>
+        <label>
+          Edits by editors
+          <select name="reviewPolicy" defaultValue={settings.reviewPolicy}>
+            <option value="none">are published at once</option>
+            <option value="required">wait for a reviewer&apos;s approval</option>
+          </select>
+        </label>
       </ActionForm>
+      <h2>Review by namespace</h2>
+      {namespaces.length > 0 ? (
+        <ul>
+          {namespaces.map((n) => (
+            <li key={n.namespace}>
+              <code>{n.namespace}</code>: {n.policy === "required" ? "edits wait for review" : "edits are published at once"}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>Every namespace follows the site.</p>
+      )}
+      <ActionForm action={namespacePolicyAction} fields={{}} label="Set" done="Saved.">
+        <label>
+          Namespace (and those below it)
+          <input name="namespace" required maxLength={200} placeholder="policy" />
+        </label>
+        <label>
+          Edits there
+          <select name="policy" defaultValue="required">
+            <option value="required">wait for review</option>
+            <option value="none">are published at once</option>
+            <option value="inherit">follow the site</option>
+          </select>
+        </label>
+      </ActionForm>
+      <p>A page&apos;s own policy, set from its history by a reviewer, comes before its namespace&apos;s.</p>
     </article>
   );
 }

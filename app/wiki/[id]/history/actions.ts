@@ -7,7 +7,9 @@ import { revalidateArticle } from "@/lib/cache/revalidate";
 import { pageHref } from "@/lib/content/page-id";
 import { db } from "@/lib/db";
 import { PageEventSchema, RenameSchema } from "@/lib/validation/history";
+import { ReviewPolicySchema } from "@/lib/validation/settings";
 import { deletePage, renamePage, restorePage, setProtection } from "@/lib/wiki/lifecycle";
+import { setReviewPolicy } from "@/lib/wiki/review";
 
 /** Renames a page, leaving a redirect; on to the page's history under its new id. */
 export async function renameAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
@@ -33,5 +35,17 @@ export async function pageEventAction(_previous: ActionResult | null, form: Form
   });
   if (!result.ok) return result;
   await revalidateArticle(db, pageId, { existenceChanged: event === "delete" || event === "restore" });
+  redirect(`${pageHref(pageId)}/history`);
+}
+
+/** Sets the page's own review policy (reviewers and administrators). */
+export async function pagePolicyAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const input = parseForm(ReviewPolicySchema, form);
+  if (!input.ok) return input;
+  const { pageId, policy } = input.data;
+  if (!pageId) return { ok: false, code: "INVALID_INPUT", message: "Which page?" };
+  const result = await toActionResult(async () => setReviewPolicy(db, await currentAccount(), { pageId, policy }));
+  if (!result.ok) return result;
+  await revalidateArticle(db, pageId);
   redirect(`${pageHref(pageId)}/history`);
 }

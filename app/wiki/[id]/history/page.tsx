@@ -16,7 +16,7 @@ import { AppError } from "@/lib/wiki/errors";
 import { getHistory } from "@/lib/wiki/history";
 import { getReviewLog } from "@/lib/wiki/review";
 import { rollbackAction } from "../revert/actions";
-import { pageEventAction, renameAction } from "./actions";
+import { pageEventAction, pagePolicyAction, renameAction } from "./actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -51,7 +51,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
           This page is deleted: readers cannot see it, and only administrators see its history.
         </p>
       )}
-      <PageTools page={page} account={account} rename={renameAction} pageEvent={pageEventAction} />
+      <PageTools page={page} account={account} rename={renameAction} pageEvent={pageEventAction} reviewPolicy={pagePolicyAction} />
       {run > 0 && !page.deleted && can(account, "rollback") && (
         <section className="notice" aria-label="Roll back">
           <ActionForm action={rollbackAction} fields={{ pageId: page.pageId }} label={`Roll back ${run} ${run === 1 ? "edit" : "edits"} by ${first.author.name}`} />

@@ -1,0 +1,28 @@
+import { requestAccount } from "@/lib/auth/request";
+import { db } from "@/lib/db";
+import { respond } from "@/lib/http/respond";
+import { AppError } from "@/lib/wiki/errors";
+import { isWatching, setWatching } from "@/lib/wiki/watch";
+
+type Context = { params: Promise<{ id: string }> };
+
+const pageIdOf = async (context: Context) => decodeURIComponent((await context.params).id);
+
+/** Whether the caller watches this page. */
+export async function GET(request: Request, context: Context) {
+  return respond(async () => {
+    const account = await requestAccount(request);
+    if (!account) throw new AppError("UNAUTHENTICATED", "Sign in to watch pages.");
+    return { body: { watching: await isWatching(db, account.id, await pageIdOf(context)) } };
+  });
+}
+
+/** Starts watching the page. */
+export async function PUT(request: Request, context: Context) {
+  return respond(async () => ({ body: { watching: await setWatching(db, await requestAccount(request), await pageIdOf(context), true) } }));
+}
+
+/** Stops watching the page. */
+export async function DELETE(request: Request, context: Context) {
+  return respond(async () => ({ body: { watching: await setWatching(db, await requestAccount(request), await pageIdOf(context), false) } }));
+}

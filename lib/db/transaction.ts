@@ -1,0 +1,29 @@
+import type { Db, Tx } from "./index";
+
+const MAX_ATTEMPTS = 4;
+
+/**
+ * A unique-key clash (a revision number, a page id), a serialisation failure, or SQLite refusing a
+ * reader's upgrade to writer while another connection writes (which it reports at once, as
+ * "busy"): another writer won, and the transaction is worth running again from the start.
+ */
+function isWriteRace(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return ["P2002", "P2034", "P1008"].includes(e?.code ?? "") || /unique constraint|could not serialize|deadlock|database is locked|SocketTimeout/i.test(e?.message ?? "");
+}
+
+/**
+ * Runs `work` as one transaction, and runs it again (a few times, after a short random pause) when
+ * it lost a race with another writer. `work` must read what it depends on inside the transaction,
+ * so a second run decides afresh.
+ */
+export async function transaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction((tx: Tx) => work(tx));
+    } catch (error) {
+      if (attempt >= MAX_ATTEMPTS || !isWriteRace(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import { expect, it } from "vitest";
+import { describeOnEachDatabase } from "../../test/with-databases";
+import type { DocumentJSON } from "../content/document";
+import { createAccount } from "./accounts";
+import { setReviewPolicy } from "./review";
+import { savePageRevision } from "./revisions";
+import { getWatchlist, isWatching, setWatching } from "./watch";
+
+const doc = (text: string): DocumentJSON => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+
+describeOnEachDatabase("watching pages", (database) => {
+  it("shows the changes and pending reviews of watched pages only", async () => {
+    const { db } = database();
+    const admin = await createAccount(db, { email: "admin@example.org", name: "Admin", password: "correct horse battery" });
+    const ed = await createAccount(db, { email: "ed@example.org", name: "Ed", password: "correct horse battery" }, { role: "editor" });
+    const watched = await savePageRevision(db, { pageId: "watched", doc: doc("One."), authorId: admin.id, summary: "watched 1", baseRevisionId: null, selfApproved: true });
+    await savePageRevision(db, { pageId: "other", doc: doc("Other."), authorId: admin.id, summary: "other 1", baseRevisionId: null, selfApproved: true });
+
+    await expect(setWatching(db, null, "watched", true)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(setWatching(db, ed, "nowhere", true)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await setWatching(db, ed, "watched", true);
+    await setWatching(db, ed, "watched", true);
+    expect(await isWatching(db, ed.id, "watched")).toBe(true);
+
+    await setReviewPolicy(db, admin, { pageId: "watched", policy: "required" });
+    await savePageRevision(db, { pageId: "watched", doc: doc("Two."), authorId: ed.id, summary: "watched 2", baseRevisionId: watched.revisionId });
+    const list = await getWatchlist(db, ed);
+    expect(list.pages).toEqual([{ pageId: "watched", title: "Watched" }]);
+    expect(list.changes.changes.map((c) => c.summary)).toEqual(["watched 2", "watched 1"]);
+    expect(list.pending.map((e) => [e.pageId, e.pending.map((r) => r.number)])).toEqual([["watched", [2]]]);
+
+    await setWatching(db, ed, "watched", false);
+    await setWatching(db, ed, "watched", false);
+    expect((await getWatchlist(db, ed)).pages).toEqual([]);
+  });
+});

@@ -1,0 +1,46 @@
+import type { DbOrTx } from "../db";
+import type { Account } from "./accounts";
+import { AppError } from "./errors";
+import { getRecentChanges, type RecentChangesPage } from "./recent";
+import { getReviewQueue, type QueueEntry } from "./review";
+
+async function pageIdOrThrow(db: DbOrTx, pageId: string): Promise<number> {
+  const page = await db.page.findUnique({ where: { slug: pageId }, select: { id: true, deletedAt: true, latestRevisionId: true } });
+  if (!page || page.deletedAt || !page.latestRevisionId) throw new AppError("NOT_FOUND", `There is no page "${pageId.slice(0, 80)}".`);
+  return page.id;
+}
+
+function signedIn(account: Account | null): Account {
+  if (!account) throw new AppError("UNAUTHENTICATED", "Sign in to watch pages.");
+  return account;
+}
+
+/** Starts or stops watching a page; watching twice, or stopping twice, changes nothing. */
+export async function setWatching(db: DbOrTx, account: Account | null, pageId: string, watch: boolean): Promise<boolean> {
+  const { id: userId } = signedIn(account);
+  const id = await pageIdOrThrow(db, pageId);
+  if (watch) await db.watch.upsert({ where: { userId_pageId: { userId, pageId: id } }, create: { userId, pageId: id }, update: {} });
+  else await db.watch.deleteMany({ where: { userId, pageId: id } });
+  return watch;
+}
+
+export async function isWatching(db: DbOrTx, userId: string, pageId: string): Promise<boolean> {
+  return (await db.watch.count({ where: { userId, page: { slug: pageId } } })) > 0;
+}
+
+export interface Watchlist {
+  pages: { pageId: string; title: string }[];
+  changes: RecentChangesPage;
+  pending: QueueEntry[];
+}
+
+/** A person's watched pages, their recent changes and their revisions waiting for review. */
+export async function getWatchlist(db: DbOrTx, account: Account | null, { before }: { before?: number } = {}): Promise<Watchlist> {
+  const { id: userId } = signedIn(account);
+  const [watches, changes, pending] = await Promise.all([
+    db.watch.findMany({ where: { userId, page: { deletedAt: null } }, select: { page: { select: { slug: true, title: true } } }, orderBy: { page: { title: "asc" } } }),
+    getRecentChanges(db, { watchedBy: userId, before }),
+    getReviewQueue(db, { watchedBy: userId }),
+  ]);
+  return { pages: watches.map((w) => ({ pageId: w.page.slug, title: w.page.title })), changes, pending };
+}
