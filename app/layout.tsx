@@ -32,6 +32,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <li>
                 <Link href="/recent">Recent changes</Link>
               </li>
+              <li>
+                <Link href="/sources">Sources</Link>
+              </li>
               <AccountMenu />
             </ul>
           </nav>

@@ -2,6 +2,7 @@ import type { APIRequestContext } from "@playwright/test";
 import type { Db } from "../lib/db";
 import type { Account } from "../lib/wiki/accounts";
 import { issueApiToken } from "../lib/wiki/api-tokens";
+import { setReviewPolicy } from "../lib/wiki/review";
 import { expect, test } from "./fixtures";
 
 const paragraph = (text: string) => ({ type: "paragraph", content: [{ type: "text", text }] });
@@ -89,5 +90,30 @@ test.describe("the pages API", () => {
     expect((await request.get(`/api/pages/${pageId}/revisions/abc`)).status()).toBe(400);
     expect((await request.get(`/api/pages/${pageId}/revisions/9`)).status()).toBe(404);
     expect((await request.get(`/api/pages/${pageId}/revisions/compare?from=1`)).status()).toBe(400);
+  });
+
+  test("works the review queue with the same permission checks", async ({ request, db, makeAccount }) => {
+    const admin = await makeAccount("admin");
+    const editorToken = await tokenFor(db, admin, await makeAccount("editor"));
+    const reviewerToken = await tokenFor(db, admin, await makeAccount("reviewer"));
+    const pageId = `api_review_${Date.now()}`;
+    await save(request, pageId, reviewerToken, { doc: doc("Reviewed start."), baseRevisionId: null });
+    await setReviewPolicy(db, admin, { pageId, policy: "required" });
+    const base = (await (await request.get(`/api/pages/${pageId}`)).json()).revision.id;
+    const saved = await (await save(request, pageId, editorToken, { doc: doc("Awaiting review."), summary: "Change", baseRevisionId: base })).json();
+    expect(saved).toMatchObject({ status: "created", pending: true, revision: { number: 2 } });
+
+    const queue = await (await request.get("/api/review")).json();
+    const entry = queue.pages.find((p: { pageId: string }) => p.pageId === pageId);
+    expect(entry).toMatchObject({ publishedNumber: 1, pending: [{ number: 2, summary: "Change" }] });
+
+    const review = (token: string, body: unknown) => request.post(`/api/pages/${pageId}/revisions/2/review`, { data: body, headers: { authorization: `Bearer ${token}` } });
+    expect((await review(editorToken, { decision: "approve" })).status()).toBe(403);
+    expect((await review(reviewerToken, { decision: "reject" })).status()).toBe(400);
+    expect((await review(reviewerToken, { decision: "maybe" })).status()).toBe(400);
+    const approved = await review(reviewerToken, { decision: "approve", comment: "Fine" });
+    expect(await approved.json()).toEqual({ decision: "approve", from: 2, to: 2 });
+    expect((await review(reviewerToken, { decision: "approve" })).status()).toBe(409);
+    expect((await (await request.get(`/api/pages/${pageId}`)).json()).publishedNumber).toBe(2);
   });
 });

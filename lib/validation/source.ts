@@ -43,3 +43,10 @@ export const NewSourceSchema = z.object({
     .refine((v) => v === null || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v), "Write the date as YYYY, YYYY-MM or YYYY-MM-DD."),
 });
 export type NewSourceInput = z.input<typeof NewSourceSchema>;
+
+/** `?q=&type=&page=` of the source library. */
+export const LibraryQuerySchema = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined).transform((v) => v || undefined),
+  type: z.string().trim().max(50).optional().catch(undefined).transform((v) => v || undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});

@@ -34,6 +34,6 @@ export async function POST(request: Request, { params }: Context) {
     const saved = await savePageEdit(db, account, { pageId, ...input.data });
     if (saved.status === "unchanged") return { body: { status: "unchanged", revision: { id: saved.revisionId, number: saved.number } } };
     await revalidateArticle(db, pageId, { existenceChanged: saved.pageCreated });
-    return { status: 201, body: { status: "created", merged: saved.merged, revision: { id: saved.revisionId, number: saved.number } } };
+    return { status: 201, body: { status: "created", merged: saved.merged, pending: saved.pending, revision: { id: saved.revisionId, number: saved.number } } };
   });
 }

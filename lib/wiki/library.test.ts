@@ -1,0 +1,42 @@
+import { expect, it } from "vitest";
+import { describeOnEachDatabase } from "../../test/with-databases";
+import type { DocumentJSON, NodeJSON } from "../content/document";
+import { createAccount } from "./accounts";
+import { getSourceDetail, listSources } from "./library";
+import { setReviewPolicy } from "./review";
+import { savePageRevision } from "./revisions";
+import { createSource } from "./sources";
+
+const cite = (sourceId: string): NodeJSON => ({ type: "citation", attrs: { sourceId, locator: null, quote: null } });
+const h = (text: string): NodeJSON => ({ type: "heading", attrs: { level: 2 }, content: [{ type: "text", text }] });
+const p = (...cites: NodeJSON[]): NodeJSON => ({ type: "paragraph", content: [{ type: "text", text: "A claim." }, ...cites] });
+const doc = (...content: NodeJSON[]): DocumentJSON => ({ type: "doc", content });
+
+describeOnEachDatabase("the source library", (database) => {
+  it("lists sources with how often readers' versions cite them, and finds every section citing one", async () => {
+    const { db } = database();
+    const admin = await createAccount(db, { email: "admin@example.org", name: "Admin", password: "correct horse battery" });
+    const editor = await createAccount(db, { email: "ed@example.org", name: "Ed", password: "correct horse battery" }, { role: "editor" });
+    const report = await createSource(db, { url: "https://example.org/report", title: "A report on models", authors: "Doe, Jane", publisher: "Example Press", issued: "2026-03" });
+    const paper = await createSource(db, { url: "https://journal.example/paper", title: "Zebra paper" });
+    await createSource(db, { title: "Never cited" });
+
+    await savePageRevision(db, { pageId: "alpha", doc: doc(p(cite(report.id)), h("History"), p(cite(report.id), cite(paper.id))), authorId: admin.id, summary: "", baseRevisionId: null, selfApproved: true });
+    const beta = await savePageRevision(db, { pageId: "beta", doc: doc(h("Methods"), p(cite(paper.id))), authorId: admin.id, summary: "", baseRevisionId: null, selfApproved: true });
+    await setReviewPolicy(db, admin, { pageId: "beta", policy: "required" });
+    await savePageRevision(db, { pageId: "beta", doc: doc(h("Methods"), p(cite(paper.id)), h("Results"), p(cite(report.id))), authorId: editor.id, summary: "", baseRevisionId: beta.revisionId });
+
+    const { entries } = await listSources(db);
+    expect(entries.map((e) => [e.title, e.uses])).toEqual([["A report on models", 2], ["Never cited", 0], ["Zebra paper", 2]]);
+    expect((await listSources(db, { q: "journal.example" })).entries.map((e) => e.title)).toEqual(["Zebra paper"]);
+    expect((await listSources(db, { type: "document" })).entries.map((e) => e.title)).toEqual(["Never cited"]);
+
+    const detail = await getSourceDetail(db, report.id);
+    expect(detail.source).toMatchObject({ title: "A report on models", publisher: "Example Press", authors: [{ family: "Doe", given: "Jane" }] });
+    expect(detail.citedIn).toEqual([
+      { pageId: "alpha", title: "Alpha", published: { number: 1, sections: [{ section: "(lead)", uses: 1 }, { section: "History", uses: 1 }] }, latest: null },
+      { pageId: "beta", title: "Beta", published: null, latest: { number: 2, sections: [{ section: "Results", uses: 1 }] } },
+    ]);
+    await expect(getSourceDetail(db, "nope")).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});

@@ -1,0 +1,97 @@
+import { citedSections } from "../content/cited-sections";
+import type { DocumentJSON } from "../content/document";
+import type { RenderSource } from "../content/render";
+import type { DbOrTx } from "../db";
+import { AppError } from "./errors";
+import { getRenderSources } from "./sources";
+
+export interface LibraryEntry {
+  id: string;
+  type: string;
+  title: string;
+  url: string | null;
+  doi: string | null;
+  publisher: string | null;
+  issued: string | null;
+  /** Citation markers in the versions readers see. */
+  uses: number;
+}
+
+export const LIBRARY_PAGE_SIZE = 50;
+
+/**
+ * The source library, by title: searched in titles, addresses and DOIs, filtered by type, with how
+ * often each source is cited in the articles as readers see them. Two queries a page of results.
+ */
+export async function listSources(db: DbOrTx, { q, type, skip = 0 }: { q?: string; type?: string; skip?: number } = {}): Promise<{ entries: LibraryEntry[]; more: boolean }> {
+  const query = q?.trim().slice(0, 200);
+  const rows = await db.source.findMany({
+    where: {
+      ...(type ? { type } : {}),
+      ...(query ? { OR: [{ title: { contains: query } }, { url: { contains: query } }, { doi: { contains: query.toLowerCase() } }] } : {}),
+    },
+    orderBy: [{ title: "asc" }, { id: "asc" }],
+    skip,
+    take: LIBRARY_PAGE_SIZE + 1,
+    select: { id: true, type: true, title: true, url: true, doi: true, publisher: true, issued: true },
+  });
+  const shown = rows.slice(0, LIBRARY_PAGE_SIZE);
+  const counts = await db.citation.groupBy({
+    by: ["sourceId"],
+    where: { sourceId: { in: shown.map((s) => s.id) }, revision: { publishedOf: { deletedAt: null } } },
+    _count: { _all: true },
+  });
+  const uses = new Map(counts.map((c) => [c.sourceId, c._count._all]));
+  return { entries: shown.map((s) => ({ ...s, uses: uses.get(s.id) ?? 0 })), more: rows.length > LIBRARY_PAGE_SIZE };
+}
+
+/** The source types in the library, for the filter. */
+export async function listSourceTypes(db: DbOrTx): Promise<string[]> {
+  const rows = await db.source.findMany({ distinct: ["type"], orderBy: { type: "asc" }, select: { type: true } });
+  return rows.map((r) => r.type);
+}
+
+export interface CitingPage {
+  pageId: string;
+  title: string;
+  /** Where the version readers see cites the source (null: it does not, or readers see no version). */
+  published: { number: number; sections: { section: string; uses: number }[] } | null;
+  /** The same for the latest revision, when it is not the one readers see. */
+  latest: { number: number; sections: { section: string; uses: number }[] } | null;
+}
+
+export interface SourceDetail {
+  source: RenderSource & { doi: string | null; isbn: string | null; archiveUrl: string | null; note: string | null; createdAt: Date; updatedAt: Date };
+  citedIn: CitingPage[];
+}
+
+/** One source with every article and section that cites it, as readers see them and in the latest revisions. */
+export async function getSourceDetail(db: DbOrTx, id: string): Promise<SourceDetail> {
+  const row = await db.source.findUnique({ where: { id }, select: { id: true, doi: true, isbn: true, archiveUrl: true, note: true, createdAt: true, updatedAt: true } });
+  if (!row) throw new AppError("NOT_FOUND", "There is no such source in the library.");
+  const [render] = [...(await getRenderSources(db, [id])).values()];
+  const cites = { citations: { some: { sourceId: id } } };
+  const pages = await db.page.findMany({
+    where: { deletedAt: null, OR: [{ publishedRevision: cites }, { latestRevision: cites }] },
+    orderBy: { title: "asc" },
+    select: {
+      slug: true, title: true,
+      publishedRevision: { select: { id: true, number: true, content: true } },
+      latestRevision: { select: { id: true, number: true, content: true } },
+    },
+  });
+  const where = (revision: { number: number; content: string } | null) => {
+    if (!revision) return null;
+    const sections = citedSections(JSON.parse(revision.content) as DocumentJSON, id);
+    return sections.length ? { number: revision.number, sections } : null;
+  };
+  return {
+    source: { ...render, ...row },
+    citedIn: pages.map((p) => ({
+      pageId: p.slug,
+      title: p.title,
+      published: where(p.publishedRevision),
+      latest: p.latestRevision && p.latestRevision.id !== p.publishedRevision?.id ? where(p.latestRevision) : null,
+    })),
+  };
+}
