@@ -1,3 +1,5 @@
+import { savePageRevision } from "../lib/wiki/revisions";
+import { createSource } from "../lib/wiki/sources";
 import { expect, test } from "./fixtures";
 
 test.describe("the source library", () => {
@@ -11,5 +13,41 @@ test.describe("the source library", () => {
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Import AI - Automating Alignment (2026");
     const citedIn = page.getByRole("region", { name: "Where it is cited" });
     await expect(citedIn.getByRole("link", { name: "GPT 5.2" })).toHaveAttribute("href", "/wiki/gpt_5_2");
+  });
+});
+
+test.describe("editing the library", () => {
+  test("an editor corrects a source and the article citing it shows the correction", async ({ page, browser, baseURL, db, makeAccount, signInAs }) => {
+    const editor = await makeAccount("editor");
+    const stamp = Date.now();
+    const source = await createSource(db, { url: `https://example.org/study-${stamp}`, title: `A stduy ${stamp}` });
+    const pageId = `cites_${stamp}`;
+    await savePageRevision(db, {
+      pageId,
+      doc: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "A claim." }, { type: "citation", attrs: { sourceId: source.id, locator: null, quote: null } }] }] },
+      authorId: editor.id,
+      summary: "",
+      baseRevisionId: null,
+    });
+    await page.goto(`/wiki/${pageId}`);
+    await expect(page.getByRole("region", { name: "References" })).toContainText(`A stduy ${stamp}`);
+
+    await signInAs(page, editor);
+    await page.goto(`/sources/${source.id}`);
+    await page.getByRole("link", { name: "Edit this source" }).click();
+    await page.getByLabel("Title").fill(`A study ${stamp}`);
+    await page.getByLabel("DOI").fill("not a DOI");
+    await page.getByRole("button", { name: "Save the source" }).click();
+    await expect(page.locator(".form-error")).toContainText("DOI: A DOI looks like 10.1234/abc");
+    await page.getByLabel("DOI").fill(`https://doi.org/10.5555/study.${stamp}`);
+    await page.getByLabel("Summary of your change").fill("Fix the title");
+    await page.getByRole("button", { name: "Save the source" }).click();
+    await expect(page).toHaveURL(`/sources/${source.id}`);
+    await expect(page.getByRole("region", { name: "Versions" })).toContainText("Fix the title");
+
+    const reader = await (await browser.newContext({ baseURL })).newPage();
+    await reader.goto(`/wiki/${pageId}`);
+    await expect(reader.getByRole("region", { name: "References" })).toContainText(`A study ${stamp}`);
+    await reader.context().close();
   });
 });

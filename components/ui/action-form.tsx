@@ -1,6 +1,6 @@
 "use client";
 
-import { type ReactNode, useActionState } from "react";
+import { type ReactNode, startTransition, useActionState } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 
 type Action = (previous: ActionResult | null, form: FormData) => Promise<ActionResult>;
@@ -9,18 +9,51 @@ type Action = (previous: ActionResult | null, form: FormData) => Promise<ActionR
  * A small form posting to a server action (revert, rollback, page tools, settings) that shows the
  * refusal when there is one, or `done` once it succeeded (actions that move on redirect instead).
  */
-export function ActionForm({ action, fields, label, done, children }: { action: Action; fields: Record<string, string | number>; label: string; done?: string; children?: ReactNode }) {
+export function ActionForm({
+  action,
+  fields,
+  label,
+  done,
+  labels,
+  children,
+}: {
+  action: Action;
+  fields: Record<string, string | number>;
+  label: string;
+  done?: string;
+  /** Names of the fields as people read them, for the list of refusals. */
+  labels?: Record<string, string>;
+  children?: ReactNode;
+}) {
   const [state, run, pending] = useActionState(action, null);
   return (
-    <form action={run} className="form">
+    <form
+      action={run}
+      className="form"
+      onSubmit={(event) => {
+        // Run the action ourselves so React does not reset the form: a refused form keeps what was typed.
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => run(data));
+      }}
+    >
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {children}
       {state && !state.ok && (
-        <p role="alert" className="form-error">
-          {state.message}
-        </p>
+        <div role="alert" className="form-error">
+          <p>{state.message}</p>
+          {state.fieldErrors && (
+            <ul>
+              {Object.entries(state.fieldErrors).map(([field, message]) => (
+                <li key={field}>
+                  {labels?.[field] ?? field}: {message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
       )}
       {state?.ok && done && (
         <p role="status" className="form-info">

@@ -19,8 +19,13 @@ export async function toActionResult<T>(run: () => Promise<T>): Promise<ActionRe
   }
 }
 
-/** A form's fields checked against a schema (React's own `$ACTION_…` fields left out). */
+/** A form's fields as an object, React's own `$ACTION_…` fields left out. */
+export function formFields(form: FormData): Record<string, FormDataEntryValue> {
+  return Object.fromEntries([...form].filter(([key]) => !key.startsWith("$")));
+}
+
+/** A form's fields checked against a schema. */
 export function parseForm<T extends z.ZodType>(schema: T, form: FormData): { ok: true; data: z.output<T> } | { ok: false; code: string; message: string } {
-  const parsed = schema.safeParse(Object.fromEntries([...form].filter(([key]) => !key.startsWith("$"))));
+  const parsed = schema.safeParse(formFields(form));
   return parsed.success ? { ok: true, data: parsed.data } : { ok: false, code: "INVALID_INPUT", message: parsed.error.issues[0].message };
 }

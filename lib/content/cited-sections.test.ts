@@ -19,14 +19,14 @@ describe("citedSections", () => {
         p(cite("b")),
       ],
     };
-    expect(citedSections(doc, "a")).toEqual([
+    expect(citedSections(doc, new Set(["a"]))).toEqual([
       { section: LEAD_SECTION, uses: 1 },
       { section: "History", uses: 2 },
     ]);
-    expect(citedSections(doc, "b")).toEqual([
+    expect(citedSections(doc, new Set(["b"]))).toEqual([
       { section: "History", uses: 1 },
       { section: "Reception", uses: 1 },
     ]);
-    expect(citedSections(doc, "c")).toEqual([]);
+    expect(citedSections(doc, new Set(["c"]))).toEqual([]);
   });
 });

@@ -92,6 +92,7 @@ class Renderer {
   private headings: { level: number; id: string; text: string }[] = [];
   private numbers = new Map<string, number>();
   private uses = new Map<number, Reference["uses"]>();
+  private cited = new Map<string, RenderSource>();
 
   constructor(private readonly context: RenderContext) {
     this.slugger.slug(REFERENCES_ANCHOR);
@@ -152,12 +153,16 @@ class Renderer {
   }
 
   private citation(node: NodeJSON): string {
-    const sourceId = String(node.attrs?.sourceId ?? "");
+    const cited = String(node.attrs?.sourceId ?? "");
+    const source = this.context.sources.get(cited);
+    // A record merged into another is cited as that one: one number, one References entry.
+    const sourceId = source?.id ?? cited;
     let number = this.numbers.get(sourceId);
     if (number === undefined) {
       number = this.numbers.size + 1;
       this.numbers.set(sourceId, number);
       this.uses.set(number, []);
+      if (source) this.cited.set(sourceId, source);
     }
     const uses = this.uses.get(number)!;
     const anchor = citationAnchor(number, uses.length);
@@ -166,7 +171,6 @@ class Renderer {
       locator: (node.attrs?.locator as string | null) ?? null,
       quote: (node.attrs?.quote as string | null) ?? null,
     });
-    const source = this.context.sources.get(sourceId);
     return (
       `<sup class="citation"${attributes({ id: anchor })}>` +
       `<a${attributes({ href: `#${referenceAnchor(number)}`, title: source?.title ?? "Source missing" })}>` +
@@ -233,7 +237,7 @@ class Renderer {
     return [...this.numbers].map(([sourceId, number]) => ({
       number,
       sourceId,
-      source: this.context.sources.get(sourceId) ?? null,
+      source: this.cited.get(sourceId) ?? null,
       uses: this.uses.get(number)!,
     }));
   }

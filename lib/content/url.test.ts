@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalizePageId, pageHref, pageNamespace, titleFromPageId } from "./page-id";
-import { normalizeUrl, safeUrl } from "./url";
+import { normalizeDoi, normalizeUrl, safeUrl } from "./url";
 
 describe("safeUrl", () => {
   it("accepts web, ftp and mail addresses in canonical form", () => {
@@ -44,5 +44,17 @@ describe("page ids", () => {
     expect(pageNamespace("gpt_5_2")).toBe("");
     expect(titleFromPageId("policy:responsible_scaling")).toBe("Responsible scaling");
     expect(pageHref("policy:rsp", "early history")).toBe("/wiki/policy:rsp#early%20history");
+  });
+});
+
+describe("normalizeDoi", () => {
+  it("reads bare DOIs, doi: and doi.org addresses as one lower-case form", () => {
+    for (const form of ["10.1234/ABC.def", "doi:10.1234/abc.DEF", "https://doi.org/10.1234/abc.def", "http://dx.doi.org/10.1234%2Fabc.def", " DOI: 10.1234/abc.def "]) {
+      expect(normalizeDoi(form)).toBe("10.1234/abc.def");
+    }
+  });
+
+  it("refuses what is not a DOI", () => {
+    for (const form of ["", "10.12/x", "11.1234/x", "https://example.org/10.1234/x", "10.1234/"]) expect(normalizeDoi(form)).toBeNull();
   });
 });

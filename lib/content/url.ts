@@ -34,3 +34,18 @@ export function normalizeUrl(raw: string): string | null {
   url.searchParams.sort();
   return url.href.replace(/\/+(?=$|\?)/, "");
 }
+
+/**
+ * A DOI as compared when de-duplicating sources: `10.<registrant>/<suffix>`, lower case (DOIs are
+ * case-insensitive), from a bare DOI, `doi:…` or a doi.org address. Null when it is not a DOI.
+ */
+export function normalizeDoi(raw: string): string | null {
+  const text = raw.trim().replace(/^(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)/i, "");
+  let decoded = text;
+  try {
+    decoded = decodeURIComponent(text);
+  } catch {
+    // keep it as written
+  }
+  return /^10\.\d{4,9}\/\S+$/.test(decoded) ? decoded.toLowerCase() : null;
+}

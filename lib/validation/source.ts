@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { safeUrl } from "../content/url";
+import { normalizeDoi, safeUrl } from "../content/url";
 
 export const MAX_TITLE_LENGTH = 500;
 
@@ -50,3 +50,47 @@ export const LibraryQuerySchema = z.object({
   type: z.string().trim().max(50).optional().catch(undefined).transform((v) => v || undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
+
+/** The CSL item types the library offers. */
+export const SOURCE_TYPES = [
+  "webpage", "post", "article-journal", "article-magazine", "article-newspaper", "book", "chapter", "report",
+  "paper-conference", "thesis", "dataset", "software", "document", "speech", "interview", "motion_picture",
+] as const;
+
+const dateField = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => v || null)
+  .refine((v) => v === null || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v), "Write dates as YYYY, YYYY-MM or YYYY-MM-DD.");
+const urlField = z
+  .string()
+  .trim()
+  .max(2000)
+  .optional()
+  .transform((v) => v || null)
+  .refine((v) => v === null || safeUrl(v) !== null, "Enter a full web address starting with https://.");
+
+/** Every field of a source record, as the edit form sends it. */
+export const SourceFieldsSchema = z.object({
+  type: z.enum(SOURCE_TYPES, { error: "Choose a type from the list." }),
+  title: z.string().trim().min(1, "Give the source a title.").max(MAX_TITLE_LENGTH),
+  authors: z.string().trim().max(2000).optional().default(""),
+  containerTitle: optionalText(500),
+  publisher: optionalText(300),
+  issued: dateField,
+  url: urlField,
+  doi: z
+    .string()
+    .trim()
+    .max(300)
+    .optional()
+    .transform((v) => v || null)
+    .refine((v) => v === null || normalizeDoi(v) !== null, "A DOI looks like 10.1234/abc (or its doi.org address)."),
+  isbn: optionalText(40),
+  accessed: dateField,
+  archiveUrl: urlField,
+  note: optionalText(2000),
+  summary: z.string().trim().max(300).optional().default(""),
+});
+export type SourceFieldsInput = z.input<typeof SourceFieldsSchema>;

@@ -1,4 +1,4 @@
-import { collectCitations, type DocumentJSON } from "../content/document";
+import { collectCitations, type DocumentJSON, mapCitationSources } from "../content/document";
 import { citationNumbers, type DocumentDiff, diffDocuments } from "../content/diff";
 import { normalizePageId } from "../content/page-id";
 import type { RenderedArticle, RenderSource } from "../content/render";
@@ -137,9 +137,12 @@ export interface RevisionComparison {
 export async function compareRevisions(db: DbOrTx, rawPageId: string, fromNumber: number, toNumber: number): Promise<RevisionComparison> {
   const { id, ...page } = await getPageHeaderOrThrow(db, rawPageId);
   const [from, to] = await Promise.all([getRevisionRow(db, id, fromNumber), getRevisionRow(db, id, toNumber)]);
-  const diff = diffDocuments(from.doc, to.doc);
   const sources = await getRenderSources(db, [...collectCitations(from.doc), ...collectCitations(to.doc)].map((c) => c.sourceId));
-  return { page, from: from.summary, to: to.summary, diff, sources, numbers: { from: citationNumbers(from.doc), to: citationNumbers(to.doc) } };
+  // Compared by the library's identities: a source merged into another reads as that one.
+  const canonical = (doc: DocumentJSON) => mapCitationSources(doc, (id) => sources.get(id)?.id ?? id);
+  const [before, after] = [canonical(from.doc), canonical(to.doc)];
+  const diff = diffDocuments(before, after);
+  return { page, from: from.summary, to: to.summary, diff, sources: withCanonicalKeys(sources), numbers: { from: citationNumbers(before), to: citationNumbers(after) } };
 }
 
 /** One revision in a person's contributions. */
@@ -168,4 +171,11 @@ export async function getContributions(db: DbOrTx, name: string, { before, limit
   });
   const contributions = rows.slice(0, limit).map(({ page, ...row }) => ({ ...row, pageId: page.slug, title: page.title }));
   return { user: { ...user, name: user.name ?? name }, contributions, older: rows.length > limit ? contributions.at(-1)!.id : null };
+}
+
+/** The sources keyed by their own ids too, so a diff of canonical ids finds them. */
+function withCanonicalKeys(sources: Map<string, RenderSource>): Map<string, RenderSource> {
+  const all = new Map(sources);
+  for (const source of sources.values()) all.set(source.id, source);
+  return all;
 }

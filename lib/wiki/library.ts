@@ -27,6 +27,7 @@ export async function listSources(db: DbOrTx, { q, type, skip = 0 }: { q?: strin
   const query = q?.trim().slice(0, 200);
   const rows = await db.source.findMany({
     where: {
+      mergedIntoId: null,
       ...(type ? { type } : {}),
       ...(query ? { OR: [{ title: { contains: query } }, { url: { contains: query } }, { doi: { contains: query.toLowerCase() } }] } : {}),
     },
@@ -61,14 +62,19 @@ export interface CitingPage {
 }
 
 export interface SourceDetail {
-  source: RenderSource & { doi: string | null; isbn: string | null; archiveUrl: string | null; note: string | null; createdAt: Date; updatedAt: Date };
+  source: RenderSource & { doi: string | null; isbn: string | null; archiveUrl: string | null; note: string | null; createdAt: Date; updatedAt: Date; mergedIntoId: string | null };
   citedIn: CitingPage[];
 }
 
 /** One source with every article and section that cites it, as readers see them and in the latest revisions. */
 export async function getSourceDetail(db: DbOrTx, id: string): Promise<SourceDetail> {
-  const row = await db.source.findUnique({ where: { id }, select: { id: true, doi: true, isbn: true, archiveUrl: true, note: true, createdAt: true, updatedAt: true } });
+  const row = await db.source.findUnique({
+    where: { id },
+    select: { id: true, doi: true, isbn: true, archiveUrl: true, note: true, createdAt: true, updatedAt: true, mergedIntoId: true, merged: { select: { id: true } } },
+  });
   if (!row) throw new AppError("NOT_FOUND", "There is no such source in the library.");
+  const { merged, ...record } = row;
+  const ids = new Set([id, ...merged.map((m) => m.id)]);
   const [render] = [...(await getRenderSources(db, [id])).values()];
   const cites = { citations: { some: { sourceId: id } } };
   const pages = await db.page.findMany({
@@ -82,11 +88,11 @@ export async function getSourceDetail(db: DbOrTx, id: string): Promise<SourceDet
   });
   const where = (revision: { number: number; content: string } | null) => {
     if (!revision) return null;
-    const sections = citedSections(JSON.parse(revision.content) as DocumentJSON, id);
+    const sections = citedSections(JSON.parse(revision.content) as DocumentJSON, ids);
     return sections.length ? { number: revision.number, sections } : null;
   };
   return {
-    source: { ...render, ...row },
+    source: { ...render, ...record },
     citedIn: pages.map((p) => ({
       pageId: p.slug,
       title: p.title,

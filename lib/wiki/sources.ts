@@ -31,17 +31,23 @@ export async function resolveImportedSources(tx: DbOrTx, sources: ImportedSource
   return ids;
 }
 
-/** The sources with these ids, in the form the renderer takes, in one query. */
+const RENDER_SELECT = {
+  id: true, type: true, title: true, authors: true, containerTitle: true,
+  publisher: true, issued: true, url: true, accessed: true, mergedIntoId: true,
+} as const;
+
+/**
+ * The sources with these ids, in the form the renderer takes: one query, and a second only when
+ * some were merged into others (a merged id maps to the record it became).
+ */
 export async function getRenderSources(db: DbOrTx, ids: string[]): Promise<Map<string, RenderSource>> {
   if (!ids.length) return new Map();
-  const rows = await db.source.findMany({
-    where: { id: { in: [...new Set(ids)] } },
-    select: {
-      id: true, type: true, title: true, authors: true, containerTitle: true,
-      publisher: true, issued: true, url: true, accessed: true,
-    },
-  });
-  return new Map(rows.map((row) => [row.id, { ...row, authors: parseAuthors(row.authors) }]));
+  const rows = await db.source.findMany({ where: { id: { in: [...new Set(ids)] } }, select: RENDER_SELECT });
+  const targets = rows.filter((r) => r.mergedIntoId).map((r) => r.mergedIntoId!);
+  const kept = targets.length ? await db.source.findMany({ where: { id: { in: [...new Set(targets)] } }, select: RENDER_SELECT }) : [];
+  const byId = new Map([...rows, ...kept].map((row) => [row.id, row]));
+  const toRender = ({ mergedIntoId: _m, ...row }: (typeof rows)[number]): RenderSource => ({ ...row, authors: parseAuthors(row.authors) });
+  return new Map(rows.map((row) => [row.id, toRender(row.mergedIntoId ? (byId.get(row.mergedIntoId) ?? row) : row)]));
 }
 
 function parseAuthors(json: string): RenderSource["authors"] {

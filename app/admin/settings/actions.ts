@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { type ActionResult, parseForm, toActionResult } from "@/lib/actions/result";
+import { type ActionResult, formFields, parseForm, toActionResult } from "@/lib/actions/result";
 import { currentAccount } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { normalizePageId } from "@/lib/content/page-id";
@@ -12,7 +12,7 @@ import { updateSiteSettings } from "@/lib/wiki/settings";
 /** Saves the site settings form. */
 export async function saveSettingsAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const result = await toActionResult(async () => {
-    await updateSiteSettings(db, await currentAccount(), Object.fromEntries([...form].filter(([key]) => !key.startsWith("$"))));
+    await updateSiteSettings(db, await currentAccount(), formFields(form));
   });
   revalidatePath("/admin/settings");
   return result;

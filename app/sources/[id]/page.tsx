@@ -2,12 +2,18 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
+import { formatTime } from "@/components/history/revision-line";
 import { SourceCitation } from "@/components/reader/source-citation";
+import { ActionForm } from "@/components/ui/action-form";
+import { can } from "@/lib/auth/policy";
+import { currentAccount } from "@/lib/auth/session";
 import { pageHref } from "@/lib/content/page-id";
 import { LEAD_SECTION } from "@/lib/content/cited-sections";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/wiki/errors";
 import { getSourceDetail } from "@/lib/wiki/library";
+import { getSourceVersions } from "@/lib/wiki/source-records";
+import { mergeSourceAction } from "./actions";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -34,6 +40,8 @@ export default async function SourcePage({ params }: Props) {
   const detail = await load(decodeURIComponent((await params).id));
   if (!detail) notFound();
   const { source, citedIn } = detail;
+  const [account, versions] = await Promise.all([currentAccount(), getSourceVersions(db, source.id)]);
+  const editor = can(account, "edit") && !source.mergedIntoId;
   const fields: [string, string | null][] = [
     ["Type", source.type],
     ["Title", source.title],
@@ -51,6 +59,16 @@ export default async function SourcePage({ params }: Props) {
   return (
     <article className="prose" aria-labelledby="source-title">
       <h1 id="source-title">{source.title}</h1>
+      {source.mergedIntoId && (
+        <p className="notice" role="status">
+          This record was merged into <a href={`/sources/${source.mergedIntoId}`}>another source</a>; citations of it show that one.
+        </p>
+      )}
+      {editor && (
+        <p>
+          <a href={`/sources/${source.id}/edit`}>Edit this source</a>
+        </p>
+      )}
       <p className="source-formatted">
         <SourceCitation source={source} />
       </p>
@@ -86,6 +104,36 @@ export default async function SourcePage({ params }: Props) {
           </ul>
         )}
       </section>
+      {versions.length > 0 && (
+        <section aria-labelledby="source-versions">
+          <h2 id="source-versions">Versions</h2>
+          <ol reversed className="change-list">
+            {versions.map((v) => (
+              <li key={v.number}>
+                <time dateTime={v.createdAt.toISOString()}>{formatTime(v.createdAt)}</time> · version {v.number}
+                {v.editor && ` by ${v.editor}`}
+                {v.summary && <span className="summary"> — {v.summary}</span>}
+                <details>
+                  <summary>Fields</summary>
+                  <SourceCitation source={{ ...v.data, id: source.id, authors: JSON.parse(v.data.authors) }} />
+                </details>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      {editor && (
+        <section aria-labelledby="merge-source">
+          <h2 id="merge-source">Merge a duplicate</h2>
+          <p>If this source repeats another, merge it into that one: every citation follows, and this record points there.</p>
+          <ActionForm action={mergeSourceAction} fields={{ id: source.id }} label="Merge into that source">
+            <label>
+              The address of the source to keep (/sources/…)
+              <input name="into" required maxLength={300} />
+            </label>
+          </ActionForm>
+        </section>
+      )}
       <p>
         <a href="/sources">All sources</a>
       </p>

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { SignInPrompt } from "@/components/account/sign-in-prompt";
+import { SOURCE_FIELD_LABELS, SourceFormFields } from "@/components/sources/source-form-fields";
+import { ActionForm } from "@/components/ui/action-form";
+import { can } from "@/lib/auth/policy";
+import { currentAccount } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/wiki/errors";
+import { getSourceDetail } from "@/lib/wiki/library";
+import { updateSourceAction } from "../actions";
+
+type Props = { params: Promise<{ id: string }> };
+
+export const metadata: Metadata = { title: "Edit a source", robots: { index: false } };
+
+const authorText = (authors: { family?: string; given?: string; literal?: string }[]) =>
+  authors.map((a) => a.literal ?? [a.family, a.given].filter(Boolean).join(", ")).join("; ");
+
+/** Every field of a source, for editors; saving keeps the previous version. */
+export default async function EditSourcePage({ params }: Props) {
+  await connection();
+  const id = decodeURIComponent((await params).id);
+  const account = await currentAccount();
+  if (!can(account, "edit")) return <SignInPrompt title="Edit a source" to="as an editor to change sources" back={`/sources/${id}/edit`} />;
+  const detail = await getSourceDetail(db, id).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  const { source } = detail;
+  return (
+    <article className="prose narrow" aria-labelledby="edit-source-title">
+      <h1 id="edit-source-title">Edit “{source.title}”</h1>
+      <p>Articles citing this source show the change in their References; the previous version is kept.</p>
+      <ActionForm action={updateSourceAction} fields={{ id }} label="Save the source" labels={SOURCE_FIELD_LABELS}>
+        <SourceFormFields values={{ ...source, authors: authorText(source.authors) }} />
+      </ActionForm>
+    </article>
+  );
+}

@@ -1,0 +1,67 @@
+import { SOURCE_TYPES } from "@/lib/validation/source";
+
+export interface SourceFormValues {
+  type: string;
+  title: string;
+  authors: string;
+  containerTitle: string | null;
+  publisher: string | null;
+  issued: string | null;
+  url: string | null;
+  doi: string | null;
+  isbn: string | null;
+  accessed: string | null;
+  archiveUrl: string | null;
+  note: string | null;
+}
+
+/** How the form names each field, also in its list of refusals. */
+export const SOURCE_FIELD_LABELS: Record<string, string> = {
+  type: "Type", title: "Title", authors: "Authors", containerTitle: "Published in", publisher: "Publisher", issued: "Date",
+  url: "Address (URL)", doi: "DOI", isbn: "ISBN", accessed: "Accessed", archiveUrl: "Archived copy", note: "Note", summary: "Summary",
+};
+
+/** The fields of a source record (CSL-JSON), filled with its current values. */
+export function SourceFormFields({ values }: { values: SourceFormValues }) {
+  const text = (name: keyof SourceFormValues, extra: Record<string, string | number | boolean> = {}) => (
+    <label>
+      {SOURCE_FIELD_LABELS[name]}
+      <input name={name} defaultValue={values[name] ?? ""} {...extra} />
+    </label>
+  );
+  return (
+    <>
+      <label>
+        Type
+        <select name="type" defaultValue={values.type}>
+          {SOURCE_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+      </label>
+      {text("title", { required: true, maxLength: 500 })}
+      <label>
+        Authors (Family, Given; another; or an organisation)
+        <input name="authors" defaultValue={values.authors} maxLength={2000} />
+      </label>
+      {text("containerTitle", { maxLength: 500 })}
+      {text("publisher", { maxLength: 300 })}
+      {text("issued", { placeholder: "YYYY-MM-DD", maxLength: 10 })}
+      {text("url", { type: "url", maxLength: 2000 })}
+      {text("doi", { placeholder: "10.1234/abc", maxLength: 300 })}
+      {text("isbn", { maxLength: 40 })}
+      {text("accessed", { placeholder: "YYYY-MM-DD", maxLength: 10 })}
+      {text("archiveUrl", { type: "url", maxLength: 2000 })}
+      <label>
+        Note
+        <textarea name="note" defaultValue={values.note ?? ""} maxLength={2000} rows={3} />
+      </label>
+      <label>
+        Summary of your change
+        <input name="summary" maxLength={300} />
+      </label>
+    </>
+  );
+}
