@@ -42,15 +42,20 @@ export interface PageHeader {
   reviewPolicy: string | null;
 }
 
-/** A page's header by id; never-saved pages, and deleted ones unless asked for, are not found. */
+/** A page's header by id (a redirect's, by the page it points to); never-saved pages, and deleted ones unless asked for, are not found. */
 export async function getPageHeaderOrThrow(db: DbOrTx, rawPageId: string, { includeDeleted = false } = {}): Promise<PageHeader & { id: number }> {
   const pageId = normalizePageId(rawPageId);
-  const page = pageId
-    ? await db.page.findUnique({
-        where: { slug: pageId },
-        select: { id: true, slug: true, title: true, protected: true, reviewPolicy: true, deletedAt: true, latestRevision: { select: { number: true } }, publishedRevision: { select: { number: true } } },
-      })
-    : null;
+  const find = (slug: string) =>
+    db.page.findUnique({
+      where: { slug },
+      select: {
+        id: true, slug: true, title: true, protected: true, reviewPolicy: true, deletedAt: true, redirectTo: true,
+        latestRevision: { select: { number: true } }, publishedRevision: { select: { number: true } },
+      },
+    });
+  let page = pageId ? await find(pageId) : null;
+  // A redirect left by a rename has no history of its own: the page it points to has it.
+  if (page?.redirectTo && !page.latestRevision) page = await find(page.redirectTo);
   if (!page || (page.deletedAt && !includeDeleted) || !page.latestRevision) throw new AppError("NOT_FOUND", `There is no page "${rawPageId.slice(0, 80)}".`);
   return { id: page.id, pageId: page.slug, title: page.title, latestNumber: page.latestRevision.number, publishedNumber: page.publishedRevision?.number ?? null, protected: page.protected, deleted: !!page.deletedAt, reviewPolicy: page.reviewPolicy };
 }

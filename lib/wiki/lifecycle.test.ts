@@ -38,6 +38,7 @@ describeOnEachDatabase("page lifecycle", (database) => {
     const viaRedirect = await getArticle(db, "old_name");
     expect(viaRedirect).toMatchObject({ pageId: "science:new_name", redirectedFrom: "old_name" });
     expect(await existingPageIds(db, ["old_name", "science:new_name", "nowhere"])).toEqual(new Set(["old_name", "science:new_name"]));
+    expect((await getHistory(db, "old_name")).page.pageId).toBe("science:new_name");
     const page = await db.page.findUniqueOrThrow({ where: { slug: "science:new_name" } });
     expect(page.namespace).toBe("science");
   });
