@@ -16,6 +16,26 @@ test.describe("the source library", () => {
   });
 });
 
+test.describe("exporting", () => {
+  test("an article's references download as BibTeX, RIS and CSL-JSON", async ({ page }) => {
+    await page.goto("/wiki/gpt_5_2");
+    const links = page.getByRole("region", { name: "References" }).locator(".export-links a");
+    await expect(links).toHaveText(["BibTeX", "RIS", "CSL-JSON"]);
+    const bibtex = await page.request.get((await links.nth(0).getAttribute("href"))!);
+    expect(bibtex.headers()["content-disposition"]).toBe('attachment; filename="gpt_5_2.bib"');
+    // BibTeX keeps capitals with braces: "{Automating} {Alignment}".
+    const entry = await bibtex.text();
+    expect(entry).toMatch(/^@misc\{\w+,$/m);
+    expect(entry).toContain("title = {Import {AI} - {Automating} {Alignment} (2026}");
+    expect(entry).toContain("url = {https://importai.substack.com/p/import-ai-454-automating-alignment}");
+    const ris = await (await page.request.get((await links.nth(1).getAttribute("href"))!)).text();
+    expect(ris).toContain("TI  - Import AI - Automating Alignment (2026");
+    const csl = await (await page.request.get((await links.nth(2).getAttribute("href"))!)).json();
+    expect(csl.some((item: { title: string }) => item.title === "Import AI - Automating Alignment (2026")).toBe(true);
+    expect((await page.request.get("/api/pages/gpt_5_2/bibliography?format=doc")).status()).toBe(400);
+  });
+});
+
 test.describe("editing the library", () => {
   test("an editor corrects a source and the article citing it shows the correction", async ({ page, browser, baseURL, db, makeAccount, signInAs }) => {
     const editor = await makeAccount("editor");

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { ExportLinks } from "@/components/reader/export-links";
 import { db } from "@/lib/db";
 import { queryObject } from "@/lib/validation/history";
 import { LibraryQuerySchema } from "@/lib/validation/source";
@@ -19,6 +20,7 @@ export default async function SourcesPage({ searchParams }: Props) {
     <article className="history" aria-labelledby="sources-title">
       <h1 id="sources-title">Sources</h1>
       <p>Every source the articles cite, kept once and shared by all of them.</p>
+      <ExportLinks base="/api/sources/export" what="the whole library" />
       <form method="get" action="/sources" className="form filter-form" aria-label="Search the sources">
         <label>
           Title, address or DOI

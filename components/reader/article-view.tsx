@@ -26,7 +26,7 @@ export function ArticleView({ article, banner, current = "read" }: { article: Ar
         {rendered.toc.length > 0 && <TableOfContents entries={rendered.toc} />}
         <div className="article-content">
           <div className="article-body" dangerouslySetInnerHTML={{ __html: rendered.html }} />
-          {rendered.references.length > 0 && <ReferenceList references={rendered.references} />}
+          {rendered.references.length > 0 && <ReferenceList references={rendered.references} pageId={banner ? undefined : article.pageId} />}
         </div>
       </div>
     </article>

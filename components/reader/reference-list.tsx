@@ -1,11 +1,12 @@
 import { REFERENCES_ANCHOR, referenceAnchor } from "@/lib/content/anchors";
 import type { Reference } from "@/lib/content/render";
+import { ExportLinks } from "./export-links";
 import { SourceCitation } from "./source-citation";
 
 const useLabel = (index: number) => String.fromCharCode(97 + (index % 26)) + (index >= 26 ? Math.floor(index / 26) : "");
 
 /** The References section: each source once, numbered, with links back to every place it is cited. */
-export function ReferenceList({ references }: { references: Reference[] }) {
+export function ReferenceList({ references, pageId }: { references: Reference[]; pageId?: string }) {
   return (
     <section className="references" aria-labelledby={REFERENCES_ANCHOR}>
       <h2 id={REFERENCES_ANCHOR}>References</h2>
@@ -44,6 +45,7 @@ export function ReferenceList({ references }: { references: Reference[] }) {
           </li>
         ))}
       </ol>
+      {pageId && <ExportLinks base={`/api/pages/${encodeURIComponent(pageId)}/bibliography`} what="these references" />}
     </section>
   );
 }

@@ -1,9 +1,14 @@
 import { AppError, describeError } from "../wiki/errors";
 
-/** A JSON answer for the HTTP API; errors become `{ error: { code, message, … } }` with their status. */
-export async function respond(run: () => Promise<{ status?: number; body: unknown }>): Promise<Response> {
+/**
+ * A JSON answer for the HTTP API (or a response made by `run`, such as a file); errors become
+ * `{ error: { code, message, … } }` with their status.
+ */
+export async function respond(run: () => Promise<{ status?: number; body: unknown } | Response>): Promise<Response> {
   try {
-    const { status = 200, body } = await run();
+    const result = await run();
+    if (result instanceof Response) return result;
+    const { status = 200, body } = result;
     return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     const described = describeError(error);

@@ -94,3 +94,8 @@ export const SourceFieldsSchema = z.object({
   summary: z.string().trim().max(300).optional().default(""),
 });
 export type SourceFieldsInput = z.input<typeof SourceFieldsSchema>;
+
+/** `?format=` of a bibliography export. */
+export const ExportQuerySchema = z.object({
+  format: z.enum(["bibtex", "ris", "csl-json"], { error: "Choose format=bibtex, ris or csl-json." }),
+});

@@ -2,7 +2,7 @@ import { expect, it } from "vitest";
 import { describeOnEachDatabase } from "../../test/with-databases";
 import type { DocumentJSON, NodeJSON } from "../content/document";
 import { createAccount } from "./accounts";
-import { getSourceDetail, listSources } from "./library";
+import { articleBibliography, getSourceDetail, libraryBibliography, listSources } from "./library";
 import { setReviewPolicy } from "./review";
 import { savePageRevision } from "./revisions";
 import { createSource } from "./sources";
@@ -38,5 +38,12 @@ describeOnEachDatabase("the source library", (database) => {
       { pageId: "beta", title: "Beta", published: null, latest: { number: 2, sections: [{ section: "Results", uses: 1 }] } },
     ]);
     await expect(getSourceDetail(db, "nope")).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    // Bibliographies: an article's in the order its References list them, the library's by title.
+    const alpha = await articleBibliography(db, "alpha");
+    expect(alpha.items.map((i) => i.title)).toEqual(["A report on models", "Zebra paper"]);
+    expect(alpha.items[0]).toMatchObject({ type: "webpage", author: [{ family: "Doe", given: "Jane" }], publisher: "Example Press", issued: { "date-parts": [[2026, 3]] } });
+    expect((await libraryBibliography(db)).map((i) => i.title)).toEqual(["A report on models", "Never cited", "Zebra paper"]);
+    await expect(articleBibliography(db, "nowhere")).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

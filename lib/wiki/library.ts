@@ -1,4 +1,5 @@
 import { citedSections } from "../content/cited-sections";
+import { type CslItem, toCslItem } from "../content/csl";
 import type { DocumentJSON } from "../content/document";
 import type { RenderSource } from "../content/render";
 import type { DbOrTx } from "../db";
@@ -100,4 +101,50 @@ export async function getSourceDetail(db: DbOrTx, id: string): Promise<SourceDet
       latest: p.latestRevision && p.latestRevision.id !== p.publishedRevision?.id ? where(p.latestRevision) : null,
     })),
   };
+}
+
+const CSL_SELECT = {
+  id: true, type: true, title: true, authors: true, containerTitle: true, publisher: true, issued: true,
+  accessed: true, url: true, doi: true, isbn: true, note: true, mergedIntoId: true,
+} as const;
+
+function parseNames(json: string): { family?: string; given?: string; literal?: string }[] {
+  try {
+    const names = JSON.parse(json);
+    return Array.isArray(names) ? names : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * CSL-JSON items for these sources in the order given, each once, a merged record given as the one
+ * it became. Two queries at most.
+ */
+export async function cslItemsFor(db: DbOrTx, ids: string[]): Promise<CslItem[]> {
+  if (!ids.length) return [];
+  const rows = await db.source.findMany({ where: { id: { in: [...new Set(ids)] } }, select: CSL_SELECT });
+  const missing = rows.filter((r) => r.mergedIntoId).map((r) => r.mergedIntoId!);
+  const kept = missing.length ? await db.source.findMany({ where: { id: { in: [...new Set(missing)] } }, select: CSL_SELECT }) : [];
+  const byId = new Map([...rows, ...kept].map((r) => [r.id, r]));
+  const items = new Map<string, CslItem>();
+  for (const id of ids) {
+    let row = byId.get(id);
+    if (row?.mergedIntoId) row = byId.get(row.mergedIntoId) ?? row;
+    if (row && !items.has(row.id)) items.set(row.id, toCslItem({ ...row, authors: parseNames(row.authors) }));
+  }
+  return [...items.values()];
+}
+
+/** The bibliography of an article as readers see it, in the order its References list the sources. */
+export async function articleBibliography(db: DbOrTx, pageId: string): Promise<{ title: string; items: CslItem[] }> {
+  const page = await db.page.findUnique({ where: { slug: pageId }, select: { title: true, deletedAt: true, publishedRevision: { select: { citations: { orderBy: { position: "asc" }, select: { sourceId: true } } } } } });
+  if (!page || page.deletedAt || !page.publishedRevision) throw new AppError("NOT_FOUND", `There is no page "${pageId.slice(0, 80)}".`);
+  return { title: page.title, items: await cslItemsFor(db, page.publishedRevision.citations.map((c) => c.sourceId)) };
+}
+
+/** Every source in the library (merged records left out), by title. */
+export async function libraryBibliography(db: DbOrTx): Promise<CslItem[]> {
+  const rows = await db.source.findMany({ where: { mergedIntoId: null }, orderBy: [{ title: "asc" }, { id: "asc" }], select: { id: true } });
+  return cslItemsFor(db, rows.map((r) => r.id));
 }

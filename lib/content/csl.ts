@@ -1,0 +1,54 @@
+/** A source as a CSL-JSON item, the form citation processors and bibliographic formats share. */
+export interface CslItem {
+  id: string;
+  type: string;
+  title: string;
+  author?: { family?: string; given?: string; literal?: string }[];
+  "container-title"?: string;
+  publisher?: string;
+  issued?: { "date-parts": number[][] };
+  accessed?: { "date-parts": number[][] };
+  URL?: string;
+  DOI?: string;
+  ISBN?: string;
+  note?: string;
+}
+
+/** What a library record holds, as the conversion reads it. */
+export interface SourceFieldsForCsl {
+  id: string;
+  type: string;
+  title: string;
+  authors: { family?: string; given?: string; literal?: string }[];
+  containerTitle: string | null;
+  publisher: string | null;
+  issued: string | null;
+  accessed: string | null;
+  url: string | null;
+  doi?: string | null;
+  isbn?: string | null;
+  note?: string | null;
+}
+
+/** "2026-03-14" → CSL date parts [[2026, 3, 14]]; partial dates keep what they have. */
+export function cslDate(date: string | null): { "date-parts": number[][] } | undefined {
+  const parts = date?.match(/^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/);
+  return parts ? { "date-parts": [parts.slice(1).filter(Boolean).map(Number)] } : undefined;
+}
+
+/** A library record as a CSL-JSON item, leaving out empty fields. */
+export function toCslItem(source: SourceFieldsForCsl): CslItem {
+  const item: CslItem = { id: source.id, type: source.type, title: source.title };
+  if (source.authors.length) item.author = source.authors;
+  if (source.containerTitle) item["container-title"] = source.containerTitle;
+  if (source.publisher) item.publisher = source.publisher;
+  const issued = cslDate(source.issued);
+  if (issued) item.issued = issued;
+  const accessed = cslDate(source.accessed);
+  if (accessed) item.accessed = accessed;
+  if (source.url) item.URL = source.url;
+  if (source.doi) item.DOI = source.doi;
+  if (source.isbn) item.ISBN = source.isbn;
+  if (source.note) item.note = source.note;
+  return item;
+}
