@@ -36,6 +36,26 @@ test.describe("exporting", () => {
   });
 });
 
+test.describe("importing", () => {
+  test("an editor pastes BibTeX into the library; a bad entry is named and nothing is imported", async ({ page, makeAccount, signInAs }) => {
+    await signInAs(page, await makeAccount("editor"));
+    const stamp = Date.now();
+    await page.goto("/sources");
+    await page.getByText("Import BibTeX, RIS or CSL-JSON").click();
+    const entries = `@misc{fine${stamp}, title = {Imported study ${stamp}}, url = {https://example.org/imported-${stamp}}}\n@misc{bad${stamp}, title = {Broken, year = 2026\n`;
+    await page.getByLabel("Or paste the entries").fill(entries);
+    await page.getByRole("button", { name: "Import" }).click();
+    await expect(page.locator(".form-error")).toContainText(`Entry bad${stamp}:`);
+    await expect(page.locator(".form-error")).toContainText("Nothing was imported.");
+    await page.getByLabel("Or paste the entries").fill(entries.slice(0, entries.indexOf("\n@misc{bad")));
+    await page.getByRole("button", { name: "Import" }).click();
+    await expect(page.getByText("Added 1; 0 already in the library.")).toBeVisible();
+    await page.getByLabel("Title, address or DOI").fill(`Imported study ${stamp}`);
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page.getByRole("link", { name: `Imported study ${stamp}` })).toBeVisible();
+  });
+});
+
 test.describe("editing the library", () => {
   test("an editor corrects a source and the article citing it shows the correction", async ({ page, browser, baseURL, db, makeAccount, signInAs }) => {
     const editor = await makeAccount("editor");

@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { ExportLinks } from "@/components/reader/export-links";
+import { ActionForm } from "@/components/ui/action-form";
+import { can } from "@/lib/auth/policy";
+import { currentAccount } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { queryObject } from "@/lib/validation/history";
 import { LibraryQuerySchema } from "@/lib/validation/source";
 import { LIBRARY_PAGE_SIZE, listSources, listSourceTypes } from "@/lib/wiki/library";
+import { importSourcesAction } from "./actions";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -14,13 +18,36 @@ export const metadata: Metadata = { title: "Sources" };
 export default async function SourcesPage({ searchParams }: Props) {
   await connection();
   const { q, type, page } = LibraryQuerySchema.parse(queryObject(await searchParams));
-  const [{ entries, more }, types] = await Promise.all([listSources(db, { q, type, skip: (page - 1) * LIBRARY_PAGE_SIZE }), listSourceTypes(db)]);
+  const [{ entries, more }, types, account] = await Promise.all([listSources(db, { q, type, skip: (page - 1) * LIBRARY_PAGE_SIZE }), listSourceTypes(db), currentAccount()]);
   const link = (n: number) => `/sources?${new URLSearchParams({ ...(q ? { q } : {}), ...(type ? { type } : {}), page: String(n) })}`;
   return (
     <article className="history" aria-labelledby="sources-title">
       <h1 id="sources-title">Sources</h1>
       <p>Every source the articles cite, kept once and shared by all of them.</p>
       <ExportLinks base="/api/sources/export" what="the whole library" />
+      {can(account, "edit") && (
+        <details className="page-tool">
+          <summary>Import BibTeX, RIS or CSL-JSON</summary>
+          <ActionForm action={importSourcesAction} fields={{}} label="Import" done="Added {added}; {existing} already in the library.">
+            <label>
+              Format
+              <select name="format" defaultValue="bibtex">
+                <option value="bibtex">BibTeX</option>
+                <option value="ris">RIS</option>
+                <option value="csl-json">CSL-JSON</option>
+              </select>
+            </label>
+            <label>
+              A file
+              <input type="file" name="file" accept=".bib,.ris,.json,.txt" />
+            </label>
+            <label>
+              Or paste the entries
+              <textarea name="text" rows={6} />
+            </label>
+          </ActionForm>
+        </details>
+      )}
       <form method="get" action="/sources" className="form filter-form" aria-label="Search the sources">
         <label>
           Title, address or DOI

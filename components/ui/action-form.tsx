@@ -3,13 +3,13 @@
 import { type ReactNode, startTransition, useActionState } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 
-type Action = (previous: ActionResult | null, form: FormData) => Promise<ActionResult>;
+type Action<T> = (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
 
 /**
  * A small form posting to a server action (revert, rollback, page tools, settings) that shows the
  * refusal when there is one, or `done` once it succeeded (actions that move on redirect instead).
  */
-export function ActionForm({
+export function ActionForm<T = void>({
   action,
   fields,
   label,
@@ -17,15 +17,16 @@ export function ActionForm({
   labels,
   children,
 }: {
-  action: Action;
+  action: Action<T>;
   fields: Record<string, string | number>;
   label: string;
+  /** What to say once it succeeded; `{name}` is replaced by that field of the action's answer. */
   done?: string;
   /** Names of the fields as people read them, for the list of refusals. */
   labels?: Record<string, string>;
   children?: ReactNode;
 }) {
-  const [state, run, pending] = useActionState(action, null);
+  const [state, run, pending] = useActionState<ActionResult<T> | null, FormData>(action, null);
   return (
     <form
       action={run}
@@ -57,7 +58,7 @@ export function ActionForm({
       )}
       {state?.ok && done && (
         <p role="status" className="form-info">
-          {done}
+          {done.replace(/\{(\w+)\}/g, (_, name: string) => String((state.data as Record<string, unknown> | undefined)?.[name] ?? ""))}
         </p>
       )}
       <div className="button-row">

@@ -1,6 +1,6 @@
 import { Cite } from "@citation-js/core";
 import { describe, expect, it } from "vitest";
-import { exportBibliography } from "./bibliography";
+import { exportBibliography, parseBibliography } from "./bibliography";
 import { type CslItem, cslDate, toCslItem } from "./csl";
 
 const paper = toCslItem({
@@ -42,5 +42,25 @@ describe("bibliographies", () => {
   it("writes CSL-JSON as it is, and nothing for no sources", () => {
     expect(JSON.parse(exportBibliography([paper], "csl-json"))).toEqual([paper]);
     expect(exportBibliography([], "bibtex")).toBe("");
+  });
+});
+
+describe("reading bibliographic files", () => {
+  it("reads BibTeX, RIS and CSL-JSON into CSL-JSON items", () => {
+    const both = [paper, post];
+    for (const format of ["bibtex", "ris", "csl-json"] as const) {
+      const items = parseBibliography(exportBibliography(both, format), format);
+      expect(items.map((i) => i.title)).toEqual(["Measuring frontier model risks", "Import AI 412"]);
+    }
+  });
+
+  it("names the entry at fault and reads nothing from a bad file", () => {
+    const bibtex = `${exportBibliography([paper], "bibtex")}\n@article{broken2026, title = {Unclosed, year = 2026\n`;
+    expect(() => parseBibliography(bibtex, "bibtex")).toThrow(/^Entry broken2026: /);
+    const ris = `${exportBibliography([paper], "ris")}\nTY  - JOUR\nXX  - nonsense\nER  - \n`;
+    expect(() => parseBibliography(ris, "ris")).toThrow(/^Record 2 \(TY {2}- JOUR\)/);
+    expect(() => parseBibliography('[{"id":"a","title":"Fine"},{"id":"b"}]', "csl-json")).toThrow("Entry 2 (b): has no title.");
+    expect(() => parseBibliography("{not json", "csl-json")).toThrow(/^The file: is not JSON/);
+    expect(() => parseBibliography("just words", "bibtex")).toThrow("The file: holds no entries.");
   });
 });

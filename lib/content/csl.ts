@@ -52,3 +52,33 @@ export function toCslItem(source: SourceFieldsForCsl): CslItem {
   if (source.note) item.note = source.note;
   return item;
 }
+
+type DateParts = { "date-parts"?: unknown[][] } | undefined;
+
+/** CSL date parts [[2026, 3, 14]] → "2026-03-14" (or "2026-03", "2026"); null when there is no year. */
+export function isoDate(date: DateParts): string | null {
+  const parts = date?.["date-parts"]?.[0]?.map(Number).filter((n) => Number.isInteger(n)) ?? [];
+  if (!parts.length || parts[0] < 1000 || parts[0] > 9999) return null;
+  return parts.slice(0, 3).map((n, i) => String(n).padStart(i ? 2 : 4, "0")).join("-");
+}
+
+/** A CSL-JSON item (as read from a file) as the fields of a library record; `types` lists the types kept as they are. */
+export function sourceFieldsFromCsl(item: Record<string, unknown>, types: readonly string[]) {
+  const text = (key: string) => (typeof item[key] === "string" && (item[key] as string).trim() ? (item[key] as string).trim() : null);
+  const names = Array.isArray(item.author) ? (item.author as Record<string, unknown>[]) : [];
+  return {
+    type: types.includes(String(item.type)) ? String(item.type) : "document",
+    title: text("title") ?? "(untitled)",
+    authors: names
+      .map((n) => (typeof n.literal === "string" ? { literal: n.literal } : { family: typeof n.family === "string" ? n.family : undefined, given: typeof n.given === "string" ? n.given : undefined }))
+      .filter((n) => ("literal" in n ? n.literal : n.family || n.given)),
+    containerTitle: text("container-title"),
+    publisher: text("publisher"),
+    issued: isoDate(item.issued as DateParts),
+    accessed: isoDate(item.accessed as DateParts),
+    url: text("URL"),
+    doi: text("DOI"),
+    isbn: text("ISBN"),
+    note: text("note"),
+  };
+}
