@@ -84,7 +84,6 @@ describeOnEachDatabase("reviewing revisions", (database) => {
   });
 
   it("approves pending revisions a reviewer saves on top of", async () => {
-    const { db } = database();
     await edit(people.Eve, "policy:rules", "Eve adds to it.");
     expect(await edit(people.Rita, "policy:rules", "Rita settles it.")).toMatchObject({ number: 8, pending: false });
     expect(await states("policy:rules")).toMatchObject({ 6: "approved", 7: "approved", 8: "approved" });
