@@ -6,7 +6,7 @@ import { RevisionLine } from "@/components/history/revision-line";
 import { currentAccount } from "@/lib/auth/session";
 import { pageHref } from "@/lib/content/page-id";
 import { db } from "@/lib/db";
-import { firstParam, HistoryQuerySchema } from "@/lib/validation/history";
+import { HistoryQuerySchema, queryObject } from "@/lib/validation/history";
 import { getWatchlist } from "@/lib/wiki/watch";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -18,7 +18,7 @@ export default async function WatchlistPage({ searchParams }: Props) {
   await connection();
   const account = await currentAccount();
   if (!account) return <SignInPrompt title="Watchlist" to="to see the pages you watch" back="/watchlist" />;
-  const { before } = HistoryQuerySchema.parse({ before: firstParam((await searchParams).before) });
+  const { before } = HistoryQuerySchema.parse(queryObject(await searchParams));
   const { pages, changes, pending } = await getWatchlist(db, account, { before });
   return (
     <article className="history" aria-labelledby="watchlist-title">

@@ -1,17 +1,11 @@
 import type { RenderSource } from "@/lib/content/render";
 import { safeUrl } from "@/lib/content/url";
-
-function authorNames(authors: RenderSource["authors"]): string {
-  return authors
-    .map((a) => a.literal ?? [a.family, a.given].filter(Boolean).join(", "))
-    .filter(Boolean)
-    .join("; ");
-}
+import { formatAuthorList } from "@/lib/validation/source";
 
 /** One source, formatted for the References list: authors, title (linked), where, when. */
 export function SourceCitation({ source }: { source: RenderSource }) {
   const href = source.url ? safeUrl(source.url) : null;
-  const authors = authorNames(source.authors);
+  const authors = formatAuthorList(source.authors);
   const where = [source.containerTitle, source.publisher].filter(Boolean).join(". ");
   return (
     <cite className="source">

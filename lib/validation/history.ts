@@ -29,7 +29,7 @@ export const RevertSchema = z.object({
 export const RollbackSchema = z.object({ pageId: z.string().min(1).max(300) });
 
 /** The first value of a search parameter as Next.js passes them. */
-export function firstParam(value: string | string[] | undefined): string | undefined {
+function firstParam(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
@@ -51,11 +51,14 @@ export const PageEventSchema = z.object({
   reason,
 });
 
+/** An author filter: a user name, or undefined for anyone. */
+const authorFilter = z.string().trim().max(100).optional().catch(undefined).transform((v) => v || undefined);
+
 /** The filters of recent changes, from the page's form or the feed's address. */
 export const RecentQuerySchema = z.object({
   /** Empty for every namespace, "-" for pages at the top level. */
   namespace: z.string().trim().max(200).optional().catch(undefined).transform((v) => (v === "-" ? "" : v || undefined)),
-  author: z.string().trim().max(100).optional().catch(undefined).transform((v) => v || undefined),
+  author: authorFilter,
   hideMinor: z.enum(["1", "on", "true"]).optional().catch(undefined).transform(Boolean),
   before: revisionNumber.optional().catch(undefined),
 });
@@ -77,5 +80,5 @@ export const ReviewSchema = z.object({
 /** The filters of the review queue. */
 export const QueueQuerySchema = z.object({
   namespace: z.string().trim().max(200).optional().catch(undefined).transform((v) => v || undefined),
-  author: z.string().trim().max(100).optional().catch(undefined).transform((v) => v || undefined),
+  author: authorFilter,
 });

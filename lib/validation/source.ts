@@ -15,6 +15,11 @@ export function parseAuthorList(text: string): { family?: string; given?: string
     });
 }
 
+/** CSL names → "Family, Given; Other, Name; Organisation", the form {@link parseAuthorList} reads. */
+export function formatAuthorList(names: { family?: string; given?: string; literal?: string }[]): string {
+  return names.map((a) => a.literal ?? [a.family, a.given].filter(Boolean).join(", ")).filter(Boolean).join("; ");
+}
+
 const optionalText = (max: number) =>
   z
     .string()

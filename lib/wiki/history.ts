@@ -98,7 +98,8 @@ export async function getHistory(
   };
 }
 
-async function getRevisionRow(db: DbOrTx, pageDbId: number, number: number) {
+/** One revision of a page by number: its history row, document and link targets. */
+export async function getRevisionOrThrow(db: DbOrTx, pageDbId: number, number: number) {
   const row = await db.revision.findUnique({
     where: { pageId_number: { pageId: pageDbId, number } },
     select: { ...SUMMARY_SELECT, content: true, links: { select: { targetSlug: true } } },
@@ -110,7 +111,7 @@ async function getRevisionRow(db: DbOrTx, pageDbId: number, number: number) {
 /** One revision's document as stored, with its place in the history (for the JSON API). */
 export async function getRevisionDocument(db: DbOrTx, rawPageId: string, number: number): Promise<{ page: PageHeader; revision: RevisionSummary; doc: DocumentJSON }> {
   const { id, ...page } = await getPageHeaderOrThrow(db, rawPageId);
-  const { summary, doc } = await getRevisionRow(db, id, number);
+  const { summary, doc } = await getRevisionOrThrow(db, id, number);
   return { page, revision: summary, doc };
 }
 
@@ -123,7 +124,7 @@ export interface RevisionView {
 /** One revision of a page rendered exactly as readers saw it, References included. */
 export async function getRevisionView(db: DbOrTx, rawPageId: string, number: number): Promise<RevisionView> {
   const { id, ...page } = await getPageHeaderOrThrow(db, rawPageId);
-  const { summary, doc, links } = await getRevisionRow(db, id, number);
+  const { summary, doc, links } = await getRevisionOrThrow(db, id, number);
   return { page, revision: summary, rendered: await renderStoredDocument(db, doc, links) };
 }
 
@@ -141,7 +142,7 @@ export interface RevisionComparison {
 /** The differences between two revisions of a page, in either order. */
 export async function compareRevisions(db: DbOrTx, rawPageId: string, fromNumber: number, toNumber: number): Promise<RevisionComparison> {
   const { id, ...page } = await getPageHeaderOrThrow(db, rawPageId);
-  const [from, to] = await Promise.all([getRevisionRow(db, id, fromNumber), getRevisionRow(db, id, toNumber)]);
+  const [from, to] = await Promise.all([getRevisionOrThrow(db, id, fromNumber), getRevisionOrThrow(db, id, toNumber)]);
   const sources = await getRenderSources(db, [...collectCitations(from.doc), ...collectCitations(to.doc)].map((c) => c.sourceId));
   // Compared by the library's identities: a source merged into another reads as that one.
   const canonical = (doc: DocumentJSON) => mapCitationSources(doc, (id) => sources.get(id)?.id ?? id);

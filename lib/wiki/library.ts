@@ -4,7 +4,7 @@ import type { DocumentJSON } from "../content/document";
 import type { RenderSource } from "../content/render";
 import type { DbOrTx } from "../db";
 import { AppError } from "./errors";
-import { getRenderSources } from "./sources";
+import { getRenderSources, getSourceRecords } from "./sources";
 
 export interface LibraryEntry {
   id: string;
@@ -103,35 +103,13 @@ export async function getSourceDetail(db: DbOrTx, id: string): Promise<SourceDet
   };
 }
 
-const CSL_SELECT = {
-  id: true, type: true, title: true, authors: true, containerTitle: true, publisher: true, issued: true,
-  accessed: true, url: true, doi: true, isbn: true, note: true, mergedIntoId: true,
-} as const;
-
-function parseNames(json: string): { family?: string; given?: string; literal?: string }[] {
-  try {
-    const names = JSON.parse(json);
-    return Array.isArray(names) ? names : [];
-  } catch {
-    return [];
-  }
-}
-
-/**
- * CSL-JSON items for these sources in the order given, each once, a merged record given as the one
- * it became. Two queries at most.
- */
+/** CSL-JSON items for these sources in the order given, each once, a merged record given as the one it became. */
 export async function cslItemsFor(db: DbOrTx, ids: string[]): Promise<CslItem[]> {
-  if (!ids.length) return [];
-  const rows = await db.source.findMany({ where: { id: { in: [...new Set(ids)] } }, select: CSL_SELECT });
-  const missing = rows.filter((r) => r.mergedIntoId).map((r) => r.mergedIntoId!);
-  const kept = missing.length ? await db.source.findMany({ where: { id: { in: [...new Set(missing)] } }, select: CSL_SELECT }) : [];
-  const byId = new Map([...rows, ...kept].map((r) => [r.id, r]));
+  const records = await getSourceRecords(db, ids);
   const items = new Map<string, CslItem>();
   for (const id of ids) {
-    let row = byId.get(id);
-    if (row?.mergedIntoId) row = byId.get(row.mergedIntoId) ?? row;
-    if (row && !items.has(row.id)) items.set(row.id, toCslItem({ ...row, authors: parseNames(row.authors) }));
+    const record = records.get(id);
+    if (record && !items.has(record.id)) items.set(record.id, toCslItem(record));
   }
   return [...items.values()];
 }

@@ -1,22 +1,13 @@
 import { can } from "../auth/policy";
-import type { DocumentJSON } from "../content/document";
 import { undoDocument } from "../content/merge";
-import type { Db, DbOrTx } from "../db";
+import type { Db } from "../db";
 import { transaction } from "../db/transaction";
 import type { Account } from "./accounts";
 import { assertCanEdit } from "./edit";
 import { AppError } from "./errors";
-import { getPageHeaderOrThrow } from "./history";
+import { getPageHeaderOrThrow, getRevisionOrThrow } from "./history";
+import { markRejected } from "./review-policy";
 import { type SaveRevisionResult, savePageRevision, writePageRevision } from "./revisions";
-
-async function revisionOrThrow(db: DbOrTx, pageDbId: number, number: number) {
-  const row = await db.revision.findUnique({
-    where: { pageId_number: { pageId: pageDbId, number } },
-    select: { id: true, number: true, content: true, parentId: true, author: { select: { name: true } } },
-  });
-  if (!row) throw new AppError("NOT_FOUND", `This page has no revision ${number}.`);
-  return { ...row, doc: JSON.parse(row.content) as DocumentJSON, authorName: row.author.name ?? "unknown" };
-}
 
 /**
  * Makes the page read as revision `number` did, as a new revision saying so. Later revisions stay
@@ -25,13 +16,13 @@ async function revisionOrThrow(db: DbOrTx, pageDbId: number, number: number) {
 export async function revertToRevision(db: Db, account: Account | null, options: { pageId: string; number: number }): Promise<SaveRevisionResult> {
   const page = await getPageHeaderOrThrow(db, options.pageId);
   const author = await assertCanEdit(db, account, page.pageId);
-  const [target, latest] = await Promise.all([revisionOrThrow(db, page.id, options.number), revisionOrThrow(db, page.id, page.latestNumber)]);
+  const [target, latest] = await Promise.all([getRevisionOrThrow(db, page.id, options.number), getRevisionOrThrow(db, page.id, page.latestNumber)]);
   return savePageRevision(db, {
     pageId: page.pageId,
     doc: target.doc,
     authorId: author.id,
-    summary: `Reverted to revision ${target.number} by ${target.authorName}`,
-    baseRevisionId: latest.id,
+    summary: `Reverted to revision ${target.summary.number} by ${target.summary.author.name}`,
+    baseRevisionId: latest.summary.id,
     action: "revert",
     selfApproved: can(author, "review"),
   });
@@ -47,20 +38,20 @@ export async function undoRevision(db: Db, account: Account | null, options: { p
   const author = await assertCanEdit(db, account, page.pageId);
   if (options.number <= 1) throw new AppError("INVALID_INPUT", "The first revision cannot be undone: there is nothing before it.");
   const [undone, parent, latest] = await Promise.all([
-    revisionOrThrow(db, page.id, options.number),
-    revisionOrThrow(db, page.id, options.number - 1),
-    revisionOrThrow(db, page.id, page.latestNumber),
+    getRevisionOrThrow(db, page.id, options.number),
+    getRevisionOrThrow(db, page.id, options.number - 1),
+    getRevisionOrThrow(db, page.id, page.latestNumber),
   ]);
   const merged = undoDocument(undone.doc, parent.doc, latest.doc);
   if (!merged.clean) {
-    throw new AppError("CONFLICT", `Revision ${undone.number} cannot be undone automatically: later revisions changed the same passages. Edit the page by hand, or revert to an earlier revision.`);
+    throw new AppError("CONFLICT", `Revision ${undone.summary.number} cannot be undone automatically: later revisions changed the same passages. Edit the page by hand, or revert to an earlier revision.`);
   }
   return savePageRevision(db, {
     pageId: page.pageId,
     doc: merged.doc,
     authorId: author.id,
-    summary: `Undid revision ${undone.number} by ${undone.authorName}`,
-    baseRevisionId: latest.id,
+    summary: `Undid revision ${undone.summary.number} by ${undone.summary.author.name}`,
+    baseRevisionId: latest.summary.id,
     action: "revert",
     selfApproved: can(author, "review"),
   });
@@ -85,15 +76,12 @@ export async function rollbackAuthor(db: Db, account: Account | null, options: {
   });
   const run = recent.findIndex((r) => r.authorId !== recent[0].authorId);
   if (run < 0) throw new AppError("INVALID_INPUT", `Every recent revision is by ${recent[0].author.name}: there is no earlier author's version to return to.`);
-  const target = await revisionOrThrow(db, page.id, recent[run].number);
-  const summary = `Rolled back ${run} ${run === 1 ? "edit" : "edits"} by ${recent[0].author.name} to revision ${target.number} by ${target.authorName}`;
+  const target = await getRevisionOrThrow(db, page.id, recent[run].number);
+  const summary = `Rolled back ${run} ${run === 1 ? "edit" : "edits"} by ${recent[0].author.name} to revision ${target.summary.number} by ${target.summary.author.name}`;
   const result = await transaction(db, async (tx) => {
     // Rolled-back revisions still waiting for review are rejected, never approved by the rollback.
     const pending = recent.slice(0, run).filter((r) => r.reviewState === "pending");
-    if (pending.length) {
-      await tx.revision.updateMany({ where: { id: { in: pending.map((r) => r.id) } }, data: { reviewState: "rejected", reviewedById: account.id, reviewedAt: new Date(), reviewNote: "Rolled back" } });
-      await tx.reviewLog.create({ data: { pageId: page.id, reviewerId: account.id, action: "reject", fromNumber: pending.at(-1)!.number, toNumber: pending[0].number, comment: "Rolled back" } });
-    }
+    if (pending.length) await markRejected(tx, { pageDbId: page.id, pageId: page.pageId, reviewer: account, comment: "Rolled back", revisions: pending });
     return writePageRevision(tx, { pageId: page.pageId, doc: target.doc, authorId: account.id, summary, baseRevisionId: recent[0].id, action: "revert", selfApproved: true });
   });
   return { ...result, undone: run };

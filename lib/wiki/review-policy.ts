@@ -60,10 +60,29 @@ export async function markApproved(tx: Tx, input: Reviewed & { upTo: number }): 
   return range;
 }
 
-export async function notifyAuthors(tx: Tx, revisions: { authorId: string; number: number }[], input: Reviewed, kind: "approved" | "rejected", range: { from: number; to: number }) {
+/** "revision 4" or "revisions 4–6". */
+export const revisionRange = (range: { from: number; to: number }) => (range.from === range.to ? `revision ${range.from}` : `revisions ${range.from}–${range.to}`);
+
+/**
+ * Rejects these pending revisions with the reviewer's reason, records it in the review log and
+ * tells their authors. Part of a transaction the caller holds.
+ */
+export async function markRejected(tx: Tx, input: Reviewed & { revisions: { id: number; number: number; authorId: string }[] }): Promise<{ from: number; to: number }> {
+  const numbers = input.revisions.map((r) => r.number);
+  const range = { from: Math.min(...numbers), to: Math.max(...numbers) };
+  await tx.revision.updateMany({
+    where: { id: { in: input.revisions.map((r) => r.id) } },
+    data: { reviewState: "rejected", reviewedById: input.reviewer.id, reviewedAt: new Date(), reviewNote: input.comment },
+  });
+  await tx.reviewLog.create({ data: { pageId: input.pageDbId, reviewerId: input.reviewer.id, action: "reject", fromNumber: range.from, toNumber: range.to, comment: input.comment } });
+  await notifyAuthors(tx, input.revisions, input, "rejected", range);
+  return range;
+}
+
+async function notifyAuthors(tx: Tx, revisions: { authorId: string; number: number }[], input: Reviewed, kind: "approved" | "rejected", range: { from: number; to: number }) {
   const authors = [...new Set(revisions.map((r) => r.authorId))].filter((id) => id !== input.reviewer.id);
   if (!authors.length) return;
-  const which = range.from === range.to ? `revision ${range.from}` : `revisions ${range.from}–${range.to}`;
+  const which = revisionRange(range);
   const because = input.comment ? `: ${input.comment}` : ".";
   const message = `${input.reviewer.name} ${kind} ${which} of ${input.pageId}${because}`;
   const link = `${pageHref(input.pageId)}/history`;

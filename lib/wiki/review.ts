@@ -5,7 +5,7 @@ import { transaction } from "../db/transaction";
 import type { Account } from "./accounts";
 import { AppError } from "./errors";
 import { type RevisionSummary, SUMMARY_SELECT, toSummary } from "./history";
-import { markApproved, namespacePolicyKey, notifyAuthors, type ReviewPolicy } from "./review-policy";
+import { markApproved, markRejected, namespacePolicyKey, type ReviewPolicy, revisionRange } from "./review-policy";
 import { SETTINGS } from "./settings";
 import { type SaveRevisionResult, writePageRevision } from "./revisions";
 
@@ -53,23 +53,16 @@ export async function rejectRevision(db: Db, account: Account | null, input: Rev
       orderBy: { number: "asc" },
       select: { id: true, number: true, authorId: true },
     });
-    await tx.revision.updateMany({
-      where: { id: { in: rejected.map((r) => r.id) } },
-      data: { reviewState: "rejected", reviewedById: reviewer.id, reviewedAt: new Date(), reviewNote: comment },
-    });
-    const range = { from: rejected[0].number, to: rejected.at(-1)!.number };
-    await tx.reviewLog.create({ data: { pageId: page.id, reviewerId: reviewer.id, action: "reject", fromNumber: range.from, toNumber: range.to, comment } });
-    await notifyAuthors(tx, rejected, { pageDbId: page.id, pageId: page.slug, reviewer, comment }, "rejected", range);
+    const range = await markRejected(tx, { pageDbId: page.id, pageId: page.slug, reviewer, comment, revisions: rejected });
 
     // The page's text goes back to what it was before the rejected revisions.
     const before = await tx.revision.findUnique({ where: { pageId_number: { pageId: page.id, number: revision.number - 1 } }, select: { content: true, reviewState: true } });
-    const which = range.from === range.to ? `revision ${range.from}` : `revisions ${range.from}–${range.to}`;
     const revert = before
       ? await writePageRevision(tx, {
           pageId: page.slug,
           doc: JSON.parse(before.content) as DocumentJSON,
           authorId: reviewer.id,
-          summary: `Rejected ${which}: ${comment}`,
+          summary: `Rejected ${revisionRange(range)}: ${comment}`,
           action: "revert",
           selfApproved: before.reviewState === "approved",
         })

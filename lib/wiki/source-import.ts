@@ -1,5 +1,5 @@
 import { can } from "../auth/policy";
-import { BibliographyError, type ImportFormat, parseBibliography } from "../content/bibliography";
+import { BibliographyError, EXPORT_FORMATS, type ImportFormat, parseBibliography } from "../content/bibliography";
 import { sourceFieldsFromCsl } from "../content/csl";
 import { normalizeDoi, normalizeUrl, safeUrl } from "../content/url";
 import type { Db } from "../db";
@@ -7,6 +7,8 @@ import { transaction } from "../db/transaction";
 import { MAX_TITLE_LENGTH, SOURCE_TYPES } from "../validation/source";
 import type { Account } from "./accounts";
 import { AppError } from "./errors";
+import { recordVersion } from "./source-records";
+import { findSameSource } from "./sources";
 
 /** Largest bibliographic file accepted. */
 export const MAX_IMPORT_BYTES = 2_000_000;
@@ -38,14 +40,13 @@ export async function importSources(db: Db, account: Account | null, input: { te
     let existing = 0;
     for (const record of records) {
       const normalizedUrl = record.url ? normalizeUrl(record.url) : null;
-      const found = await tx.source.findFirst({ where: { OR: [...(normalizedUrl ? [{ normalizedUrl }] : []), ...(record.doi ? [{ doi: record.doi }] : [])] }, select: { id: true } });
-      if (found || (!normalizedUrl && !record.doi && (await tx.source.findFirst({ where: { title: record.title, normalizedUrl: null, doi: null }, select: { id: true } })))) {
+      if (await findSameSource(tx, { normalizedUrl, doi: record.doi, title: record.title })) {
         existing++;
         continue;
       }
-      const data = { ...record, authors: JSON.stringify(record.authors) };
+      const data = { ...record, archiveUrl: null, authors: JSON.stringify(record.authors) };
       const created = await tx.source.create({ data: { ...data, normalizedUrl }, select: { id: true } });
-      await tx.sourceRevision.create({ data: { sourceId: created.id, number: 1, data: JSON.stringify(data), editorId: account.id, summary: `Imported from ${input.format === "csl-json" ? "CSL-JSON" : input.format === "ris" ? "RIS" : "BibTeX"}` } });
+      await recordVersion(tx, created.id, data, account.id, `Imported from ${EXPORT_FORMATS[input.format].label}`);
       added++;
     }
     return { added, existing };

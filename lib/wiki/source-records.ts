@@ -15,7 +15,7 @@ const FIELDS = {
   url: true, doi: true, isbn: true, accessed: true, archiveUrl: true, note: true,
 } as const;
 
-type Fields = { type: string; title: string; authors: string; containerTitle: string | null; publisher: string | null; issued: string | null; url: string | null; doi: string | null; isbn: string | null; accessed: string | null; archiveUrl: string | null; note: string | null };
+export type Fields = { type: string; title: string; authors: string; containerTitle: string | null; publisher: string | null; issued: string | null; url: string | null; doi: string | null; isbn: string | null; accessed: string | null; archiveUrl: string | null; note: string | null };
 
 function editor(account: Account | null): Account {
   if (!account) throw new AppError("UNAUTHENTICATED", "Sign in to change sources.");
@@ -23,7 +23,8 @@ function editor(account: Account | null): Account {
   return account;
 }
 
-async function recordVersion(tx: Tx, sourceId: string, data: Fields, editorId: string | null, summary: string) {
+/** Keeps a version of a record's fields, numbered after the last. */
+export async function recordVersion(tx: Tx, sourceId: string, data: Fields, editorId: string | null, summary: string) {
   const last = await tx.sourceRevision.findFirst({ where: { sourceId }, orderBy: { number: "desc" }, select: { number: true } });
   await tx.sourceRevision.create({ data: { sourceId, number: (last?.number ?? 0) + 1, data: JSON.stringify(data), editorId, summary } });
 }

@@ -7,6 +7,19 @@ import { NewSourceSchema, type NewSourceInput, parseAuthorList } from "../valida
 import { AppError } from "./errors";
 
 /**
+ * The record already in the library for a source: the same normalised address or DOI, or, for a
+ * source with neither, the same title among records with neither.
+ */
+export async function findSameSource(tx: DbOrTx, key: { normalizedUrl: string | null; doi: string | null; title: string }): Promise<string | null> {
+  const identifiers = [...(key.normalizedUrl ? [{ normalizedUrl: key.normalizedUrl }] : []), ...(key.doi ? [{ doi: key.doi }] : [])];
+  const found = await tx.source.findFirst({
+    where: identifiers.length ? { OR: identifiers } : { normalizedUrl: null, doi: null, title: key.title },
+    select: { id: true },
+  });
+  return found?.id ?? null;
+}
+
+/**
  * The library's source id for each imported source key, reusing a source with the same normalised
  * URL (or, for sources without one, the same title) and creating the others.
  */
@@ -14,12 +27,8 @@ export async function resolveImportedSources(tx: DbOrTx, sources: ImportedSource
   const ids = new Map<string, string>();
   for (const source of sources) {
     const normalizedUrl = source.url ? normalizeUrl(source.url) : null;
-    const existing = await tx.source.findFirst({
-      where: normalizedUrl ? { normalizedUrl } : { normalizedUrl: null, doi: null, title: source.title },
-      select: { id: true },
-    });
     const id =
-      existing?.id ??
+      (await findSameSource(tx, { normalizedUrl, doi: null, title: source.title })) ??
       (
         await tx.source.create({
           data: { type: source.type, title: source.title, url: source.url, normalizedUrl },
@@ -31,32 +40,41 @@ export async function resolveImportedSources(tx: DbOrTx, sources: ImportedSource
   return ids;
 }
 
-const RENDER_SELECT = {
-  id: true, type: true, title: true, authors: true, containerTitle: true,
-  publisher: true, issued: true, url: true, accessed: true, mergedIntoId: true,
+const RECORD_SELECT = {
+  id: true, type: true, title: true, authors: true, containerTitle: true, publisher: true, issued: true,
+  url: true, accessed: true, doi: true, isbn: true, note: true, mergedIntoId: true,
 } as const;
 
-/**
- * The sources with these ids, in the form the renderer takes: one query, and a second only when
- * some were merged into others (a merged id maps to the record it became).
- */
-export async function getRenderSources(db: DbOrTx, ids: string[]): Promise<Map<string, RenderSource>> {
-  if (!ids.length) return new Map();
-  const rows = await db.source.findMany({ where: { id: { in: [...new Set(ids)] } }, select: RENDER_SELECT });
-  const targets = rows.filter((r) => r.mergedIntoId).map((r) => r.mergedIntoId!);
-  const kept = targets.length ? await db.source.findMany({ where: { id: { in: [...new Set(targets)] } }, select: RENDER_SELECT }) : [];
-  const byId = new Map([...rows, ...kept].map((row) => [row.id, row]));
-  const toRender = ({ mergedIntoId: _m, ...row }: (typeof rows)[number]): RenderSource => ({ ...row, authors: parseAuthors(row.authors) });
-  return new Map(rows.map((row) => [row.id, toRender(row.mergedIntoId ? (byId.get(row.mergedIntoId) ?? row) : row)]));
-}
+type Names = RenderSource["authors"];
+export type SourceRecord = RenderSource & { doi: string | null; isbn: string | null; note: string | null };
 
-function parseAuthors(json: string): RenderSource["authors"] {
+/** A stored CSL name list; anything unreadable is no names. */
+export function parseAuthors(json: string): Names {
   try {
     const value = JSON.parse(json);
     return Array.isArray(value) ? value : [];
   } catch {
     return [];
   }
+}
+
+/**
+ * The records of these source ids, each cited id mapped to the record readers see for it: itself,
+ * or the record it was merged into. One query, and a second only when some were merged.
+ */
+export async function getSourceRecords(db: DbOrTx, ids: string[]): Promise<Map<string, SourceRecord>> {
+  if (!ids.length) return new Map();
+  const rows = await db.source.findMany({ where: { id: { in: [...new Set(ids)] } }, select: RECORD_SELECT });
+  const targets = rows.filter((r) => r.mergedIntoId).map((r) => r.mergedIntoId!);
+  const kept = targets.length ? await db.source.findMany({ where: { id: { in: [...new Set(targets)] } }, select: RECORD_SELECT }) : [];
+  const byId = new Map([...rows, ...kept].map((row) => [row.id, row]));
+  const toRecord = ({ mergedIntoId: _m, ...row }: (typeof rows)[number]): SourceRecord => ({ ...row, authors: parseAuthors(row.authors) });
+  return new Map(rows.map((row) => [row.id, toRecord(row.mergedIntoId ? (byId.get(row.mergedIntoId) ?? row) : row)]));
+}
+
+/** The sources with these ids, in the form the renderer takes (see {@link getSourceRecords}). */
+export async function getRenderSources(db: DbOrTx, ids: string[]): Promise<Map<string, RenderSource>> {
+  return getSourceRecords(db, ids);
 }
 
 /** A source as the editor's citation tool lists it. */

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { ReviewLogList } from "@/components/history/review-log-list";
 import { db } from "@/lib/db";
-import { firstParam, HistoryQuerySchema } from "@/lib/validation/history";
+import { HistoryQuerySchema, queryObject } from "@/lib/validation/history";
 import { getReviewLog } from "@/lib/wiki/review";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Review log" };
 /** Every approval and rejection across the wiki, newest first. */
 export default async function ReviewLogPage({ searchParams }: Props) {
   await connection();
-  const { before } = HistoryQuerySchema.parse({ before: firstParam((await searchParams).before) });
+  const { before } = HistoryQuerySchema.parse(queryObject(await searchParams));
   const { entries, older } = await getReviewLog(db, { before });
   return (
     <article className="history" aria-labelledby="log-title">

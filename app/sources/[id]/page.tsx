@@ -10,6 +10,7 @@ import { currentAccount } from "@/lib/auth/session";
 import { pageHref } from "@/lib/content/page-id";
 import { LEAD_SECTION } from "@/lib/content/cited-sections";
 import { db } from "@/lib/db";
+import { formatAuthorList } from "@/lib/validation/source";
 import { AppError } from "@/lib/wiki/errors";
 import { getSourceDetail } from "@/lib/wiki/library";
 import { getSourceVersions } from "@/lib/wiki/source-records";
@@ -45,7 +46,7 @@ export default async function SourcePage({ params }: Props) {
   const fields: [string, string | null][] = [
     ["Type", source.type],
     ["Title", source.title],
-    ["Authors", source.authors.map((a) => a.literal ?? [a.family, a.given].filter(Boolean).join(", ")).join("; ") || null],
+    ["Authors", formatAuthorList(source.authors) || null],
     ["Container", source.containerTitle],
     ["Publisher", source.publisher],
     ["Issued", source.issued],

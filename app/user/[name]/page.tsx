@@ -5,7 +5,7 @@ import { connection } from "next/server";
 import { ChangeList } from "@/components/history/change-list";
 import { userHref } from "@/components/history/revision-line";
 import { db } from "@/lib/db";
-import { firstParam, HistoryQuerySchema } from "@/lib/validation/history";
+import { HistoryQuerySchema, queryObject } from "@/lib/validation/history";
 import { AppError } from "@/lib/wiki/errors";
 import { getContributions } from "@/lib/wiki/history";
 
@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ContributionsPage({ params, searchParams }: Props) {
   await connection();
   const name = decodeURIComponent((await params).name);
-  const { before } = HistoryQuerySchema.parse({ before: firstParam((await searchParams).before) });
+  const { before } = HistoryQuerySchema.parse(queryObject(await searchParams));
   const result = await getContributions(db, name, { before }).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;

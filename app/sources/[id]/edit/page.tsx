@@ -7,6 +7,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { can } from "@/lib/auth/policy";
 import { currentAccount } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { formatAuthorList } from "@/lib/validation/source";
 import { AppError } from "@/lib/wiki/errors";
 import { getSourceDetail } from "@/lib/wiki/library";
 import { updateSourceAction } from "../actions";
@@ -14,9 +15,6 @@ import { updateSourceAction } from "../actions";
 type Props = { params: Promise<{ id: string }> };
 
 export const metadata: Metadata = { title: "Edit a source", robots: { index: false } };
-
-const authorText = (authors: { family?: string; given?: string; literal?: string }[]) =>
-  authors.map((a) => a.literal ?? [a.family, a.given].filter(Boolean).join(", ")).join("; ");
 
 /** Every field of a source, for editors; saving keeps the previous version. */
 export default async function EditSourcePage({ params }: Props) {
@@ -34,7 +32,7 @@ export default async function EditSourcePage({ params }: Props) {
       <h1 id="edit-source-title">Edit “{source.title}”</h1>
       <p>Articles citing this source show the change in their References; the previous version is kept.</p>
       <ActionForm action={updateSourceAction} fields={{ id }} label="Save the source" labels={SOURCE_FIELD_LABELS}>
-        <SourceFormFields values={{ ...source, authors: authorText(source.authors) }} />
+        <SourceFormFields values={{ ...source, authors: formatAuthorList(source.authors) }} />
       </ActionForm>
     </article>
   );

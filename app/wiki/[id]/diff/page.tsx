@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import { DiffView } from "@/components/history/diff-view";
 import { PageTabs } from "@/components/reader/page-tabs";
 import { db } from "@/lib/db";
-import { DiffQuerySchema, firstParam } from "@/lib/validation/history";
+import { DiffQuerySchema, queryObject } from "@/lib/validation/history";
 import { AppError } from "@/lib/wiki/errors";
 import { compareRevisions, getPageHeaderOrThrow } from "@/lib/wiki/history";
 
@@ -13,7 +13,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export const metadata: Metadata = { title: "Differences between revisions", robots: { index: false } };
 
 async function load(rawId: string, query: Record<string, string | string[] | undefined>) {
-  const parsed = DiffQuerySchema.safeParse({ from: firstParam(query.from), to: firstParam(query.to), view: firstParam(query.view) });
+  const parsed = DiffQuerySchema.safeParse(queryObject(query));
   if (!parsed.success) return { error: parsed.error.issues[0].message };
   try {
     const header = await getPageHeaderOrThrow(db, rawId);

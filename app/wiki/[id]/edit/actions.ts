@@ -3,16 +3,16 @@
 import { type ActionResult, toActionResult } from "@/lib/actions/result";
 import { currentAccount } from "@/lib/auth/session";
 import { revalidateArticle } from "@/lib/cache/revalidate";
-import { collectCitations, collectLinkTargets } from "@/lib/content/document";
-import { type Reference, renderArticle, type TocEntry } from "@/lib/content/render";
+import { collectLinkTargets } from "@/lib/content/document";
+import type { Reference, TocEntry } from "@/lib/content/render";
 import { db } from "@/lib/db";
 import { type SaveRevisionRequest, SaveRevisionSchema } from "@/lib/validation/revision";
 import type { NewSourceInput } from "@/lib/validation/source";
-import { existingPageIds, searchTitles } from "@/lib/wiki/articles";
+import { renderStoredDocument, searchTitles } from "@/lib/wiki/articles";
 import { assertCanEdit, pageIdOrThrow, savePageEdit } from "@/lib/wiki/edit";
 import { AppError } from "@/lib/wiki/errors";
 import { checkDocument, type ConflictDetails } from "@/lib/wiki/revisions";
-import { createSource, getRenderSources, searchSources, type SourceChoice } from "@/lib/wiki/sources";
+import { createSource, searchSources, type SourceChoice } from "@/lib/wiki/sources";
 
 /** The editor's document from its JSON text. */
 function parseDocumentText(text: string): unknown {
@@ -58,11 +58,7 @@ export async function previewArticle(rawPageId: string, docText: string): Promis
   return toActionResult(async () => {
     await assertCanEdit(db, await currentAccount(), pageIdOrThrow(rawPageId));
     const doc = checkDocument(parseDocumentText(String(docText)));
-    const [sources, existing] = await Promise.all([
-      getRenderSources(db, collectCitations(doc).map((c) => c.sourceId)),
-      existingPageIds(db, collectLinkTargets(doc)),
-    ]);
-    return renderArticle(doc, { sources, pageExists: (id) => existing.has(id) });
+    return renderStoredDocument(db, doc, collectLinkTargets(doc));
   });
 }
 

@@ -11,7 +11,7 @@ import { can } from "@/lib/auth/policy";
 import { currentAccount } from "@/lib/auth/session";
 import { pageHref } from "@/lib/content/page-id";
 import { db } from "@/lib/db";
-import { firstParam, HistoryQuerySchema } from "@/lib/validation/history";
+import { HistoryQuerySchema, queryObject } from "@/lib/validation/history";
 import { AppError } from "@/lib/wiki/errors";
 import { getHistory } from "@/lib/wiki/history";
 import { getReviewLog } from "@/lib/wiki/review";
@@ -26,7 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function HistoryPage({ params, searchParams }: Props) {
   await connection();
-  const { before } = HistoryQuerySchema.parse({ before: firstParam((await searchParams).before) });
+  const { before } = HistoryQuerySchema.parse(queryObject(await searchParams));
   const account = await currentAccount();
   const history = await getHistory(db, decodeURIComponent((await params).id), { before, includeDeleted: can(account, "delete") }).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();

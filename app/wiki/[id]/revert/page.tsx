@@ -9,7 +9,7 @@ import { can } from "@/lib/auth/policy";
 import { currentAccount } from "@/lib/auth/session";
 import { pageHref } from "@/lib/content/page-id";
 import { db } from "@/lib/db";
-import { firstParam, RevertSchema } from "@/lib/validation/history";
+import { queryObject, RevertSchema } from "@/lib/validation/history";
 import { AppError } from "@/lib/wiki/errors";
 import { getHistory } from "@/lib/wiki/history";
 import { revertAction } from "./actions";
@@ -23,7 +23,7 @@ export default async function RevertPage({ params, searchParams }: Props) {
   await connection();
   const rawId = decodeURIComponent((await params).id);
   const query = await searchParams;
-  const input = RevertSchema.safeParse({ pageId: rawId, number: firstParam(query.number), mode: firstParam(query.mode) });
+  const input = RevertSchema.safeParse({ ...queryObject(query), pageId: rawId });
   if (!input.success) notFound();
   const { number, mode } = input.data;
   const [history, account] = await Promise.all([
