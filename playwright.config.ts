@@ -27,13 +27,17 @@ export default defineConfig({
       { name: s.name, testIgnore: "reading.spec.ts", use, metadata, dependencies: [`${s.name}-reading`] },
     ];
   }),
-  webServer: servers.map((s) => ({
-    command: "npx tsx scripts/reset-database.ts && npx tsx scripts/start.ts",
-    url: `http://127.0.0.1:${s.port}/`,
-    env: { DATABASE_URL: s.databaseUrl, PORT: String(s.port), HOSTNAME: "127.0.0.1" },
-    reuseExistingServer: false,
-    timeout: 240_000,
-    stdout: "ignore",
-    stderr: "pipe",
-  })),
+  webServer: [
+    ...servers.map((s) => ({
+      command: "npx tsx scripts/reset-database.ts && npx tsx scripts/start.ts",
+      url: `http://127.0.0.1:${s.port}/`,
+      env: { DATABASE_URL: s.databaseUrl, PORT: String(s.port), HOSTNAME: "127.0.0.1" },
+      reuseExistingServer: false,
+      timeout: 240_000,
+      stdout: "ignore" as const,
+      stderr: "pipe" as const,
+    })),
+    // A stand-in for the DOI resolver and the web, so looking sources up needs no network.
+    { command: "npx tsx e2e/stub-resolver.ts 3190", port: 3190, reuseExistingServer: false, stdout: "ignore" as const, stderr: "pipe" as const },
+  ],
 });

@@ -38,7 +38,11 @@ test.describe("reading the example article", () => {
     const references = page.getByRole("region", { name: "References" }).locator(":scope > ol > li");
     await expect(references).toHaveCount(1);
     const entry = references.first();
-    await expect(entry.getByRole("link", { name: "Import AI - Automating Alignment (2026" })).toHaveAttribute(
+    // In the site's citation style, APA unless an administrator chose another.
+    await expect(entry.locator("cite")).toHaveText(
+      "Import AI - Automating Alignment (2026. (n.d.). Retrieved https://importai.substack.com/p/import-ai-454-automating-alignment",
+    );
+    await expect(entry.getByRole("link", { name: "https://importai.substack.com/p/import-ai-454-automating-alignment" })).toHaveAttribute(
       "href",
       "https://importai.substack.com/p/import-ai-454-automating-alignment",
     );

@@ -7,10 +7,12 @@ import pg from "pg";
 import { createDb, type Db } from "../lib/db";
 import type { DatabaseKind } from "../lib/db/url";
 
-export const TEST_DATA_DIR = path.resolve("data/test");
+// TEST_RUN_ID keeps runs apart when several test one checkout at once.
+const RUN_ID = (process.env.TEST_RUN_ID ?? "").replace(/\W/g, "");
+export const TEST_DATA_DIR = path.resolve("data/test", RUN_ID);
 export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 // One base per checkout, so two checkouts on one machine can test at once.
-const BASE_NAME = `palimpsest_test_base_${createHash("sha256").update(process.cwd()).digest("hex").slice(0, 8)}`;
+const BASE_NAME = `palimpsest_test_base_${createHash("sha256").update(process.cwd()).digest("hex").slice(0, 8)}${RUN_ID ? `_${RUN_ID}` : ""}`;
 
 /** Refuses to touch anything but a PostgreSQL server on this machine. */
 export function assertLocalPostgres(url: string) {

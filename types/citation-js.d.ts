@@ -5,6 +5,10 @@ declare module "@citation-js/core" {
     data: Record<string, unknown>[];
     format(format: string, options?: Record<string, unknown>): string;
   }
+  export const plugins: {
+    config: { get(plugin: "@csl"): { styles: { add(name: string, xml: string): void; has(name: string): boolean } } };
+  };
 }
 declare module "@citation-js/plugin-bibtex";
 declare module "@citation-js/plugin-ris";
+declare module "@citation-js/plugin-csl";

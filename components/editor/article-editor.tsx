@@ -10,6 +10,7 @@ import { canonicalJson, type DocumentJSON } from "@/lib/content/document";
 import { extensions } from "@/lib/content/extensions";
 import { pageHref } from "@/lib/content/page-id";
 import type { ConflictDetails } from "@/lib/wiki/revisions";
+import { CitationCoverage } from "./citation-coverage";
 import { CitationPanel, WikiLinkPanel } from "./insert-panels";
 import { ConflictPanel } from "./conflict-panel";
 import { Toolbar } from "./toolbar";
@@ -203,6 +204,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
       {panel === "link" && editor && <WikiLinkPanel editor={editor} onClose={() => setPanel(null)} />}
       {panel === "cite" && editor && <CitationPanel editor={editor} pageId={pageId} onClose={() => setPanel(null)} />}
       <EditorContent editor={editor} className="editor" />
+      {editor && <CitationCoverage editor={editor} />}
 
       <form
         className="form save-form"

@@ -1,10 +1,13 @@
 "use client";
 
+import { NodeSelection } from "@tiptap/pm/state";
 import type { Editor } from "@tiptap/react";
 import { useEffect, useId, useState } from "react";
 import { addSource, findPages, findSources } from "@/app/wiki/[id]/edit/actions";
 import { normalizePageId } from "@/lib/content/page-id";
-import type { SourceChoice } from "@/lib/wiki/sources";
+import { lookupSourceAction } from "@/app/sources/lookup-action";
+import { formatAuthorList } from "@/lib/validation/source";
+import { SOURCE_FIELD_LABELS, type SourceFormValues, SourceFormFields } from "../sources/source-form-fields";
 
 /** Results of a server search as the user types, a moment after they stop. */
 function useSearch<T>(query: string, search: (q: string) => Promise<T[]>): T[] {
@@ -71,36 +74,98 @@ export function WikiLinkPanel({ editor, onClose }: { editor: Editor; onClose: ()
   );
 }
 
-/** Cites a source from the library, found by title or address, or one made here and now. */
+/** The citation node the selection is on, if any: the citation tool then edits it. */
+function selectedCitation(editor: Editor): { sourceId: string; locator: string | null; quote: string | null } | null {
+  const { selection } = editor.state;
+  const node = selection instanceof NodeSelection ? selection.node : null;
+  return node?.type.name === "citation" ? (node.attrs as { sourceId: string; locator: string | null; quote: string | null }) : null;
+}
+
+const EMPTY_SOURCE: SourceFormValues = {
+  type: "webpage", title: "", authors: "", containerTitle: null, publisher: null, issued: null, url: null, doi: null, isbn: null, accessed: null, archiveUrl: null, note: null,
+};
+
+/**
+ * Cites a source from the library, found by title or address, or one made here and now (typed,
+ * or looked up by DOI or web address), with this citation's own locator and quote. On a citation
+ * already in the text, changes its locator and quote.
+ */
 export function CitationPanel({ editor, pageId, onClose }: { editor: Editor; pageId: string; onClose: () => void }) {
+  const [existing] = useState(() => selectedCitation(editor));
   const [query, setQuery] = useState("");
   const [creating, setCreating] = useState(false);
+  const [locator, setLocator] = useState(existing?.locator ?? "");
+  const [quote, setQuote] = useState(existing?.quote ?? "");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
+  const [lookup, setLookup] = useState("");
+  const [lookupStatus, setLookupStatus] = useState<string | null>(null);
+  const [filled, setFilled] = useState({ values: EMPTY_SOURCE, version: 0 });
   const sources = useSearch(query, findSources);
+  const details = { locator: locator.trim() || null, quote: quote.trim() || null };
 
-  const cite = (source: SourceChoice, locator: string | null = null) => {
-    editor.chain().focus().insertCitation({ sourceId: source.id, locator, quote: null }).run();
+  const cite = (source: { id: string }) => {
+    editor.chain().focus().insertCitation({ sourceId: source.id, ...details }).run();
     onClose();
+  };
+
+  const update = (event: React.FormEvent) => {
+    event.preventDefault();
+    editor.chain().focus().updateAttributes("citation", details).run();
+    onClose();
+  };
+
+  const runLookup = async () => {
+    if (!lookup.trim()) return;
+    setLookupStatus("Looking up…");
+    const result = await lookupSourceAction(lookup);
+    if (!result.ok) {
+      setLookupStatus(result.message);
+      return;
+    }
+    const { authors, ...fields } = result.data.fields;
+    setFilled((f) => ({ values: { ...EMPTY_SOURCE, ...fields, authors: formatAuthorList(authors) }, version: f.version + 1 }));
+    setLookupStatus(`Filled in from ${result.data.via === "doi" ? "the DOI" : "the page"}: check the fields, then add the source.`);
   };
 
   const create = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const value = (name: string) => String(form.get(name) ?? "");
-    const result = await addSource(pageId, {
-      url: value("url"),
-      title: value("title"),
-      authors: value("authors"),
-      publisher: value("publisher"),
-      issued: value("issued"),
-    });
+    const result = await addSource(pageId, Object.fromEntries([...form].map(([k, v]) => [k, String(v)])));
     if (result.ok) cite(result.data);
     else {
       setErrors(result.fieldErrors ?? {});
       setMessage(result.message);
     }
   };
+
+  const citationFields = (
+    <fieldset className="citation-details">
+      <legend>This citation</legend>
+      <label>
+        Page, section or time (optional)
+        <input value={locator} onChange={(e) => setLocator(e.target.value)} maxLength={200} placeholder="p. 12" />
+      </label>
+      <label>
+        Quoted text (optional)
+        <textarea value={quote} onChange={(e) => setQuote(e.target.value)} maxLength={2000} rows={2} />
+      </label>
+    </fieldset>
+  );
+
+  if (existing) {
+    return (
+      <form className="insert-panel form" onSubmit={update} aria-label="Edit citation">
+        {citationFields}
+        <div className="button-row">
+          <button type="submit">Update citation</button>
+          <button type="button" className="secondary" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </form>
+    );
+  }
 
   return (
     <div className="insert-panel" role="group" aria-label="Cite a source">
@@ -120,6 +185,7 @@ export function CitationPanel({ editor, pageId, onClose }: { editor: Editor; pag
               </li>
             ))}
           </ul>
+          {citationFields}
           <div className="button-row">
             <button type="button" onClick={() => setCreating(true)}>
               New source…
@@ -136,29 +202,36 @@ export function CitationPanel({ editor, pageId, onClose }: { editor: Editor; pag
               {message}
             </p>
           )}
-          <label>
-            Address (URL)
-            <input name="url" type="url" autoFocus />
-          </label>
-          {errors.url && <p className="field-error">{errors.url}</p>}
-          <label>
-            Title
-            <input name="title" required />
-          </label>
-          {errors.title && <p className="field-error">{errors.title}</p>}
-          <label>
-            Authors (Family, Given; …)
-            <input name="authors" />
-          </label>
-          <label>
-            Publisher or site
-            <input name="publisher" />
-          </label>
-          <label>
-            Date (YYYY-MM-DD)
-            <input name="issued" placeholder="2026-03-14" />
-          </label>
-          {errors.issued && <p className="field-error">{errors.issued}</p>}
+          <div className="lookup-row">
+            <label>
+              Look up a DOI or web address
+              <input
+                autoFocus
+                value={lookup}
+                onChange={(e) => setLookup(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === "Enter") {
+                    e.preventDefault();
+                    void runLookup();
+                  }
+                }}
+                placeholder="10.1234/abc or https://…"
+              />
+            </label>
+            <button type="button" className="secondary" onClick={() => void runLookup()}>
+              Look up
+            </button>
+          </div>
+          <p role="status" className="form-info">
+            {lookupStatus ?? "Or fill in the fields yourself."}
+          </p>
+          <SourceFormFields key={filled.version} values={filled.values} />
+          {Object.entries(errors).map(([field, error]) => (
+            <p key={field} className="field-error">
+              {SOURCE_FIELD_LABELS[field] ?? field}: {error}
+            </p>
+          ))}
+          {citationFields}
           <div className="button-row">
             <button type="submit">Add and cite</button>
             <button type="button" className="secondary" onClick={() => setCreating(false)}>

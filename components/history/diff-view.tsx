@@ -103,7 +103,7 @@ export function DiffView({ comparison, layout, prefix = "" }: { comparison: Revi
         </div>
       )}
 
-      <ReferenceChanges changes={diff.references} labels={labels} prefix={prefix} />
+      <ReferenceChanges formatted={comparison.formatted} changes={diff.references} labels={labels} prefix={prefix} />
     </div>
   );
 }
@@ -242,7 +242,7 @@ function SideRow({ row, labels, changeId, total, prefix }: { row: DiffRow; label
 const STATUS_TEXT: Record<ReferenceChange["status"], string> = { added: "Added", removed: "Removed", changed: "Cited differently" };
 
 /** The References part of a diff: sources added and removed, and citations that came or went. */
-function ReferenceChanges({ changes, labels, prefix }: { changes: ReferenceChange[]; labels: Labels; prefix: string }) {
+function ReferenceChanges({ changes, labels, prefix, formatted }: { changes: ReferenceChange[]; labels: Labels; prefix: string; formatted: Map<string, string> }) {
   return (
     <section className="diff-references" aria-labelledby={`${prefix}diff-references`}>
       <h2 id={`${prefix}diff-references`}>References</h2>
@@ -256,7 +256,7 @@ function ReferenceChanges({ changes, labels, prefix }: { changes: ReferenceChang
             return (
               <li key={change.sourceId} className={`diff-reference-${change.status}`}>
                 <strong>{STATUS_TEXT[change.status]}</strong> [{number}]{" "}
-                {source ? <SourceCitation source={source} /> : <span className="source-missing">A source no longer in the library.</span>}{" "}
+                {source ? <SourceCitation html={formatted.get(source.id)} title={source.title} /> : <span className="source-missing">A source no longer in the library.</span>}{" "}
                 <span className="diff-uses">{usesText(change)}</span>
               </li>
             );

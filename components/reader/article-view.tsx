@@ -1,6 +1,7 @@
 import type { ArticleView as Article } from "@/lib/wiki/articles";
 import type { ReactNode } from "react";
 import { type PageTab, PageTabs } from "./page-tabs";
+import { CitationPreviews } from "./citation-previews";
 import { PendingNotice } from "./pending-notice";
 import { ReferenceList } from "./reference-list";
 import { TableOfContents } from "./table-of-contents";
@@ -26,7 +27,12 @@ export function ArticleView({ article, banner, current = "read" }: { article: Ar
         {rendered.toc.length > 0 && <TableOfContents entries={rendered.toc} />}
         <div className="article-content">
           <div className="article-body" dangerouslySetInnerHTML={{ __html: rendered.html }} />
-          {rendered.references.length > 0 && <ReferenceList references={rendered.references} pageId={banner ? undefined : article.pageId} />}
+          {rendered.references.length > 0 && (
+            <>
+              <ReferenceList references={rendered.references} pageId={banner ? undefined : article.pageId} />
+              <CitationPreviews scope=".article-body" />
+            </>
+          )}
         </div>
       </div>
     </article>

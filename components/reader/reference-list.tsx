@@ -29,14 +29,17 @@ export function ReferenceList({ references, pageId }: { references: Reference[];
                 </>
               )}
             </span>{" "}
-            {ref.source ? <SourceCitation source={ref.source} /> : <span className="source-missing">This source has been removed from the library.</span>}
+            {ref.source ? <SourceCitation html={ref.formatted} title={ref.source.title} /> : <span className="source-missing">This source has been removed from the library.</span>}
             {ref.uses.some((u) => u.locator || u.quote) && (
               <ul className="reference-uses">
                 {ref.uses
+                  .map((u, i) => ({ ...u, label: ref.uses.length > 1 ? `${useLabel(i)}. ` : "" }))
                   .filter((u) => u.locator || u.quote)
                   .map((u) => (
-                    <li key={u.anchor}>
+                    <li key={u.anchor} data-use={u.anchor}>
+                      {u.label && <span className="use-label">{u.label}</span>}
                       {u.locator}
+                      {u.locator && u.quote && ": "}
                       {u.quote && <q>{u.quote}</q>}
                     </li>
                   ))}

@@ -110,6 +110,11 @@ export class PageCache {
     }
   }
 
+  /** Forgets every cached response. */
+  clear(): void {
+    this.entries.clear();
+  }
+
   get size(): number {
     return this.entries.size;
   }

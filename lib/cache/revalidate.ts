@@ -16,3 +16,9 @@ export async function revalidateArticle(db: DbOrTx, pageId: string, { existenceC
   if (existenceChanged) revalidatePath("/");
   pageCache().invalidate(paths);
 }
+
+/** Drops every cached rendering, for changes that show on every page (the citation style). */
+export function revalidateEverything(): void {
+  revalidatePath("/", "layout");
+  pageCache().clear();
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { citedSections, LEAD_SECTION } from "./cited-sections";
+import { citedSections, LEAD_SECTION, UNTITLED_SECTION, walkSections } from "./cited-sections";
 import type { NodeJSON } from "./document";
 
 const cite = (sourceId: string): NodeJSON => ({ type: "citation", attrs: { sourceId, locator: null, quote: null } });
@@ -28,5 +28,37 @@ describe("citedSections", () => {
       { section: "Reception", uses: 1 },
     ]);
     expect(citedSections(doc, new Set(["c"]))).toEqual([]);
+  });
+});
+
+describe("walkSections", () => {
+  it("tells each node its section, without walking headings or what the visitor skips", () => {
+    const doc: NodeJSON = {
+      type: "doc",
+      content: [
+        p(cite("a")),
+        { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: " History " }, cite("b")] },
+        { type: "blockquote", content: [p(cite("c"))] },
+        { type: "heading", attrs: { level: 3 }, content: [] },
+        p(cite("d")),
+      ],
+    };
+    const seen: string[] = [];
+    walkSections(doc, (node, section) => {
+      seen.push(`${node.type}${node.attrs?.sourceId ? ` ${node.attrs.sourceId}` : ""}: ${section}`);
+      return node.type !== "blockquote";
+    });
+    expect(seen).toEqual([
+      `doc: ${LEAD_SECTION}`,
+      `paragraph: ${LEAD_SECTION}`,
+      `text: ${LEAD_SECTION}`,
+      `citation a: ${LEAD_SECTION}`,
+      "heading: History",
+      "blockquote: History",
+      `heading: ${UNTITLED_SECTION}`,
+      `paragraph: ${UNTITLED_SECTION}`,
+      `text: ${UNTITLED_SECTION}`,
+      `citation d: ${UNTITLED_SECTION}`,
+    ]);
   });
 });

@@ -19,6 +19,9 @@ export interface RenderSource {
   issued: string | null;
   url: string | null;
   accessed: string | null;
+  doi?: string | null;
+  isbn?: string | null;
+  note?: string | null;
 }
 
 export interface RenderContext {
@@ -42,6 +45,8 @@ export interface Reference {
   sourceId: string;
   /** Anchors of each marker citing this source, in reading order. */
   uses: { anchor: string; locator: string | null; quote: string | null }[];
+  /** The source as a bibliography entry in the site's citation style (safe HTML), once formatted. */
+  formatted?: string;
 }
 
 export interface RenderedArticle {

@@ -1,9 +1,25 @@
 import { z } from "zod";
+import { CITATION_STYLE_IDS } from "../content/citation-styles";
+
+const resolverAddress = z
+  .string()
+  .trim()
+  .max(500)
+  .refine((value) => /^https?:\/\/[^\s/]+/i.test(value), "A resolver address starts with http:// or https://.")
+  .transform((value) => value.replace(/\/+$/, ""));
 
 /** The site settings an administrator changes at /admin/settings. */
 export const SiteSettingsSchema = z.object({
   signUpRole: z.enum(["editor", "reader"], { error: "New accounts are editors or readers." }),
   reviewPolicy: z.enum(["none", "required"], { error: "Edits either need review or not." }),
+  citationStyle: z.enum(CITATION_STYLE_IDS, { error: "Choose one of the offered citation styles." }),
+  /** Where DOIs are resolved to CSL-JSON (content negotiation), e.g. https://doi.org. */
+  doiResolver: resolverAddress,
+  /**
+   * Where web pages are fetched for their citation tags: empty to fetch them directly, or an address
+   * the page's URL is appended to (encoded), e.g. a proxy inside the site's network.
+   */
+  urlResolver: z.union([z.literal(""), resolverAddress]),
 });
 
 /** A namespace's or a page's own review policy; "inherit" follows the namespace above or the site. */

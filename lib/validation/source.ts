@@ -28,26 +28,6 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => v || null);
 
-/** A source made in place from the editor's citation tool. */
-export const NewSourceSchema = z.object({
-  url: z
-    .string()
-    .trim()
-    .max(2000)
-    .optional()
-    .transform((v) => v || null)
-    .refine((v) => v === null || safeUrl(v) !== null, "Enter a full web address starting with https://."),
-  title: z.string().trim().min(1, "Give the source a title.").max(MAX_TITLE_LENGTH),
-  authors: z.string().trim().max(2000).optional().default(""),
-  publisher: optionalText(300),
-  issued: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => v || null)
-    .refine((v) => v === null || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v), "Write the date as YYYY, YYYY-MM or YYYY-MM-DD."),
-});
-export type NewSourceInput = z.input<typeof NewSourceSchema>;
 
 /** `?q=&type=&page=` of the source library. */
 export const LibraryQuerySchema = z.object({
@@ -99,6 +79,14 @@ export const SourceFieldsSchema = z.object({
   summary: z.string().trim().max(300).optional().default(""),
 });
 export type SourceFieldsInput = z.input<typeof SourceFieldsSchema>;
+
+/**
+ * A source made in place from the editor's citation tool (typed, or filled in by a look-up): the
+ * record's fields, its type a web page or a document when not given.
+ */
+export const NewSourceSchema = SourceFieldsSchema.omit({ summary: true }).extend({
+  type: z.enum(SOURCE_TYPES, { error: "Choose a type from the list." }).optional(),
+});
 
 /** `?format=` of a bibliography export. */
 export const ExportQuerySchema = z.object({

@@ -2,6 +2,7 @@ import { collectCitations, type DocumentJSON } from "../content/document";
 import { normalizePageId } from "../content/page-id";
 import { type RenderedArticle, renderArticle } from "../content/render";
 import type { DbOrTx } from "../db";
+import { formatSources, getCitationStyle } from "./citation-style";
 import { getRenderSources } from "./sources";
 
 export interface ArticleView {
@@ -14,8 +15,9 @@ export interface ArticleView {
 }
 
 /**
- * The published revision of a page, rendered for readers, in three queries whatever the number
- * of links and citations: the page with its revision, the cited sources, the linked pages that exist.
+ * The published revision of a page, rendered for readers, in four queries whatever the number of
+ * links and citations: the page with its revision, the cited sources, the linked pages that exist
+ * and the site's citation style.
  * A redirect left by a rename shows the page it points to, saying so. Null when there is no such
  * page (or it was deleted).
  */
@@ -49,10 +51,19 @@ export async function getArticle(db: DbOrTx, rawPageId: string, { followRedirect
   };
 }
 
-/** A stored document rendered for readers: its sources and which of its links exist, in two queries. */
+/**
+ * A stored document rendered for readers, its References in the site's citation style: its sources,
+ * which of its links exist and the style, in three queries.
+ */
 export async function renderStoredDocument(db: DbOrTx, doc: DocumentJSON, linkTargets: string[]): Promise<RenderedArticle> {
-  const [sources, existing] = await Promise.all([getRenderSources(db, collectCitations(doc).map((c) => c.sourceId)), existingPageIds(db, linkTargets)]);
-  return renderArticle(doc, { sources, pageExists: (id) => existing.has(id) });
+  const [sources, existing, style] = await Promise.all([
+    getRenderSources(db, collectCitations(doc).map((c) => c.sourceId)),
+    existingPageIds(db, linkTargets),
+    getCitationStyle(db),
+  ]);
+  const rendered = renderArticle(doc, { sources, pageExists: (id) => existing.has(id) });
+  const formatted = await formatSources(db, rendered.references.flatMap((r) => (r.source ? [r.source] : [])), style);
+  return { ...rendered, references: rendered.references.map((r) => ({ ...r, formatted: formatted.get(r.sourceId) })) };
 }
 
 /** Which of these page ids name live pages (or redirects to them), in one query. */

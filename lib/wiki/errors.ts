@@ -1,6 +1,6 @@
 import { ZodError } from "zod";
 
-export type AppErrorCode = "NOT_FOUND" | "INVALID_INPUT" | "FORBIDDEN" | "CONFLICT" | "UNAUTHENTICATED" | "RATE_LIMITED";
+export type AppErrorCode = "NOT_FOUND" | "INVALID_INPUT" | "FORBIDDEN" | "CONFLICT" | "UNAUTHENTICATED" | "RATE_LIMITED" | "UNAVAILABLE";
 
 /** An error a user can be shown: a code for programs and a sentence for people. */
 export class AppError extends Error {
@@ -21,6 +21,8 @@ const STATUS: Record<AppErrorCode, number> = {
   CONFLICT: 409,
   UNAUTHENTICATED: 401,
   RATE_LIMITED: 429,
+  // Another service this one depends on (a DOI resolver, a cited site) failed or could not be reached.
+  UNAVAILABLE: 502,
 };
 
 /** The HTTP status and safe message for any error; unexpected ones never leak their text. */

@@ -4,6 +4,7 @@ import { normalizePageId } from "../content/page-id";
 import type { RenderedArticle, RenderSource } from "../content/render";
 import type { DbOrTx } from "../db";
 import { renderStoredDocument } from "./articles";
+import { formatSources } from "./citation-style";
 import { AppError } from "./errors";
 import { getRenderSources } from "./sources";
 
@@ -135,6 +136,8 @@ export interface RevisionComparison {
   diff: DocumentDiff;
   /** The sources either side cites. */
   sources: Map<string, RenderSource>;
+  /** Those sources in the site's citation style, by their own ids. */
+  formatted: Map<string, string>;
   /** Citation numbers as readers of each side see them. */
   numbers: { from: Map<string, number>; to: Map<string, number> };
 }
@@ -148,7 +151,8 @@ export async function compareRevisions(db: DbOrTx, rawPageId: string, fromNumber
   const canonical = (doc: DocumentJSON) => mapCitationSources(doc, (id) => sources.get(id)?.id ?? id);
   const [before, after] = [canonical(from.doc), canonical(to.doc)];
   const diff = diffDocuments(before, after);
-  return { page, from: from.summary, to: to.summary, diff, sources: withCanonicalKeys(sources), numbers: { from: citationNumbers(before), to: citationNumbers(after) } };
+  const formatted = await formatSources(db, new Map([...sources.values()].map((s) => [s.id, s])).values());
+  return { page, from: from.summary, to: to.summary, diff, sources: withCanonicalKeys(sources), formatted, numbers: { from: citationNumbers(before), to: citationNumbers(after) } };
 }
 
 /** One revision in a person's contributions. */

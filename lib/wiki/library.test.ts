@@ -3,7 +3,9 @@ import { describeOnEachDatabase } from "../../test/with-databases";
 import type { DocumentJSON, NodeJSON } from "../content/document";
 import { createAccount } from "./accounts";
 import { articleBibliography, getSourceDetail, libraryBibliography, listSources } from "./library";
+import { getArticle } from "./articles";
 import { setReviewPolicy } from "./review";
+import { updateSiteSettings } from "./settings";
 import { savePageRevision } from "./revisions";
 import { createSource } from "./sources";
 
@@ -45,5 +47,24 @@ describeOnEachDatabase("the source library", (database) => {
     expect(alpha.items[0]).toMatchObject({ type: "webpage", author: [{ family: "Doe", given: "Jane" }], publisher: "Example Press", issued: { "date-parts": [[2026, 3]] } });
     expect((await libraryBibliography(db)).map((i) => i.title)).toEqual(["A report on models", "Never cited", "Zebra paper"]);
     await expect(articleBibliography(db, "nowhere")).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("renders References in the site's citation style, which administrators change", async () => {
+    const { db } = database();
+    const admin = await createAccount(db, { email: "style-admin@example.org", name: "Style admin", password: "correct horse battery" }, { role: "admin" });
+    const book = await createSource(db, { type: "book", title: "The Craft of Research", authors: "Booth, Wayne C.", publisher: "University of Chicago Press", issued: "2016" });
+    expect(book.existed).toBe(false);
+    await savePageRevision(db, { pageId: "styled", doc: doc(p(cite(book.id))), authorId: admin.id, summary: "", baseRevisionId: null, selfApproved: true });
+    const formatted = async () => (await getArticle(db, "styled"))!.rendered.references.map((r) => r.formatted);
+
+    expect(await formatted()).toEqual(["Booth, W. C. (2016). <i>The Craft of Research</i>. University of Chicago Press."]);
+    await updateSiteSettings(db, admin, { citationStyle: "modern-language-association" });
+    expect(await formatted()).toEqual(["Booth, Wayne C. <i>The Craft of Research</i>. University of Chicago Press, 2016."]);
+    await expect(updateSiteSettings(db, admin, { citationStyle: "ieee" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await updateSiteSettings(db, admin, { citationStyle: "apa" });
+
+    // A DOI already in the library is not added twice.
+    const first = await createSource(db, { title: "A paper", doi: "10.5555/one" });
+    expect(await createSource(db, { title: "The paper again", doi: "https://doi.org/10.5555/ONE" })).toMatchObject({ id: first.id, existed: true });
   });
 });

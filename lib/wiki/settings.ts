@@ -1,6 +1,8 @@
 import { can } from "../auth/policy";
+import { DEFAULT_CITATION_STYLE } from "../content/citation-styles";
 import type { Db, DbOrTx } from "../db";
 import { transaction } from "../db/transaction";
+import { fieldErrors } from "../validation/account";
 import { type SiteSettings, SiteSettingsSchema } from "../validation/settings";
 import type { Account } from "./accounts";
 import { AppError } from "./errors";
@@ -11,7 +13,13 @@ export const SETTINGS = {
   signUpRole: { key: "signUpRole", default: "editor" },
   /** Whether edits need review across the site: "required" or "none" (namespaces and pages may differ). */
   reviewPolicy: { key: "reviewPolicy", default: "none" },
-} as const;
+  /** The style References are formatted in, across the site. */
+  citationStyle: { key: "citationStyle", default: DEFAULT_CITATION_STYLE },
+  /** Where DOIs are looked up. */
+  doiResolver: { key: "doiResolver", default: "https://doi.org" },
+  /** Where web pages are fetched for look-up; empty fetches them directly. */
+  urlResolver: { key: "urlResolver", default: "" },
+} as const satisfies Record<keyof SiteSettings, { key: string; default: string }>;
 
 type Setting = (typeof SETTINGS)[keyof typeof SETTINGS];
 
@@ -24,20 +32,28 @@ export async function setSetting(db: DbOrTx, setting: Setting, value: string): P
   await db.setting.upsert({ where: { key: setting.key }, create: { key: setting.key, value }, update: { value } });
 }
 
-/** Every site setting, with defaults for those never set. */
+/** Every site setting, with defaults for those never set (or no longer valid), in one query. */
 export async function getSiteSettings(db: DbOrTx): Promise<SiteSettings> {
-  const [signUpRole, reviewPolicy] = await Promise.all([getSetting(db, SETTINGS.signUpRole), getSetting(db, SETTINGS.reviewPolicy)]);
-  return SiteSettingsSchema.parse({ signUpRole, reviewPolicy });
+  const rows = await db.setting.findMany({ where: { key: { in: Object.values(SETTINGS).map((s) => s.key) } } });
+  const stored = new Map(rows.map((r) => [r.key, r.value]));
+  const settings = {} as Record<string, string>;
+  for (const [name, setting] of Object.entries(SETTINGS)) {
+    const value = stored.get(setting.key);
+    const valid = value !== undefined && SiteSettingsSchema.shape[name as keyof SiteSettings].safeParse(value).success;
+    settings[name] = valid ? value : setting.default;
+  }
+  return SiteSettingsSchema.parse(settings);
 }
 
-/** Changes site settings; administrators only. */
+/** Changes the given site settings, leaving the others as they are; administrators only. */
 export async function updateSiteSettings(db: Db, actor: Account | null, input: unknown): Promise<SiteSettings> {
   if (!can(actor, "manageAccounts")) throw new AppError("FORBIDDEN", "Only administrators change site settings.");
-  const parsed = SiteSettingsSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0].message);
+  const parsed = SiteSettingsSchema.partial().safeParse(input);
+  if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0].message, { fieldErrors: fieldErrors(parsed.error) });
   await transaction(db, async (tx) => {
-    await setSetting(tx, SETTINGS.signUpRole, parsed.data.signUpRole);
-    await setSetting(tx, SETTINGS.reviewPolicy, parsed.data.reviewPolicy);
+    for (const [name, value] of Object.entries(parsed.data)) {
+      if (value !== undefined) await setSetting(tx, SETTINGS[name as keyof SiteSettings], value);
+    }
   });
-  return parsed.data;
+  return getSiteSettings(db);
 }

@@ -1,9 +1,9 @@
 import type { ImportedSource } from "../content/dokuwiki";
 import type { RenderSource } from "../content/render";
-import { normalizeUrl } from "../content/url";
+import { normalizeDoi, normalizeUrl } from "../content/url";
 import type { DbOrTx } from "../db";
 import { fieldErrors } from "../validation/account";
-import { NewSourceSchema, type NewSourceInput, parseAuthorList } from "../validation/source";
+import { NewSourceSchema, parseAuthorList } from "../validation/source";
 import { AppError } from "./errors";
 
 /**
@@ -101,20 +101,19 @@ export async function searchSources(db: DbOrTx, query: string, limit = 10): Prom
 }
 
 /**
- * Adds a source to the library, or returns the one already there with the same normalised URL:
- * the library never holds two records of one address.
+ * Adds a source to the library, or returns the one already there with the same normalised address
+ * or DOI: the library never holds two records of one address or DOI.
  */
-export async function createSource(db: DbOrTx, input: NewSourceInput): Promise<SourceChoice & { existed: boolean }> {
+export async function createSource(db: DbOrTx, input: unknown): Promise<SourceChoice & { existed: boolean }> {
   const parsed = NewSourceSchema.safeParse(input);
   if (!parsed.success) throw new AppError("INVALID_INPUT", "Check the source's fields.", { fieldErrors: fieldErrors(parsed.error) });
-  const { url, title, authors, publisher, issued } = parsed.data;
-  const normalizedUrl = url ? normalizeUrl(url) : null;
-  if (normalizedUrl) {
-    const existing = await db.source.findUnique({ where: { normalizedUrl }, select: CHOICE_SELECT });
-    if (existing) return { ...existing, existed: true };
-  }
+  const { authors, type, ...fields } = parsed.data;
+  const normalizedUrl = fields.url ? normalizeUrl(fields.url) : null;
+  const doi = fields.doi ? normalizeDoi(fields.doi) : null;
+  const existing = normalizedUrl || doi ? await findSameSource(db, { normalizedUrl, doi, title: fields.title }) : null;
+  if (existing) return { ...(await db.source.findUniqueOrThrow({ where: { id: existing }, select: CHOICE_SELECT })), existed: true };
   const created = await db.source.create({
-    data: { type: url ? "webpage" : "document", title, url, normalizedUrl, publisher, issued, authors: JSON.stringify(parseAuthorList(authors)) },
+    data: { ...fields, type: type ?? (fields.url ? "webpage" : "document"), doi, normalizedUrl, authors: JSON.stringify(parseAuthorList(authors)) },
     select: CHOICE_SELECT,
   });
   return { ...created, existed: false };

@@ -4,6 +4,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { can } from "@/lib/auth/policy";
 import { currentAccount } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { CITATION_STYLES } from "@/lib/content/citation-styles";
 import { getSiteSettings } from "@/lib/wiki/settings";
 import { listNamespacePolicies } from "@/lib/wiki/review";
 import { namespacePolicyAction, saveSettingsAction } from "./actions";
@@ -40,6 +41,31 @@ export default async function SettingsPage() {
             <option value="required">wait for a reviewer&apos;s approval</option>
           </select>
         </label>
+        <label>
+          References are formatted in
+          <select name="citationStyle" defaultValue={settings.citationStyle}>
+            {CITATION_STYLES.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <fieldset>
+          <legend>Looking up sources</legend>
+          <label>
+            DOI resolver (answers CSL-JSON by content negotiation)
+            <input name="doiResolver" type="url" required maxLength={500} defaultValue={settings.doiResolver} />
+          </label>
+          <label>
+            Web pages are fetched
+            <input name="urlResolver" type="url" maxLength={500} defaultValue={settings.urlResolver} placeholder="directly" aria-describedby="url-resolver-help" />
+          </label>
+          <p id="url-resolver-help" className="form-info">
+            Leave empty to fetch pages directly (addresses on private networks are refused), or give an address the page&apos;s URL is added to, encoded, such as a
+            proxy&apos;s.
+          </p>
+        </fieldset>
       </ActionForm>
       <h2>Review by namespace</h2>
       {namespaces.length > 0 ? (

@@ -14,6 +14,9 @@ import { formatAuthorList } from "@/lib/validation/source";
 import { AppError } from "@/lib/wiki/errors";
 import { getSourceDetail } from "@/lib/wiki/library";
 import { getSourceVersions } from "@/lib/wiki/source-records";
+import { formatSources, getCitationStyle } from "@/lib/wiki/citation-style";
+import { parseAuthors } from "@/lib/wiki/sources";
+import { CITATION_STYLES } from "@/lib/content/citation-styles";
 import { mergeSourceAction } from "./actions";
 
 type Props = { params: Promise<{ id: string }> };
@@ -41,7 +44,12 @@ export default async function SourcePage({ params }: Props) {
   const detail = await load(decodeURIComponent((await params).id));
   if (!detail) notFound();
   const { source, citedIn } = detail;
-  const [account, versions] = await Promise.all([currentAccount(), getSourceVersions(db, source.id)]);
+  const [account, versions, style] = await Promise.all([currentAccount(), getSourceVersions(db, source.id), getCitationStyle(db)]);
+  const versionRecords = versions.map((v) => ({ ...v.data, id: `${source.id}@${v.number}`, authors: parseAuthors(v.data.authors) }));
+  const [formatted, ...inStyles] = await Promise.all([
+    formatSources(db, [source, ...versionRecords], style),
+    ...CITATION_STYLES.map((s) => formatSources(db, [source], s.id)),
+  ]);
   const editor = can(account, "edit") && !source.mergedIntoId;
   const fields: [string, string | null][] = [
     ["Type", source.type],
@@ -71,8 +79,24 @@ export default async function SourcePage({ params }: Props) {
         </p>
       )}
       <p className="source-formatted">
-        <SourceCitation source={source} />
+        <SourceCitation html={formatted.get(source.id)} title={source.title} />
       </p>
+      <details className="source-styles">
+        <summary>In every citation style</summary>
+        <dl>
+          {CITATION_STYLES.map((s, i) => (
+            <div key={s.id}>
+              <dt>
+                {s.label}
+                {s.id === style && " (this site's style)"}
+              </dt>
+              <dd>
+                <SourceCitation html={inStyles[i].get(source.id)} title={source.title} />
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </details>
       <dl className="source-fields">
         {fields
           .filter(([, value]) => value)
@@ -115,8 +139,8 @@ export default async function SourcePage({ params }: Props) {
                 {v.editor && ` by ${v.editor}`}
                 {v.summary && <span className="summary"> — {v.summary}</span>}
                 <details>
-                  <summary>Fields</summary>
-                  <SourceCitation source={{ ...v.data, id: source.id, authors: JSON.parse(v.data.authors) }} />
+                  <summary>As it read then</summary>
+                  <SourceCitation html={formatted.get(`${source.id}@${v.number}`)} title={v.data.title} />
                 </details>
               </li>
             ))}

@@ -7,7 +7,6 @@ import { collectLinkTargets } from "@/lib/content/document";
 import type { Reference, TocEntry } from "@/lib/content/render";
 import { db } from "@/lib/db";
 import { type SaveRevisionRequest, SaveRevisionSchema } from "@/lib/validation/revision";
-import type { NewSourceInput } from "@/lib/validation/source";
 import { renderStoredDocument, searchTitles } from "@/lib/wiki/articles";
 import { assertCanEdit, pageIdOrThrow, savePageEdit } from "@/lib/wiki/edit";
 import { AppError } from "@/lib/wiki/errors";
@@ -73,7 +72,7 @@ export async function findSources(query: string): Promise<SourceChoice[]> {
 }
 
 /** Adds a source from the citation tool (or finds the one with the same address). */
-export async function addSource(rawPageId: string, input: NewSourceInput): Promise<ActionResult<SourceChoice & { existed: boolean }>> {
+export async function addSource(rawPageId: string, input: unknown): Promise<ActionResult<SourceChoice & { existed: boolean }>> {
   return toActionResult(async () => {
     await assertCanEdit(db, await currentAccount(), pageIdOrThrow(rawPageId));
     return createSource(db, input);

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { formatEntries, formatEntry } from "./citation-format";
+import { CITATION_STYLES, type CitationStyleId } from "./citation-styles";
+import { toCslItem } from "./csl";
+
+const article = toCslItem({
+  id: "a", type: "article-journal", title: "Measuring Citation Coverage in Collaborative Encyclopedias",
+  authors: [{ family: "Okafor", given: "Adaeze" }, { family: "Lindqvist", given: "Per" }],
+  containerTitle: "Journal of Open Knowledge", publisher: null, issued: "2025-06-02", accessed: null,
+  url: "https://doi.org/10.5555/palimpsest.1", doi: "10.5555/palimpsest.1",
+});
+const webpage = toCslItem({
+  id: "w", type: "webpage", title: "Introducing GPT-5.2", authors: [{ literal: "OpenAI" }], containerTitle: "OpenAI",
+  publisher: null, issued: "2025-12-11", accessed: "2026-01-05", url: "https://openai.com/index/introducing-gpt-5-2/",
+});
+const book = toCslItem({
+  id: "b", type: "book", title: "The Craft of Research", authors: [{ family: "Booth", given: "Wayne C." }], containerTitle: null,
+  publisher: "University of Chicago Press", issued: "2016", accessed: null, url: null, isbn: "978-0226239736",
+});
+
+const doiLink = (text: string) => `<a href="https://doi.org/10.5555/palimpsest.1" class="external" rel="nofollow noopener noreferrer">${text}</a>`;
+const openAiLink = '<a href="https://openai.com/index/introducing-gpt-5-2/" class="external" rel="nofollow noopener noreferrer">https://openai.com/index/introducing-gpt-5-2/</a>';
+
+/** Known-correct entries, checked against each style's manual. */
+const EXPECTED: Record<CitationStyleId, [string, string, string]> = {
+  apa: [
+    `Okafor, A., &amp; Lindqvist, P. (2025). Measuring Citation Coverage in Collaborative Encyclopedias. <i>Journal of Open Knowledge</i>. ${doiLink("https://doi.org/10.5555/palimpsest.1")}`,
+    `OpenAI. (2025, December 11). <i>Introducing GPT-5.2</i>. OpenAI. ${openAiLink}`,
+    "Booth, W. C. (2016). <i>The Craft of Research</i>. University of Chicago Press.",
+  ],
+  "modern-language-association": [
+    `Okafor, Adaeze, and Per Lindqvist. “Measuring Citation Coverage in Collaborative Encyclopedias.” <i>Journal of Open Knowledge</i>, June 2025, ${doiLink("https://doi.org/10.5555/palimpsest.1")}.`,
+    `OpenAI. “Introducing GPT-5.2.” <i>OpenAI</i>, 11 Dec. 2025, ${openAiLink}.`,
+    "Booth, Wayne C. <i>The Craft of Research</i>. University of Chicago Press, 2016.",
+  ],
+  "chicago-author-date": [
+    `Okafor, Adaeze, and Per Lindqvist. 2025. “Measuring Citation Coverage in Collaborative Encyclopedias.” <i>Journal of Open Knowledge</i>, June. ${doiLink("https://doi.org/10.5555/palimpsest.1")}.`,
+    `OpenAI. 2025. “Introducing GPT-5.2.” OpenAI. December 11, 2025. ${openAiLink}.`,
+    "Booth, Wayne C. 2016. <i>The Craft of Research</i>. University of Chicago Press.",
+  ],
+  "harvard-cite-them-right": [
+    `Okafor, A. and Lindqvist, P. (2025) “Measuring Citation Coverage in Collaborative Encyclopedias,” <i>Journal of Open Knowledge</i> [Preprint]. Available at: ${doiLink("https://doi.org/10.5555/palimpsest.1")}.`,
+    `OpenAI (2025) <i>Introducing GPT-5.2</i>, <i>OpenAI</i>. Available at: ${openAiLink} (Accessed: January 5, 2026).`,
+    "Booth, W.C. (2016) <i>The Craft of Research</i>. University of Chicago Press.",
+  ],
+  vancouver: [
+    `Okafor A, Lindqvist P. Measuring Citation Coverage in Collaborative Encyclopedias. Journal of Open Knowledge. 2025 Jun 2. doi:${doiLink("10.5555/palimpsest.1")}`,
+    `OpenAI. OpenAI [Internet]. 2025 [cited 2026 Jan 5]. Introducing GPT-5.2. Available from: ${openAiLink}`,
+    "Booth WC. The Craft of Research. University of Chicago Press; 2016.",
+  ],
+};
+
+describe("citation styles", () => {
+  it.each(CITATION_STYLES.map((s) => s.id))("formats a journal article, a web page and a book in %s", (style) => {
+    const entries = formatEntries([article, webpage, book], style);
+    expect([entries.get("a"), entries.get("w"), entries.get("b")]).toEqual(EXPECTED[style]);
+  });
+
+  it("formats one entry the same as it does in a list, and again from its cache", () => {
+    expect(formatEntry(book, "apa")).toBe(EXPECTED.apa[2]);
+    expect(formatEntry(book, "apa")).toBe(EXPECTED.apa[2]);
+    expect(formatEntry({ ...book, title: "The Craft of Research, 4th ed." }, "apa")).toContain("<i>The Craft of Research, 4th ed.</i>");
+  });
+
+  it("keeps the text of a source as text (but for CSL's own italics and bold) and links only safe addresses", () => {
+    const hostile = toCslItem({
+      id: "x", type: "webpage", title: '<img src=x onerror="alert(1)"> & <script>alert(2)</script>', authors: [{ literal: "<b>Eve</b>" }],
+      containerTitle: null, publisher: null, issued: null, accessed: null, url: "javascript:alert(3)",
+    });
+    for (const { id } of CITATION_STYLES) {
+      const html = formatEntry(hostile, id);
+      expect(html).not.toMatch(/<img|<script|href="javascript/i);
+      expect(html).toMatch(/&lt;img src=x/i);
+    }
+  });
+});
