@@ -53,6 +53,23 @@ export function toCslItem(source: SourceFieldsForCsl): CslItem {
   return item;
 }
 
+export type CslName = { family?: string; given?: string; literal?: string };
+
+/** The fields of a library record as read from a file or a look-up. */
+export interface CslSourceFields {
+  type: string;
+  title: string;
+  authors: CslName[];
+  containerTitle: string | null;
+  publisher: string | null;
+  issued: string | null;
+  accessed: string | null;
+  url: string | null;
+  doi: string | null;
+  isbn: string | null;
+  note: string | null;
+}
+
 type DateParts = { "date-parts"?: unknown[][] } | undefined;
 
 /** CSL date parts [[2026, 3, 14]] → "2026-03-14" (or "2026-03", "2026"); null when there is no year. */
@@ -63,7 +80,7 @@ export function isoDate(date: DateParts): string | null {
 }
 
 /** A CSL-JSON item (as read from a file) as the fields of a library record; `types` lists the types kept as they are. */
-export function sourceFieldsFromCsl(item: Record<string, unknown>, types: readonly string[]) {
+export function sourceFieldsFromCsl(item: Record<string, unknown>, types: readonly string[]): CslSourceFields {
   const text = (key: string) => (typeof item[key] === "string" && (item[key] as string).trim() ? (item[key] as string).trim() : null);
   const names = Array.isArray(item.author) ? (item.author as Record<string, unknown>[]) : [];
   return {

@@ -1,23 +1,6 @@
 import { Parser } from "htmlparser2";
-import { isoDate } from "./csl";
+import { type CslName, type CslSourceFields, isoDate } from "./csl";
 import { normalizeDoi, safeUrl } from "./url";
-
-type CslName = { family?: string; given?: string; literal?: string };
-
-/** The fields of a library record as a look-up fills them in: the shape `sourceFieldsFromCsl` returns. */
-export interface CslSourceFields {
-  type: string;
-  title: string;
-  authors: CslName[];
-  containerTitle: string | null;
-  publisher: string | null;
-  issued: string | null;
-  accessed: string | null;
-  url: string | null;
-  doi: string | null;
-  isbn: string | null;
-  note: string | null;
-}
 
 /** What the parser keeps of a page: every `<meta>` value by lower-cased name, the canonical link and the title. */
 interface PageTags {

@@ -1,8 +1,8 @@
 import { lookup } from "node:dns/promises";
 import { BlockList, isIP } from "node:net";
 import { can } from "../auth/policy";
-import { sourceFieldsFromCsl } from "../content/csl";
-import { type CslSourceFields, sourceFieldsFromPage } from "../content/meta-tags";
+import { type CslSourceFields, sourceFieldsFromCsl } from "../content/csl";
+import { sourceFieldsFromPage } from "../content/meta-tags";
 import { normalizeDoi, safeUrl } from "../content/url";
 import type { DbOrTx } from "../db";
 import { SourceLookupSchema } from "../validation/lookup";
