@@ -1,11 +1,14 @@
 // `npm run bench`: the production build on a new install, measured with wrk at 16 connections:
 // reading (the example article and a generated ~100 KB article with 200 citations), saving through
 // the API, and the history views (history pages, a diff across 200 revisions), plus the time to
-// compute a diff of two 100 KB revisions.
+// compute a diff of two 100 KB revisions and to format References in each citation style.
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { DocumentJSON, NodeJSON } from "../lib/content/document";
+import { formatEntries } from "../lib/content/citation-format";
+import { CITATION_STYLES } from "../lib/content/citation-styles";
+import { toCslItem } from "../lib/content/csl";
 import { diffDocuments } from "../lib/content/diff";
 import { encode } from "next-auth/jwt";
 import { authSecret } from "../lib/auth/secret";
@@ -147,6 +150,32 @@ async function benchDiffComputation(pageId: string, runs = 40) {
   return { sizes: [size(before), size(after)], changes, median: sorted[Math.floor(sorted.length / 2)], p90: sorted[Math.floor(sorted.length * 0.9)] };
 }
 
+/**
+ * Formatting References: 200 sources in each style, the first time (the style is read), again with
+ * every source changed (no cached entry), and once more unchanged (each entry from the cache).
+ */
+function benchCitationFormatting() {
+  const items = (edition: string) =>
+    Array.from({ length: 200 }, (_, i) =>
+      toCslItem({
+        id: `s${i}`, type: i % 3 ? "webpage" : "article-journal", title: `Study ${i + 1} of frontier models${edition}`,
+        authors: [{ family: `Author${i}`, given: "Ada" }], containerTitle: "Journal of Evaluation", publisher: null,
+        issued: `${2020 + (i % 7)}-03`, accessed: "2026-11-01", url: `https://journal.example/articles/${i + 1}`,
+      }),
+    );
+  const time = (work: () => void) => {
+    const started = performance.now();
+    work();
+    return performance.now() - started;
+  };
+  return CITATION_STYLES.map(({ id, label }) => ({
+    label,
+    first: time(() => formatEntries(items(""), id)),
+    changed: time(() => formatEntries(items(", revised"), id)),
+    cached: time(() => formatEntries(items(", revised"), id)),
+  }));
+}
+
 ensureWrk();
 const dataDir = path.resolve("data/bench");
 mkdirSync(dataDir, { recursive: true });
@@ -197,6 +226,7 @@ try {
     viewResults.push({ served: wrk(view.name, view.url), rendered: wrk(view.name, view.url, uncached), bytes });
   }
   const diffTime = await benchDiffComputation("frontier_model_evaluation");
+  const formatting = benchCitationFormatting();
 
   console.log(`\nReading, ${CONNECTIONS} connections, ${DURATION} each (wrk):`);
   console.log("page".padEnd(34), "req/s".padStart(9), "p50".padStart(9), "p99".padStart(9), "size".padStart(9));
@@ -215,6 +245,10 @@ try {
   }
   console.log(`\nComputing a diff of two 100 KB revisions (${(diffTime.sizes[0] / 1024).toFixed(0)} KB and ${(diffTime.sizes[1] / 1024).toFixed(0)} KB of stored JSON, ${diffTime.changes} changed blocks):`);
   console.log(`median ${diffTime.median.toFixed(1)} ms, p90 ${diffTime.p90.toFixed(1)} ms`);
+  console.log("\nFormatting 200 References (ms per entry): the style's first use, every source changed, every entry cached:");
+  for (const f of formatting) {
+    console.log(f.label.padEnd(40), (f.first / 200).toFixed(2).padStart(8), (f.changed / 200).toFixed(2).padStart(8), (f.cached / 200).toFixed(3).padStart(8));
+  }
 } finally {
   stop();
 }
