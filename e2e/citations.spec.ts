@@ -31,6 +31,7 @@ test.describe("citing by DOI", () => {
     await expect(page.getByLabel("Title")).toHaveValue("Measuring Citation Coverage in Collaborative Encyclopedias");
     await expect(page.getByLabel("Authors")).toHaveValue("Okafor, Adaeze; Lindqvist, Per");
     await expect(page.getByLabel("DOI", { exact: true })).toHaveValue(DOI);
+    await expect(page.getByLabel("Pages")).toHaveValue("45-67");
     await page.getByLabel("Page, section or time").fill("p. 47");
     await page.getByRole("button", { name: "Add and cite" }).click();
     await expect(box.locator("sup.citation")).toHaveAttribute("data-number", "1");
@@ -38,7 +39,7 @@ test.describe("citing by DOI", () => {
 
     const entry = page.getByRole("region", { name: "References" }).locator(":scope > ol > li").first();
     await expect(entry.locator("cite")).toHaveText(
-      `Okafor, A., & Lindqvist, P. (2025). Measuring Citation Coverage in Collaborative Encyclopedias. Journal of Open Knowledge. https://doi.org/${DOI}`,
+      `Okafor, A., & Lindqvist, P. (2025). Measuring Citation Coverage in Collaborative Encyclopedias. Journal of Open Knowledge, 12(3), 45–67. https://doi.org/${DOI}`,
     );
     await expect(entry.locator("cite i").first()).toHaveText("Journal of Open Knowledge");
     await expect(entry.getByRole("link", { name: `https://doi.org/${DOI}` })).toHaveAttribute("href", `https://doi.org/${DOI}`);
@@ -57,7 +58,7 @@ test.describe("citing by DOI", () => {
 
     // The site switches to Vancouver: readers, signed in or not, see the new style at once.
     await setSettings(page, { style: "Vancouver" });
-    const vancouver = `Okafor A, Lindqvist P. Measuring Citation Coverage in Collaborative Encyclopedias. Journal of Open Knowledge. 2025 Jun 2. doi:${DOI}`;
+    const vancouver = `Okafor A, Lindqvist P. Measuring Citation Coverage in Collaborative Encyclopedias. Journal of Open Knowledge. 2025 Jun 2;12(3):45–67. doi:${DOI}`;
     const reader = await browser.newContext({ baseURL });
     const anonymous = await reader.newPage();
     await anonymous.goto(`/wiki/${pageId}`);
@@ -72,6 +73,8 @@ test.describe("citing by DOI", () => {
     expect(file).toMatch(/^@article\{Okafor2025Measuring,$/m);
     expect(file).toContain(`doi = {${DOI}}`);
     expect(file).toContain("journal = {Journal of Open Knowledge}");
+    expect(file).toContain("volume = {12}");
+    expect(file).toContain("pages = {45--67}");
 
     await setSettings(page, { style: "APA (7th edition)" });
   });

@@ -34,6 +34,9 @@ export const ARTICLE_HTML = `<!doctype html>
 <meta name="citation_publisher" content="Open Knowledge Press">
 <meta name="citation_publication_date" content="2025/06/02">
 <meta name="citation_volume" content="12">
+<meta name="citation_issue" content="3">
+<meta name="citation_firstpage" content="45">
+<meta name="citation_lastpage" content="67">
 <meta name="citation_doi" content="10.5555/palimpsest.1">
 <meta name="citation_pdf_url" content="https://example.org/article.pdf">
 <link rel="canonical" href="/article">

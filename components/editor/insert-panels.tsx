@@ -82,7 +82,7 @@ function selectedCitation(editor: Editor): { sourceId: string; locator: string |
 }
 
 const EMPTY_SOURCE: SourceFormValues = {
-  type: "webpage", title: "", authors: "", containerTitle: null, publisher: null, issued: null, url: null, doi: null, isbn: null, accessed: null, archiveUrl: null, note: null,
+  type: "webpage", title: "", authors: "", containerTitle: null, volume: null, issue: null, page: null, publisher: null, issued: null, url: null, doi: null, isbn: null, accessed: null, archiveUrl: null, note: null,
 };
 
 /**

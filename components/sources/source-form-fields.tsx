@@ -5,6 +5,9 @@ export interface SourceFormValues {
   title: string;
   authors: string;
   containerTitle: string | null;
+  volume: string | null;
+  issue: string | null;
+  page: string | null;
   publisher: string | null;
   issued: string | null;
   url: string | null;
@@ -17,7 +20,7 @@ export interface SourceFormValues {
 
 /** How the form names each field, also in its list of refusals. */
 export const SOURCE_FIELD_LABELS: Record<string, string> = {
-  type: "Type", title: "Title", authors: "Authors", containerTitle: "Published in", publisher: "Publisher", issued: "Date",
+  type: "Type", title: "Title", authors: "Authors", containerTitle: "Published in", volume: "Volume", issue: "Issue", page: "Pages", publisher: "Publisher", issued: "Date",
   url: "Address (URL)", doi: "DOI", isbn: "ISBN", accessed: "Accessed", archiveUrl: "Archived copy", note: "Note", summary: "Summary",
 };
 
@@ -47,6 +50,11 @@ export function SourceFormFields({ values }: { values: SourceFormValues }) {
         <input name="authors" defaultValue={values.authors} maxLength={2000} />
       </label>
       {text("containerTitle", { maxLength: 500 })}
+      <div className="field-row">
+        {text("volume", { maxLength: 50 })}
+        {text("issue", { maxLength: 50 })}
+        {text("page", { maxLength: 50, placeholder: "45-67" })}
+      </div>
       {text("publisher", { maxLength: 300 })}
       {text("issued", { placeholder: "YYYY-MM-DD", maxLength: 10 })}
       {text("url", { type: "url", maxLength: 2000 })}

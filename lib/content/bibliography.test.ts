@@ -5,7 +5,7 @@ import { type CslItem, cslDate, toCslItem } from "./csl";
 
 const paper = toCslItem({
   id: "p1", type: "article-journal", title: "Measuring frontier model risks", authors: [{ family: "Doe", given: "Jane" }],
-  containerTitle: "Journal of AI Safety", publisher: null, issued: "2026-03-14", accessed: null, url: "https://example.org/paper", doi: "10.1234/abcd.5678",
+  containerTitle: "Journal of AI Safety", volume: "4", issue: "2", page: "10-20", publisher: null, issued: "2026-03-14", accessed: null, url: "https://example.org/paper", doi: "10.1234/abcd.5678",
 });
 const post = toCslItem({
   id: "w1", type: "webpage", title: "Import AI 412", authors: [{ literal: "Jack Clark" }],
@@ -28,6 +28,7 @@ describe("bibliographies", () => {
     expect(bibtex).toMatch(/@article\{Doe2026Measuring,/);
     const [a, b] = reread(bibtex);
     expect(a).toMatchObject({ type: "article-journal", title: "Measuring frontier model risks", author: [{ family: "Doe", given: "Jane" }], DOI: "10.1234/abcd.5678", "container-title": "Journal of AI Safety", issued: { "date-parts": [[2026, 3, 14]] } });
+    expect(a).toMatchObject({ volume: "4", issue: "2", page: "10-20" });
     expect(b).toMatchObject({ title: "Import AI 412", URL: "https://importai.substack.com/p/412" });
   });
 

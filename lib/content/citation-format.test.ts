@@ -6,7 +6,7 @@ import { toCslItem } from "./csl";
 const article = toCslItem({
   id: "a", type: "article-journal", title: "Measuring Citation Coverage in Collaborative Encyclopedias",
   authors: [{ family: "Okafor", given: "Adaeze" }, { family: "Lindqvist", given: "Per" }],
-  containerTitle: "Journal of Open Knowledge", publisher: null, issued: "2025-06-02", accessed: null,
+  containerTitle: "Journal of Open Knowledge", volume: "12", issue: "3", page: "45-67", publisher: null, issued: "2025-06-02", accessed: null,
   url: "https://doi.org/10.5555/palimpsest.1", doi: "10.5555/palimpsest.1",
 });
 const webpage = toCslItem({
@@ -24,27 +24,27 @@ const openAiLink = '<a href="https://openai.com/index/introducing-gpt-5-2/" clas
 /** Known-correct entries, checked against each style's manual. */
 const EXPECTED: Record<CitationStyleId, [string, string, string]> = {
   apa: [
-    `Okafor, A., &amp; Lindqvist, P. (2025). Measuring Citation Coverage in Collaborative Encyclopedias. <i>Journal of Open Knowledge</i>. ${doiLink("https://doi.org/10.5555/palimpsest.1")}`,
+    `Okafor, A., &amp; Lindqvist, P. (2025). Measuring Citation Coverage in Collaborative Encyclopedias. <i>Journal of Open Knowledge</i>, <i>12</i>(3), 45–67. ${doiLink("https://doi.org/10.5555/palimpsest.1")}`,
     `OpenAI. (2025, December 11). <i>Introducing GPT-5.2</i>. OpenAI. ${openAiLink}`,
     "Booth, W. C. (2016). <i>The Craft of Research</i>. University of Chicago Press.",
   ],
   "modern-language-association": [
-    `Okafor, Adaeze, and Per Lindqvist. “Measuring Citation Coverage in Collaborative Encyclopedias.” <i>Journal of Open Knowledge</i>, June 2025, ${doiLink("https://doi.org/10.5555/palimpsest.1")}.`,
+    `Okafor, Adaeze, and Per Lindqvist. “Measuring Citation Coverage in Collaborative Encyclopedias.” <i>Journal of Open Knowledge</i>, vol. 12, no. 3, June 2025, pp. 45–67, ${doiLink("https://doi.org/10.5555/palimpsest.1")}.`,
     `OpenAI. “Introducing GPT-5.2.” <i>OpenAI</i>, 11 Dec. 2025, ${openAiLink}.`,
     "Booth, Wayne C. <i>The Craft of Research</i>. University of Chicago Press, 2016.",
   ],
   "chicago-author-date": [
-    `Okafor, Adaeze, and Per Lindqvist. 2025. “Measuring Citation Coverage in Collaborative Encyclopedias.” <i>Journal of Open Knowledge</i>, June. ${doiLink("https://doi.org/10.5555/palimpsest.1")}.`,
+    `Okafor, Adaeze, and Per Lindqvist. 2025. “Measuring Citation Coverage in Collaborative Encyclopedias.” <i>Journal of Open Knowledge</i> 12 (3): 45–67. ${doiLink("https://doi.org/10.5555/palimpsest.1")}.`,
     `OpenAI. 2025. “Introducing GPT-5.2.” OpenAI. December 11, 2025. ${openAiLink}.`,
     "Booth, Wayne C. 2016. <i>The Craft of Research</i>. University of Chicago Press.",
   ],
   "harvard-cite-them-right": [
-    `Okafor, A. and Lindqvist, P. (2025) “Measuring Citation Coverage in Collaborative Encyclopedias,” <i>Journal of Open Knowledge</i> [Preprint]. Available at: ${doiLink("https://doi.org/10.5555/palimpsest.1")}.`,
+    `Okafor, A. and Lindqvist, P. (2025) “Measuring Citation Coverage in Collaborative Encyclopedias,” <i>Journal of Open Knowledge</i>, 12(3), pp. 45–67. Available at: ${doiLink("https://doi.org/10.5555/palimpsest.1")}.`,
     `OpenAI (2025) <i>Introducing GPT-5.2</i>, <i>OpenAI</i>. Available at: ${openAiLink} (Accessed: January 5, 2026).`,
     "Booth, W.C. (2016) <i>The Craft of Research</i>. University of Chicago Press.",
   ],
   vancouver: [
-    `Okafor A, Lindqvist P. Measuring Citation Coverage in Collaborative Encyclopedias. Journal of Open Knowledge. 2025 Jun 2. doi:${doiLink("10.5555/palimpsest.1")}`,
+    `Okafor A, Lindqvist P. Measuring Citation Coverage in Collaborative Encyclopedias. Journal of Open Knowledge. 2025 Jun 2;12(3):45–67. doi:${doiLink("10.5555/palimpsest.1")}`,
     `OpenAI. OpenAI [Internet]. 2025 [cited 2026 Jan 5]. Introducing GPT-5.2. Available from: ${openAiLink}`,
     "Booth WC. The Craft of Research. University of Chicago Press; 2016.",
   ],

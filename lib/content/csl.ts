@@ -5,6 +5,9 @@ export interface CslItem {
   title: string;
   author?: { family?: string; given?: string; literal?: string }[];
   "container-title"?: string;
+  volume?: string;
+  issue?: string;
+  page?: string;
   publisher?: string;
   issued?: { "date-parts": number[][] };
   accessed?: { "date-parts": number[][] };
@@ -21,6 +24,9 @@ export interface SourceFieldsForCsl {
   title: string;
   authors: { family?: string; given?: string; literal?: string }[];
   containerTitle: string | null;
+  volume?: string | null;
+  issue?: string | null;
+  page?: string | null;
   publisher: string | null;
   issued: string | null;
   accessed: string | null;
@@ -41,6 +47,9 @@ export function toCslItem(source: SourceFieldsForCsl): CslItem {
   const item: CslItem = { id: source.id, type: source.type, title: source.title };
   if (source.authors.length) item.author = source.authors;
   if (source.containerTitle) item["container-title"] = source.containerTitle;
+  if (source.volume) item.volume = source.volume;
+  if (source.issue) item.issue = source.issue;
+  if (source.page) item.page = source.page;
   if (source.publisher) item.publisher = source.publisher;
   const issued = cslDate(source.issued);
   if (issued) item.issued = issued;
@@ -61,6 +70,9 @@ export interface CslSourceFields {
   title: string;
   authors: CslName[];
   containerTitle: string | null;
+  volume: string | null;
+  issue: string | null;
+  page: string | null;
   publisher: string | null;
   issued: string | null;
   accessed: string | null;
@@ -81,7 +93,11 @@ export function isoDate(date: DateParts): string | null {
 
 /** A CSL-JSON item (as read from a file) as the fields of a library record; `types` lists the types kept as they are. */
 export function sourceFieldsFromCsl(item: Record<string, unknown>, types: readonly string[]): CslSourceFields {
-  const text = (key: string) => (typeof item[key] === "string" && (item[key] as string).trim() ? (item[key] as string).trim() : null);
+  // Files write volume, issue and page as numbers as often as text.
+  const text = (key: string) => {
+    const value = typeof item[key] === "number" ? String(item[key]) : item[key];
+    return typeof value === "string" && value.trim() ? value.trim() : null;
+  };
   const names = Array.isArray(item.author) ? (item.author as Record<string, unknown>[]) : [];
   return {
     type: types.includes(String(item.type)) ? String(item.type) : "document",
@@ -90,6 +106,9 @@ export function sourceFieldsFromCsl(item: Record<string, unknown>, types: readon
       .map((n) => (typeof n.literal === "string" ? { literal: n.literal } : { family: typeof n.family === "string" ? n.family : undefined, given: typeof n.given === "string" ? n.given : undefined }))
       .filter((n) => ("literal" in n ? n.literal : n.family || n.given)),
     containerTitle: text("container-title"),
+    volume: text("volume"),
+    issue: text("issue"),
+    page: text("page"),
     publisher: text("publisher"),
     issued: isoDate(item.issued as DateParts),
     accessed: isoDate(item.accessed as DateParts),

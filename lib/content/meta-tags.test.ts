@@ -15,6 +15,10 @@ describe("sourceFieldsFromPage", () => {
       <meta name="citation_journal_title" content="Journal of Open Knowledge">
       <meta name="citation_publisher" content="Open Knowledge Press">
       <meta name="citation_publication_date" content="2025/06/02">
+      <meta name="citation_volume" content="12">
+      <meta name="citation_issue" content="3">
+      <meta name="citation_firstpage" content="45">
+      <meta name="citation_lastpage" content="67">
       <meta name="citation_doi" content="doi:10.5555/Palimpsest.1">
       <meta name="citation_pdf_url" content="https://example.org/article.pdf">
       <meta property="og:site_name" content="Example Journals">`);
@@ -23,6 +27,9 @@ describe("sourceFieldsFromPage", () => {
       title: "Measuring Citation Coverage",
       authors: [{ family: "Okafor", given: "Adaeze" }, { family: "Lindqvist", given: "Per" }],
       containerTitle: "Journal of Open Knowledge",
+      volume: "12",
+      issue: "3",
+      page: "45-67",
       publisher: "Open Knowledge Press",
       issued: "2025-06-02",
       accessed: null,
@@ -75,6 +82,9 @@ describe("sourceFieldsFromPage", () => {
       title: "Why we cite & how",
       authors: [{ family: "Moreau", given: "Inés" }],
       containerTitle: "Field Notes",
+      volume: null,
+      issue: null,
+      page: null,
       publisher: null,
       issued: "2026-03-14",
       accessed: null,
@@ -104,6 +114,9 @@ describe("sourceFieldsFromPage", () => {
         title: "(untitled)",
         authors: [],
         containerTitle: null,
+        volume: null,
+        issue: null,
+        page: null,
         publisher: null,
         issued: null,
         accessed: null,

@@ -211,12 +211,16 @@ export function sourceFieldsFromPage(html: string, pageUrl: string, baseUrl: str
   const issued = dates.map(parseMetaDate).find(Boolean) ?? null;
 
   const canonical = webAddress(tags.canonical, baseUrl) ?? webAddress(first(tags, "og:url"), baseUrl);
+  const [firstPage, lastPage] = [first(tags, "citation_firstpage", "prism.startingpage"), first(tags, "citation_lastpage", "prism.endingpage")];
 
   return {
     type,
     title: first(tags, "citation_title", "dc.title", "dcterms.title", "og:title") ?? tags.title ?? "(untitled)",
     authors: names(authorValues),
     containerTitle: journal ?? conference ?? book ?? (type === "webpage" ? first(tags, "og:site_name") : null),
+    volume: first(tags, "citation_volume", "prism.volume"),
+    issue: first(tags, "citation_issue", "prism.number"),
+    page: firstPage && lastPage && lastPage !== firstPage ? `${firstPage}-${lastPage}` : firstPage,
     publisher: first(tags, "citation_publisher", "dc.publisher", "dcterms.publisher") ?? thesisInstitution ?? reportInstitution,
     issued,
     accessed: null,

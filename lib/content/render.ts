@@ -22,6 +22,9 @@ export interface RenderSource {
   doi?: string | null;
   isbn?: string | null;
   note?: string | null;
+  volume?: string | null;
+  issue?: string | null;
+  page?: string | null;
 }
 
 export interface RenderContext {

@@ -12,10 +12,10 @@ import { AppError } from "./errors";
 
 const FIELDS = {
   type: true, title: true, authors: true, containerTitle: true, publisher: true, issued: true,
-  url: true, doi: true, isbn: true, accessed: true, archiveUrl: true, note: true,
+  url: true, doi: true, isbn: true, accessed: true, archiveUrl: true, note: true, volume: true, issue: true, page: true,
 } as const;
 
-export type Fields = { type: string; title: string; authors: string; containerTitle: string | null; publisher: string | null; issued: string | null; url: string | null; doi: string | null; isbn: string | null; accessed: string | null; archiveUrl: string | null; note: string | null };
+export type Fields = { type: string; title: string; authors: string; containerTitle: string | null; volume?: string | null; issue?: string | null; page?: string | null; publisher: string | null; issued: string | null; url: string | null; doi: string | null; isbn: string | null; accessed: string | null; archiveUrl: string | null; note: string | null };
 
 function editor(account: Account | null): Account {
   if (!account) throw new AppError("UNAUTHENTICATED", "Sign in to change sources.");

@@ -41,7 +41,7 @@ export async function resolveImportedSources(tx: DbOrTx, sources: ImportedSource
 }
 
 const RECORD_SELECT = {
-  id: true, type: true, title: true, authors: true, containerTitle: true, publisher: true, issued: true,
+  id: true, type: true, title: true, authors: true, containerTitle: true, volume: true, issue: true, page: true, publisher: true, issued: true,
   url: true, accessed: true, doi: true, isbn: true, note: true, mergedIntoId: true,
 } as const;
 
