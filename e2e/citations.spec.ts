@@ -14,17 +14,23 @@ async function setSettings(page: Page, settings: { style?: string; doiResolver?:
   await expect(page.getByText("Settings saved.")).toBeVisible();
 }
 
+/** Opens a new page's editor, types a claim and opens the citation tool's new-source form after it. */
+async function newSourceForClaim(page: Page, pageId: string, claim: string) {
+  const box = await openEditor(page, pageId);
+  await box.click();
+  await page.keyboard.type(claim);
+  await page.getByRole("button", { name: "Cite" }).click();
+  await page.getByRole("button", { name: "New source…" }).click();
+  return box;
+}
+
 test.describe("citing by DOI", () => {
   test("an editor cites a source looked up by DOI, readers see it formatted, the style changes, the BibTeX has it", async ({ page, browser, baseURL, makeAccount, signInAs }) => {
     await signInAs(page, await makeAccount("admin"));
     await setSettings(page, { style: "APA (7th edition)", doiResolver: STUB });
 
     const pageId = `doi_${Date.now()}`;
-    const box = await openEditor(page, pageId);
-    await box.click();
-    await page.keyboard.type("Coverage of citations was measured.");
-    await page.getByRole("button", { name: "Cite" }).click();
-    await page.getByRole("button", { name: "New source…" }).click();
+    const box = await newSourceForClaim(page, pageId, "Coverage of citations was measured.");
     await page.getByLabel("Look up a DOI or web address").fill(`https://doi.org/${DOI}`);
     await page.getByRole("button", { name: "Look up" }).click();
     await expect(page.getByText("Filled in from the DOI")).toBeVisible();
@@ -83,11 +89,7 @@ test.describe("citing by DOI", () => {
     await signInAs(page, await makeAccount("admin"));
     await setSettings(page, { doiResolver: "http://127.0.0.1:3199" });
     const pageId = `offline_${Date.now()}`;
-    const box = await openEditor(page, pageId);
-    await box.click();
-    await page.keyboard.type("A claim made offline.");
-    await page.getByRole("button", { name: "Cite" }).click();
-    await page.getByRole("button", { name: "New source…" }).click();
+    const box = await newSourceForClaim(page, pageId, "A claim made offline.");
     await page.getByLabel("Look up a DOI or web address").fill(DOI);
     await page.getByLabel("Look up a DOI or web address").press("Enter");
     await expect(page.getByRole("status").filter({ hasText: "enter the source by hand" })).toBeVisible();
@@ -102,11 +104,7 @@ test.describe("citing by DOI", () => {
   test("an editor adds a locator and a quote to a citation already in the text", async ({ page, makeAccount, signInAs }) => {
     await signInAs(page, await makeAccount("editor"));
     const pageId = `locator_${Date.now()}`;
-    const box = await openEditor(page, pageId);
-    await box.click();
-    await page.keyboard.type("A claim with a page number.");
-    await page.getByRole("button", { name: "Cite" }).click();
-    await page.getByRole("button", { name: "New source…" }).click();
+    const box = await newSourceForClaim(page, pageId, "A claim with a page number.");
     await page.getByLabel("Title").fill(`A book ${pageId}`);
     await page.getByRole("button", { name: "Add and cite" }).click();
     await box.locator("sup.citation").click();

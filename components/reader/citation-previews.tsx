@@ -77,23 +77,18 @@ export function CitationPreviews({ scope }: { scope: string }) {
     };
     const keepOpen = () => clearTimeout(hideTimer);
 
-    root.addEventListener("mouseover", onOver);
-    root.addEventListener("focusin", onOver);
-    root.addEventListener("mouseout", onOut);
-    root.addEventListener("focusout", onOut);
-    preview.addEventListener("mouseenter", keepOpen);
-    preview.addEventListener("mouseleave", hideSoon);
-    document.addEventListener("keydown", onKey);
-    window.addEventListener("scroll", place, { passive: true });
+    const listeners = new AbortController();
+    const { signal } = listeners;
+    root.addEventListener("mouseover", onOver, { signal });
+    root.addEventListener("focusin", onOver, { signal });
+    root.addEventListener("mouseout", onOut, { signal });
+    root.addEventListener("focusout", onOut, { signal });
+    preview.addEventListener("mouseenter", keepOpen, { signal });
+    preview.addEventListener("mouseleave", hideSoon, { signal });
+    document.addEventListener("keydown", onKey, { signal });
+    window.addEventListener("scroll", place, { passive: true, signal });
     return () => {
-      window.removeEventListener("scroll", place);
-      root.removeEventListener("mouseover", onOver);
-      root.removeEventListener("focusin", onOver);
-      root.removeEventListener("mouseout", onOut);
-      root.removeEventListener("focusout", onOut);
-      preview.removeEventListener("mouseenter", keepOpen);
-      preview.removeEventListener("mouseleave", hideSoon);
-      document.removeEventListener("keydown", onKey);
+      listeners.abort();
       clearTimeout(hideTimer);
     };
   }, [scope]);

@@ -1,22 +1,8 @@
+import type { CslSourceFields } from "@/lib/content/csl";
 import { SOURCE_TYPES } from "@/lib/validation/source";
 
-export interface SourceFormValues {
-  type: string;
-  title: string;
-  authors: string;
-  containerTitle: string | null;
-  volume: string | null;
-  issue: string | null;
-  page: string | null;
-  publisher: string | null;
-  issued: string | null;
-  url: string | null;
-  doi: string | null;
-  isbn: string | null;
-  accessed: string | null;
-  archiveUrl: string | null;
-  note: string | null;
-}
+/** A record's fields as the form shows them: the authors as one line of text, and its archived copy. */
+export type SourceFormValues = Omit<CslSourceFields, "authors"> & { authors: string; archiveUrl: string | null };
 
 /** How the form names each field, also in its list of refusals. */
 export const SOURCE_FIELD_LABELS: Record<string, string> = {

@@ -1,9 +1,30 @@
+/** A CSL name: a person's family and given names, or an organisation's name as `literal`. */
+export type CslName = { family?: string; given?: string; literal?: string };
+
+/** The fields of a library record as read from a file or a look-up. */
+export interface CslSourceFields {
+  type: string;
+  title: string;
+  authors: CslName[];
+  containerTitle: string | null;
+  volume: string | null;
+  issue: string | null;
+  page: string | null;
+  publisher: string | null;
+  issued: string | null;
+  accessed: string | null;
+  url: string | null;
+  doi: string | null;
+  isbn: string | null;
+  note: string | null;
+}
+
 /** A source as a CSL-JSON item, the form citation processors and bibliographic formats share. */
 export interface CslItem {
   id: string;
   type: string;
   title: string;
-  author?: { family?: string; given?: string; literal?: string }[];
+  author?: CslName[];
   "container-title"?: string;
   volume?: string;
   issue?: string;
@@ -17,24 +38,9 @@ export interface CslItem {
   note?: string;
 }
 
-/** What a library record holds, as the conversion reads it. */
-export interface SourceFieldsForCsl {
-  id: string;
-  type: string;
-  title: string;
-  authors: { family?: string; given?: string; literal?: string }[];
-  containerTitle: string | null;
-  volume?: string | null;
-  issue?: string | null;
-  page?: string | null;
-  publisher: string | null;
-  issued: string | null;
-  accessed: string | null;
-  url: string | null;
-  doi?: string | null;
-  isbn?: string | null;
-  note?: string | null;
-}
+/** What a library record holds, as the conversion reads it: the fields every reader of sources has, and those some lack. */
+export type SourceFieldsForCsl = { id: string } & Omit<CslSourceFields, OptionalField> & Partial<Pick<CslSourceFields, OptionalField>>;
+type OptionalField = "volume" | "issue" | "page" | "doi" | "isbn" | "note";
 
 /** "2026-03-14" → CSL date parts [[2026, 3, 14]]; partial dates keep what they have. */
 export function cslDate(date: string | null): { "date-parts": number[][] } | undefined {
@@ -60,26 +66,6 @@ export function toCslItem(source: SourceFieldsForCsl): CslItem {
   if (source.isbn) item.ISBN = source.isbn;
   if (source.note) item.note = source.note;
   return item;
-}
-
-export type CslName = { family?: string; given?: string; literal?: string };
-
-/** The fields of a library record as read from a file or a look-up. */
-export interface CslSourceFields {
-  type: string;
-  title: string;
-  authors: CslName[];
-  containerTitle: string | null;
-  volume: string | null;
-  issue: string | null;
-  page: string | null;
-  publisher: string | null;
-  issued: string | null;
-  accessed: string | null;
-  url: string | null;
-  doi: string | null;
-  isbn: string | null;
-  note: string | null;
 }
 
 type DateParts = { "date-parts"?: unknown[][] } | undefined;

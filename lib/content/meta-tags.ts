@@ -1,6 +1,6 @@
 import { Parser } from "htmlparser2";
 import { type CslName, type CslSourceFields, isoDate } from "./csl";
-import { normalizeDoi, safeUrl } from "./url";
+import { normalizeDoi, webUrl } from "./url";
 
 /** What the parser keeps of a page: every `<meta>` value by lower-cased name, the canonical link and the title. */
 interface PageTags {
@@ -138,18 +138,6 @@ export function parseMetaDate(raw: string): string | null {
 }
 
 /** An address from the page, absolute against the page's own, when it is a web address. */
-function webAddress(raw: string | null, base: string): string | null {
-  if (!raw) return null;
-  let resolved: string;
-  try {
-    resolved = new URL(raw, base).href;
-  } catch {
-    return null;
-  }
-  const safe = safeUrl(resolved);
-  return safe && /^https?:/.test(safe) ? safe : null;
-}
-
 function doiFrom(values: string[]): string | null {
   for (const value of values) {
     const doi = normalizeDoi(value.replace(/^info:doi\//i, ""));
@@ -210,7 +198,7 @@ export function sourceFieldsFromPage(html: string, pageUrl: string, baseUrl: str
   ];
   const issued = dates.map(parseMetaDate).find(Boolean) ?? null;
 
-  const canonical = webAddress(tags.canonical, baseUrl) ?? webAddress(first(tags, "og:url"), baseUrl);
+  const canonical = [tags.canonical, first(tags, "og:url")].map((raw) => raw && webUrl(raw, baseUrl)?.href).find(Boolean);
   const [firstPage, lastPage] = [first(tags, "citation_firstpage", "prism.startingpage"), first(tags, "citation_lastpage", "prism.endingpage")];
 
   return {

@@ -1,31 +1,15 @@
 import GithubSlugger from "github-slugger";
 import sanitizeHtml from "sanitize-html";
 import { citationAnchor, REFERENCES_ANCHOR, referenceAnchor } from "./anchors";
+import type { SourceFieldsForCsl } from "./csl";
 import { type MarkJSON, type NodeJSON, textContent } from "./document";
 import { pageHref } from "./page-id";
 import { SAFE_URL_PROTOCOLS, safeUrl } from "./url";
 
 export { citationAnchor, REFERENCES_ANCHOR, referenceAnchor };
 
-/** What the renderer needs to know of a cited source. */
-export interface RenderSource {
-  id: string;
-  type: string;
-  title: string;
-  /** CSL name list. */
-  authors: { family?: string; given?: string; literal?: string }[];
-  containerTitle: string | null;
-  publisher: string | null;
-  issued: string | null;
-  url: string | null;
-  accessed: string | null;
-  doi?: string | null;
-  isbn?: string | null;
-  note?: string | null;
-  volume?: string | null;
-  issue?: string | null;
-  page?: string | null;
-}
+/** What the renderer needs to know of a cited source: a library record's fields. */
+export type RenderSource = SourceFieldsForCsl;
 
 export interface RenderContext {
   sources: ReadonlyMap<string, RenderSource>;

@@ -15,6 +15,17 @@ export function safeUrl(raw: string): string | null {
   return (SAFE_URL_PROTOCOLS as readonly string[]).includes(url.protocol) ? url.href : null;
 }
 
+/** An absolute http(s) address, resolved against `base` when relative; null for anything else. */
+export function webUrl(raw: string, base?: string | URL): URL | null {
+  let url: URL;
+  try {
+    url = new URL(raw, base);
+  } catch {
+    return null;
+  }
+  return url.protocol === "http:" || url.protocol === "https:" ? url : null;
+}
+
 const TRACKING_PARAMETER = /^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref_src)$/i;
 
 /**

@@ -3,7 +3,7 @@ import type { Db, DbOrTx } from "../db";
 import { transaction } from "../db/transaction";
 import { fieldErrors, type Role, RoleSchema, SignInSchema, type SignInInput, SignUpSchema, type SignUpInput } from "../validation/account";
 import { AppError } from "./errors";
-import { getSetting, SETTINGS } from "./settings";
+import { getSiteSetting } from "./settings";
 
 /** What the rest of the app knows of a signed-in person. */
 export interface Account {
@@ -50,7 +50,7 @@ export async function createAccount(db: Db, input: SignUpInput, options: { role?
 }
 
 async function signUpRole(db: DbOrTx): Promise<Role> {
-  return (await getSetting(db, SETTINGS.signUpRole)) === "reader" ? "reader" : "editor";
+  return getSiteSetting(db, "signUpRole");
 }
 
 /**

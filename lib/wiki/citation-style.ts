@@ -1,13 +1,12 @@
 import { formatEntries } from "../content/citation-format";
-import { CITATION_STYLE_IDS, type CitationStyleId, DEFAULT_CITATION_STYLE } from "../content/citation-styles";
+import type { CitationStyleId } from "../content/citation-styles";
 import { type SourceFieldsForCsl, toCslItem } from "../content/csl";
 import type { DbOrTx } from "../db";
-import { getSetting, SETTINGS } from "./settings";
+import { getSiteSetting } from "./settings";
 
 /** The site's citation style. */
-export async function getCitationStyle(db: DbOrTx): Promise<CitationStyleId> {
-  const value = await getSetting(db, SETTINGS.citationStyle);
-  return (CITATION_STYLE_IDS as readonly string[]).includes(value) ? (value as CitationStyleId) : DEFAULT_CITATION_STYLE;
+export function getCitationStyle(db: DbOrTx): Promise<CitationStyleId> {
+  return getSiteSetting(db, "citationStyle");
 }
 
 /** Each source formatted as a bibliography entry in the given style or the site's, as safe HTML, by id. */

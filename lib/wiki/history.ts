@@ -151,7 +151,7 @@ export async function compareRevisions(db: DbOrTx, rawPageId: string, fromNumber
   const canonical = (doc: DocumentJSON) => mapCitationSources(doc, (id) => sources.get(id)?.id ?? id);
   const [before, after] = [canonical(from.doc), canonical(to.doc)];
   const diff = diffDocuments(before, after);
-  const formatted = await formatSources(db, new Map([...sources.values()].map((s) => [s.id, s])).values());
+  const formatted = await formatSources(db, sources.values());
   return { page, from: from.summary, to: to.summary, diff, sources: withCanonicalKeys(sources), formatted, numbers: { from: citationNumbers(before), to: citationNumbers(after) } };
 }
 

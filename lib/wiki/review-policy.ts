@@ -1,6 +1,6 @@
 import { pageHref, pageNamespace } from "../content/page-id";
 import type { DbOrTx, Tx } from "../db";
-import { getSetting, SETTINGS } from "./settings";
+import { getSiteSetting, SETTINGS } from "./settings";
 
 // Which pages need review, and what approving does to the rows: shared by saving (a reviewer's own
 // save approves what it was written on) and by the review queue.
@@ -23,7 +23,7 @@ export async function reviewRequired(db: DbOrTx, pageId: string, pagePolicy: str
     const nearest = namespaces.map((ns) => rows.find((r) => r.key === namespacePolicyKey(ns))).find(Boolean);
     if (nearest) return nearest.value === "required";
   }
-  return (await getSetting(db, SETTINGS.reviewPolicy)) === "required";
+  return (await getSiteSetting(db, "reviewPolicy")) === "required";
 }
 
 export interface Reviewed {

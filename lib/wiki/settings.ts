@@ -23,26 +23,30 @@ export const SETTINGS = {
 
 type Setting = (typeof SETTINGS)[keyof typeof SETTINGS];
 
-export async function getSetting(db: DbOrTx, setting: Setting): Promise<string> {
-  const row = await db.setting.findUnique({ where: { key: setting.key } });
-  return row?.value ?? setting.default;
-}
-
 export async function setSetting(db: DbOrTx, setting: Setting, value: string): Promise<void> {
   await db.setting.upsert({ where: { key: setting.key }, create: { key: setting.key, value }, update: { value } });
 }
 
-/** Every site setting, with defaults for those never set (or no longer valid), in one query. */
+type SettingName = keyof SiteSettings;
+
+/** A stored value of a site setting, or its default when it was never set or is no longer valid. */
+function validOrDefault<N extends SettingName>(name: N, stored: string | undefined): SiteSettings[N] {
+  const parsed = stored === undefined ? null : SiteSettingsSchema.shape[name].safeParse(stored);
+  return (parsed?.success ? parsed.data : SETTINGS[name].default) as SiteSettings[N];
+}
+
+/** One site setting (see {@link validOrDefault}). */
+export async function getSiteSetting<N extends SettingName>(db: DbOrTx, name: N): Promise<SiteSettings[N]> {
+  const row = await db.setting.findUnique({ where: { key: SETTINGS[name].key } });
+  return validOrDefault(name, row?.value);
+}
+
+/** Every site setting (see {@link validOrDefault}), in one query. */
 export async function getSiteSettings(db: DbOrTx): Promise<SiteSettings> {
   const rows = await db.setting.findMany({ where: { key: { in: Object.values(SETTINGS).map((s) => s.key) } } });
   const stored = new Map(rows.map((r) => [r.key, r.value]));
-  const settings = {} as Record<string, string>;
-  for (const [name, setting] of Object.entries(SETTINGS)) {
-    const value = stored.get(setting.key);
-    const valid = value !== undefined && SiteSettingsSchema.shape[name as keyof SiteSettings].safeParse(value).success;
-    settings[name] = valid ? value : setting.default;
-  }
-  return SiteSettingsSchema.parse(settings);
+  const names = Object.keys(SETTINGS) as SettingName[];
+  return Object.fromEntries(names.map((name) => [name, validOrDefault(name, stored.get(SETTINGS[name].key))])) as SiteSettings;
 }
 
 /** Changes the given site settings, leaving the others as they are; administrators only. */
@@ -52,7 +56,7 @@ export async function updateSiteSettings(db: Db, actor: Account | null, input: u
   if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0].message, { fieldErrors: fieldErrors(parsed.error) });
   await transaction(db, async (tx) => {
     for (const [name, value] of Object.entries(parsed.data)) {
-      if (value !== undefined) await setSetting(tx, SETTINGS[name as keyof SiteSettings], value);
+      if (value !== undefined) await setSetting(tx, SETTINGS[name as SettingName], value);
     }
   });
   return getSiteSettings(db);

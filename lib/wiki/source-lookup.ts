@@ -3,7 +3,7 @@ import { BlockList, isIP } from "node:net";
 import { can } from "../auth/policy";
 import { type CslSourceFields, sourceFieldsFromCsl } from "../content/csl";
 import { sourceFieldsFromPage } from "../content/meta-tags";
-import { normalizeDoi, safeUrl } from "../content/url";
+import { normalizeDoi, safeUrl, webUrl } from "../content/url";
 import type { DbOrTx } from "../db";
 import { SourceLookupSchema } from "../validation/lookup";
 import { MAX_TITLE_LENGTH, SOURCE_TYPES } from "../validation/source";
@@ -107,14 +107,8 @@ async function assertPublicHost(url: URL, signal: AbortSignal): Promise<void> {
   if (!addresses.length || addresses.some(isPrivateAddress)) throw new AppError("INVALID_INPUT", PRIVATE_MESSAGE);
 }
 
-function webAddress(raw: string, base?: string | URL): URL | null {
-  try {
-    const url = new URL(raw, base);
-    return url.protocol === "http:" || url.protocol === "https:" ? url : null;
-  } catch {
-    return null;
-  }
-}
+/** An http(s) address as typed or stored: absolute, with no spaces or control characters. */
+const typedWebUrl = (raw: string) => webUrl(safeUrl(raw) ?? "");
 
 /**
  * GETs an address, following redirects by hand so each hop can be checked: hops to `trustedOrigin`
@@ -138,7 +132,7 @@ async function fetchFollowing(
     const location = response.headers.get("location");
     if (response.status < 300 || response.status >= 400 || !location) return { response, url, signal };
     await response.body?.cancel().catch(() => undefined);
-    const next = webAddress(location, url);
+    const next = webUrl(location, url);
     if (!next) throw new AppError("UNAVAILABLE", `${url.host} sent the look-up to an address that is not a web page; ${BY_HAND}.`);
     if (redirects >= options.maxRedirects) {
       throw new AppError("UNAVAILABLE", `${url.host} redirected more than ${options.maxRedirects} times; ${BY_HAND}.`);
@@ -186,7 +180,7 @@ async function readText(response: Response, limit: number, host: string): Promis
 
 /** A configured resolver's address as a URL, or an error an administrator can act on. */
 function resolverUrl(address: string, what: string): URL {
-  const url = webAddress(address);
+  const url = webUrl(address);
   if (!url) throw new AppError("UNAVAILABLE", `The ${what} address in the site settings is not a web address; ${BY_HAND}, or ask an administrator to correct it.`);
   return url;
 }
@@ -203,8 +197,7 @@ function firstOfLists(item: Record<string, unknown>): Record<string, unknown> {
 
 /** Fits the fields to what a source record holds. */
 function fitted(fields: CslSourceFields): CslSourceFields {
-  const url = fields.url ? safeUrl(fields.url) : null;
-  return { ...fields, title: fields.title.slice(0, MAX_TITLE_LENGTH), url: url && /^https?:/.test(url) ? url : null };
+  return { ...fields, title: fields.title.slice(0, MAX_TITLE_LENGTH), url: (fields.url && typedWebUrl(fields.url)?.href) || null };
 }
 
 /**
@@ -255,7 +248,7 @@ export async function lookupDoi(doi: string, resolver: string): Promise<CslSourc
  * canonical address.
  */
 export async function lookupUrl(url: string, resolver: string): Promise<CslSourceFields> {
-  const cited = webAddress(safeUrl(url) ?? "");
+  const cited = typedWebUrl(url);
   if (!cited) throw new AppError("INVALID_INPUT", "Enter a full web address starting with https://.");
   let start = cited;
   let trustedOrigin: string | null = null;
@@ -298,7 +291,7 @@ export async function lookupSource(db: DbOrTx, actor: Account | null, input: unk
   const settings = await getSiteSettings(db);
   const doi = normalizeDoi(query);
   if (doi) return { fields: await lookupDoi(doi, settings.doiResolver), via: "doi" };
-  if (webAddress(safeUrl(query) ?? "")) {
+  if (typedWebUrl(query)) {
     // A web page is cited as it read today.
     const fields = await lookupUrl(query, settings.urlResolver);
     return { fields: { ...fields, accessed: fields.accessed ?? new Date().toISOString().slice(0, 10) }, via: "url" };

@@ -46,10 +46,11 @@ export default async function SourcePage({ params }: Props) {
   const { source, citedIn } = detail;
   const [account, versions, style] = await Promise.all([currentAccount(), getSourceVersions(db, source.id), getCitationStyle(db)]);
   const versionRecords = versions.map((v) => ({ ...v.data, id: `${source.id}@${v.number}`, authors: parseAuthors(v.data.authors) }));
-  const [formatted, ...inStyles] = await Promise.all([
-    formatSources(db, [source, ...versionRecords], style),
+  const [asVersions, ...inStyles] = await Promise.all([
+    formatSources(db, versionRecords, style),
     ...CITATION_STYLES.map((s) => formatSources(db, [source], s.id)),
   ]);
+  const inSiteStyle = inStyles[CITATION_STYLES.findIndex((s) => s.id === style)].get(source.id);
   const editor = can(account, "edit") && !source.mergedIntoId;
   const fields: [string, string | null][] = [
     ["Type", source.type],
@@ -82,7 +83,7 @@ export default async function SourcePage({ params }: Props) {
         </p>
       )}
       <p className="source-formatted">
-        <SourceCitation html={formatted.get(source.id)} title={source.title} />
+        <SourceCitation html={inSiteStyle} title={source.title} />
       </p>
       <details className="source-styles">
         <summary>In every citation style</summary>
@@ -143,7 +144,7 @@ export default async function SourcePage({ params }: Props) {
                 {v.summary && <span className="summary"> — {v.summary}</span>}
                 <details>
                   <summary>As it read then</summary>
-                  <SourceCitation html={formatted.get(`${source.id}@${v.number}`)} title={v.data.title} />
+                  <SourceCitation html={asVersions.get(`${source.id}@${v.number}`)} title={v.data.title} />
                 </details>
               </li>
             ))}
