@@ -90,6 +90,35 @@ test.describe("reading the example article", () => {
   });
 });
 
+test.describe("the front cache", () => {
+  test("a HEAD request (an uptime monitor's) never blanks pages for the readers after it", async ({ page, request }) => {
+    for (const path of [ARTICLE, `${ARTICLE}/history`]) {
+      for (const encoding of ["gzip", "deflate", "identity"]) {
+        const head = await request.head(path, { headers: { "accept-encoding": encoding } });
+        expect(head.status()).toBe(200);
+        expect(await head.body()).toHaveLength(0);
+      }
+      const after = await request.get(path, { headers: { "accept-encoding": "gzip" } });
+      expect(await after.text()).toContain("GPT 5.2");
+    }
+    await page.goto(ARTICLE);
+    await expect(page.getByRole("heading", { level: 1, name: "GPT 5.2" })).toBeVisible();
+    await page.goto(`${ARTICLE}/history`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("GPT 5.2");
+  });
+
+  test("serves a compressed page only to clients that asked for its encoding", async ({ request }) => {
+    for (const path of [ARTICLE, `${ARTICLE}/history`]) {
+      const deflated = await request.get(path, { headers: { "accept-encoding": "deflate" } });
+      expect(deflated.headers()["content-encoding"]).toBe("deflate");
+      const plain = await request.get(path, { headers: { "accept-encoding": "identity" } });
+      expect(plain.headers()["content-encoding"]).toBeUndefined();
+      expect(plain.headers()["vary"]).toContain("Accept-Encoding");
+      expect(await plain.text()).toContain("GPT 5.2");
+    }
+  });
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 

@@ -15,7 +15,7 @@ const server = createServer((req, res) => {
   const key = pageCacheKey(req.method, req.url, req.headers);
   if (key) {
     if (cache.serve(req, res, key)) return;
-    cache.capture(res, key);
+    cache.capture(req, res, key);
   }
   handle(req, res).catch((error: unknown) => {
     console.error(error);

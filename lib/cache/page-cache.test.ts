@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { deflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PAGE_CACHE_TTL_MS, PageCache, pageCacheKey } from "./page-cache";
 
@@ -7,6 +8,14 @@ describe("which requests the page cache answers", () => {
   it("keys anonymous article reads by path and encoding", () => {
     expect(pageCacheKey("GET", "/wiki/gpt_5_2", {})).toBe("identity /wiki/gpt_5_2");
     expect(pageCacheKey("HEAD", "/wiki/gpt_5_2/", { "accept-encoding": "gzip, br" })).toBe("gzip /wiki/gpt_5_2");
+  });
+
+  it("keys by the encoding Next.js's compression would answer with", () => {
+    expect(pageCacheKey("GET", "/wiki/a", { "accept-encoding": "deflate" })).toBe("deflate /wiki/a");
+    expect(pageCacheKey("GET", "/wiki/a", { "accept-encoding": "deflate, gzip" })).toBe("gzip /wiki/a");
+    expect(pageCacheKey("GET", "/wiki/a", { "accept-encoding": "br" })).toBe("identity /wiki/a");
+    expect(pageCacheKey("GET", "/wiki/a", { "accept-encoding": "gzip;q=0" })).toBe("identity /wiki/a");
+    expect(pageCacheKey("GET", "/wiki/a", { "accept-encoding": "identity;q=0" })).toBeNull();
   });
 
   it("keys a page's history views by their query too", () => {
@@ -33,6 +42,7 @@ describe("the page cache in front of a server", () => {
   let now = 0;
   const cache = new PageCache(() => now);
   let rendered = 0;
+  let finishSlow: (() => void) | null = null;
   let server: Server;
   let base: string;
 
@@ -41,8 +51,24 @@ describe("the page cache in front of a server", () => {
     server = createServer((req, res) => {
       const key = pageCacheKey(req.method, req.url, req.headers);
       if (key && cache.serve(req, res, key)) return;
-      if (key) cache.capture(res, key);
+      if (key) cache.capture(req, res, key);
       rendered++;
+      if (req.url === "/wiki/slow") {
+        res.setHeader("x-nextjs-cache", "MISS");
+        res.write(`slow render ${rendered} `);
+        // The first render goes on until told to finish, so a test can invalidate the page meanwhile.
+        if (finishSlow) res.end("slow");
+        else finishSlow = () => res.end("slow");
+        return;
+      }
+      if (req.url === "/wiki/compressed") {
+        // Like Next.js's compression: the body's encoding follows the request's Accept-Encoding.
+        const encoding = /deflate/.test(String(req.headers["accept-encoding"])) ? "deflate" : null;
+        res.setHeader("x-nextjs-cache", "MISS");
+        if (encoding) res.setHeader("content-encoding", encoding);
+        res.end(encoding ? deflateSync(`page ${rendered}`) : `page ${rendered}`);
+        return;
+      }
       if (req.url === "/wiki/dynamic") {
         res.end("dynamic");
         return;
@@ -113,5 +139,40 @@ describe("the page cache in front of a server", () => {
     const before = rendered;
     for (let i = 0; i < 2; i++) await (await fetch(`${base}/wiki/cookie/history`)).text();
     expect(rendered).toBe(before + 2);
+  });
+
+  it("never stores the empty answer to a HEAD request, and answers HEAD from a stored GET", async () => {
+    const identity = { "accept-encoding": "identity" };
+    const head = await fetch(`${base}/wiki/head`, { method: "HEAD", headers: identity });
+    expect(head.status).toBe(200);
+    const before = rendered;
+    expect(await (await fetch(`${base}/wiki/head`, { headers: identity })).text()).toBe(`<p>/wiki/head render ${before + 1}</p>`);
+    const cachedHead = await fetch(`${base}/wiki/head`, { method: "HEAD", headers: identity });
+    expect(cachedHead.headers.get("content-length")).toBe(String(`<p>/wiki/head render ${before + 1}</p>`.length));
+    expect(await (await fetch(`${base}/wiki/head`, { headers: identity })).text()).toBe(`<p>/wiki/head render ${before + 1}</p>`);
+    expect(rendered).toBe(before + 1);
+  });
+
+  it("serves a compressed body only to clients that asked for that encoding", async () => {
+    const deflated = await fetch(`${base}/wiki/compressed`, { headers: { "accept-encoding": "deflate" } });
+    expect(deflated.headers.get("content-encoding")).toBe("deflate");
+    await deflated.arrayBuffer();
+    const plain = await fetch(`${base}/wiki/compressed`, { headers: { "accept-encoding": "identity" } });
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    expect(await plain.text()).toMatch(/^page \d+$/);
+    const again = await fetch(`${base}/wiki/compressed`, { headers: { "accept-encoding": "deflate" } });
+    expect(again.headers.get("content-encoding")).toBe("deflate");
+    expect(again.headers.get("vary")).toContain("Accept-Encoding");
+  });
+
+  it("never stores a render that began before its page was invalidated", async () => {
+    const identity = { "accept-encoding": "identity" };
+    const response = fetch(`${base}/wiki/slow`, { headers: identity }).then((r) => r.text());
+    await expect.poll(() => finishSlow !== null).toBe(true);
+    const before = rendered;
+    cache.invalidate(["/wiki/slow"]);
+    finishSlow!();
+    expect(await response).toBe(`slow render ${before} slow`);
+    expect(await (await fetch(`${base}/wiki/slow`, { headers: identity })).text()).toBe(`slow render ${before + 1} slow`);
   });
 });

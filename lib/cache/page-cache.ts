@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import Negotiator from "negotiator";
 
 /** How long a captured page is served before the next request goes back to Next.js. */
 export const PAGE_CACHE_TTL_MS = 60_000;
@@ -9,6 +10,8 @@ interface Entry {
   headers: [string, string | string[]][];
   body: Buffer;
   etag: string | null;
+  /** The `Content-Encoding` the body was sent with; null for none. */
+  encoding: string | null;
   storedAt: number;
 }
 
@@ -26,8 +29,25 @@ const ARTICLE = /^\/wiki\/[^/?]+$/;
 const HISTORY_VIEW = /^\/wiki\/[^/?]+(?:\/history(?:\?before=\d+)?|\/diff\?[\w=&]*|\?rev=\d+)$/;
 
 /**
+ * The encoding Next.js's compression answers this request with when the page is large enough to
+ * compress (it prefers gzip to deflate), or null when the client accepts none of them.
+ */
+function negotiatedEncoding(headers: IncomingMessage["headers"]): string | null {
+  const negotiator = new Negotiator({ headers });
+  const method = negotiator.encoding(["gzip", "deflate", "identity"]);
+  if (method === "deflate" && negotiator.encoding(["gzip"])) return negotiator.encoding(["gzip", "identity"]) ?? null;
+  return method ?? null;
+}
+
+/** Whether the client accepts a response sent with this `Content-Encoding` (none: identity). */
+function accepts(headers: IncomingMessage["headers"], contentEncoding: string | null): boolean {
+  return new Negotiator({ headers }).encoding([contentEncoding ?? "identity"]) !== undefined;
+}
+
+/**
  * The key a request is cached under, or null when it must go to Next.js: only anonymous GET and
- * HEAD requests for articles and their history views, in one of two encodings.
+ * HEAD requests for articles and their history views. The key holds the encoding the client
+ * negotiates, so a response compressed one way is only ever served to clients that asked alike.
  */
 export function pageCacheKey(method: string | undefined, url: string | undefined, headers: IncomingMessage["headers"]): string | null {
   if ((method !== "GET" && method !== "HEAD") || !url?.startsWith("/wiki/")) return null;
@@ -35,19 +55,27 @@ export function pageCacheKey(method: string | undefined, url: string | undefined
   if (!ARTICLE.test(path) && !HISTORY_VIEW.test(path)) return null;
   if (VARYING_HEADERS.some((h) => headers[h] !== undefined)) return null;
   if (SESSION_COOKIE.test(headers.cookie ?? "")) return null;
-  const gzip = /\bgzip\b/.test(String(headers["accept-encoding"] ?? ""));
-  return `${gzip ? "gzip" : "identity"} ${path}`;
+  const encoding = negotiatedEncoding(headers);
+  return encoding ? `${encoding} ${path}` : null;
 }
 
 const keyPath = (key: string) => key.slice(key.indexOf(" ") + 1);
+/** The article (`/wiki/<id>`) a cached path belongs to. */
+const articleOf = (path: string) => /^\/wiki\/[^/?]+/.exec(path)?.[0] ?? path;
 
 /**
  * An in-memory cache of whole article responses in front of Next.js, so anonymous readers are
- * served without running the framework at all. It only keeps what Next.js itself marked as a
- * cached (ISR) page, and is emptied for a page whenever that page is revalidated.
+ * served without running the framework at all. It only keeps complete answers to GET requests that
+ * Next.js itself marked as a cached (ISR) page, or history views, and is emptied for a page whenever
+ * that page is revalidated. A HEAD request is answered from a stored GET, never stored itself (its
+ * body is empty).
  */
 export class PageCache {
   private entries = new Map<string, Entry>();
+  /** Counts invalidations, so a render that began before one is never stored after it. */
+  private generation = 0;
+  private clearedAt = 0;
+  private invalidatedAt = new Map<string, number>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -59,8 +87,9 @@ export class PageCache {
       this.entries.delete(key);
       return false;
     }
+    if (!accepts(req.headers, entry.encoding)) return false;
     if (entry.etag && req.headers["if-none-match"] === entry.etag) {
-      res.writeHead(304, { ETag: entry.etag });
+      res.writeHead(304, { ETag: entry.etag, Vary: "Accept-Encoding" });
       res.end();
       return true;
     }
@@ -69,8 +98,13 @@ export class PageCache {
     return true;
   }
 
-  /** Watches the response Next.js writes and keeps it when it is a cacheable page. */
-  capture(res: ServerResponse, key: string): void {
+  /**
+   * Watches the response Next.js writes to a GET request and keeps it once it has been sent in
+   * full, when it is a cacheable page and its page was not invalidated while it was rendered.
+   */
+  capture(req: IncomingMessage, res: ServerResponse, key: string): void {
+    if (req.method !== "GET") return;
+    const startedAt = this.generation;
     const chunks: Buffer[] = [];
     const write = res.write.bind(res) as (...args: unknown[]) => boolean;
     const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
@@ -84,34 +118,61 @@ export class PageCache {
     }) as ServerResponse["write"];
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
       keep(chunk, rest[0]);
-      const cacheState = res.getHeader("x-nextjs-cache");
-      const cacheable = HISTORY_VIEW.test(keyPath(key)) || cacheState === "HIT" || cacheState === "STALE" || cacheState === "MISS";
-      if (res.statusCode === 200 && cacheable && !res.hasHeader("set-cookie")) this.store(key, res, Buffer.concat(chunks));
       return end(chunk, ...rest);
     }) as ServerResponse["end"];
+    // "finish" fires only once the whole response was handed to the socket: an aborted one is not kept.
+    res.once("finish", () => {
+      const cacheState = res.getHeader("x-nextjs-cache");
+      const cacheable = HISTORY_VIEW.test(keyPath(key)) || cacheState === "HIT" || cacheState === "STALE" || cacheState === "MISS";
+      if (res.statusCode !== 200 || !cacheable || res.hasHeader("set-cookie")) return;
+      if (this.invalidatedSince(keyPath(key), startedAt)) return;
+      const body = Buffer.concat(chunks);
+      const declared = res.getHeader("content-length");
+      if (body.length === 0 || (declared !== undefined && Number(declared) !== body.length)) return;
+      this.store(key, res, body);
+    });
+  }
+
+  private invalidatedSince(path: string, generation: number): boolean {
+    return this.clearedAt > generation || (this.invalidatedAt.get(articleOf(path)) ?? 0) > generation;
   }
 
   private store(key: string, res: ServerResponse, body: Buffer) {
     if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
     const headers = Object.entries(res.getHeaders())
-      .filter(([name]) => !["transfer-encoding", "connection", "keep-alive", "date", "content-length", "x-nextjs-cache"].includes(name))
+      .filter(([name]) => !["transfer-encoding", "connection", "keep-alive", "date", "content-length", "x-nextjs-cache", "vary"].includes(name))
       .map(([name, value]) => [name, Array.isArray(value) ? value.map(String) : String(value)] as [string, string | string[]]);
     headers.push(["content-length", String(body.length)]);
+    // Entries differ by the encoding asked for; caches further along must keep them apart too.
+    const vary = new Set(String(res.getHeader("vary") ?? "").split(",").map((v) => v.trim()).filter(Boolean));
+    vary.add("Accept-Encoding");
+    headers.push(["vary", [...vary].join(", ")]);
     const etag = res.getHeader("etag");
-    this.entries.set(key, { status: res.statusCode, headers, body, etag: etag ? String(etag) : null, storedAt: this.now() });
+    const encoding = res.getHeader("content-encoding");
+    this.entries.set(key, { status: res.statusCode, headers, body, etag: etag ? String(etag) : null, encoding: encoding ? String(encoding) : null, storedAt: this.now() });
   }
 
   /** Forgets the cached responses for these articles (`/wiki/<id>`) and their history views. */
   invalidate(paths: string[]): void {
-    const articles = paths.map((p) => p.replace(/\/+$/, ""));
+    const articles = paths.map((p) => articleOf(p.replace(/\/+$/, "")));
+    this.generation++;
+    // Remembering every page ever invalidated would grow without end; forgetting them all at once
+    // only means refusing to store the renders that are in flight right now.
+    if (this.invalidatedAt.size > MAX_ENTRIES) {
+      this.invalidatedAt.clear();
+      this.clearedAt = this.generation;
+    }
+    for (const article of articles) this.invalidatedAt.set(article, this.generation);
     for (const key of this.entries.keys()) {
-      const path = keyPath(key);
-      if (articles.some((a) => path === a || path.startsWith(`${a}/`) || path.startsWith(`${a}?`))) this.entries.delete(key);
+      if (articles.includes(articleOf(keyPath(key)))) this.entries.delete(key);
     }
   }
 
   /** Forgets every cached response. */
   clear(): void {
+    this.generation++;
+    this.clearedAt = this.generation;
+    this.invalidatedAt.clear();
     this.entries.clear();
   }
 
