@@ -59,7 +59,7 @@ test.describe("the pages API", () => {
 
     const bad = await save(request, pageId, editorToken, { doc: hostile, baseRevisionId: null });
     expect(bad.status()).toBe(400);
-    expect((await bad.json()).error.message).toMatch(/not an http\(s\), ftp or mailto address/);
+    expect((await bad.json()).error.message).toMatch(/not an http\(s\), ftp, mailto or file address/);
     const unknown = await save(request, pageId, editorToken, { doc: { type: "doc", content: [{ type: "iframe" }] }, baseRevisionId: null });
     expect(unknown.status()).toBe(400);
     const malformed = await request.post(`/api/pages/${pageId}/revisions`, { data: "{not json", headers: { authorization: `Bearer ${editorToken}`, "content-type": "application/json" } });

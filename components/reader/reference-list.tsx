@@ -29,7 +29,15 @@ export function ReferenceList({ references, pageId }: { references: Reference[];
                 </>
               )}
             </span>{" "}
-            {ref.source ? <SourceCitation html={ref.formatted} title={ref.source.title} /> : <span className="source-missing">This source has been removed from the library.</span>}
+            {ref.note ? (
+              // The note as written (an imported footnote); lib/content/render made it safe HTML. As a
+              // `source` it is what citation previews show.
+              <span className="source reference-note" dangerouslySetInnerHTML={{ __html: ref.note }} />
+            ) : ref.source ? (
+              <SourceCitation html={ref.formatted} title={ref.source.title} />
+            ) : (
+              <span className="source-missing">This source has been removed from the library.</span>
+            )}
             {ref.uses.some((u) => u.locator || u.quote) && (
               <ul className="reference-uses">
                 {ref.uses

@@ -43,14 +43,23 @@ export function collectCitations(doc: NodeJSON): CitationAttributes[] {
   return citations;
 }
 
+/** A citation's note (its text as written), or null when it has none. */
+export function citationNote(node: NodeJSON): NodeJSON[] | null {
+  const note = node.attrs?.note;
+  return Array.isArray(note) && note.length ? (note as NodeJSON[]) : null;
+}
+
 /** The distinct page ids a document links to, in order of first appearance. */
 export function collectLinkTargets(doc: NodeJSON): string[] {
   const targets = new Set<string>();
-  walk(doc, (node) => {
+  const visit = (node: NodeJSON) => {
     for (const mark of node.marks ?? []) {
       if (mark.type === "wikiLink") targets.add((mark.attrs as unknown as WikiLinkAttributes).target);
     }
-  });
+    // Links in a citation's note are links of the page too.
+    if (node.type === "citation") citationNote(node)?.forEach(visit);
+  };
+  walk(doc, visit);
   return [...targets].filter(Boolean);
 }
 

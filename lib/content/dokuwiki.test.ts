@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { collectCitations, collectLinkTargets, type NodeJSON, textContent } from "./document";
-import { DokuWikiSyntaxError, parseDokuWiki } from "./dokuwiki";
+import { citationNote, collectCitations, collectLinkTargets, type NodeJSON, textContent, walk } from "./document";
+import { DokuWikiSyntaxError, MAX_IMPORT_BYTES, parseDokuWiki } from "./dokuwiki";
+import { renderArticle } from "./render";
 import { schema } from "./schema";
 
 const parse = (markup: string) => parseDokuWiki(markup);
@@ -118,7 +119,7 @@ describe("block markup", () => {
 });
 
 describe("inline markup", () => {
-  it("reads bold, italic, underline and monospace, nested", () => {
+  it("reads bold, italic, underline and monospace, nested as DokuWiki nests them", () => {
     const nodes = inline("**bold //both//** __under__ ''mono **raw**''");
     expect(nodes.map((n) => [n.text, marksOf(n)])).toEqual([
       ["bold ", ["bold"]],
@@ -126,8 +127,11 @@ describe("inline markup", () => {
       [" ", []],
       ["under", ["underline"]],
       [" ", []],
-      ["mono **raw**", ["code"]],
+      // The editor's code mark takes no other mark: bold inside monospace stays bold.
+      ["mono ", ["code"]],
+      ["raw", ["bold"]],
     ]);
+    expect(inline("''%%**lit**%% [[page|p]]''").map((n) => [n.text, marksOf(n)])).toEqual([["**lit** ", ["code"]], ["p", ["wikiLink"]]]);
   });
 
   it("does not read the // of a URL as italics", () => {
@@ -183,9 +187,12 @@ describe("inline markup", () => {
     expect(marksOf(nodes[1])).toEqual(["bold"]);
   });
 
-  it("keeps unknown markup visible as text", () => {
-    const text = textContent(blocks("<del>gone</del> {{image.png}} ~~NOTOC~~ [[wp>Thing]] <sup>2</sup>")[0]);
-    expect(text).toBe("<del>gone</del> {{image.png}} ~~NOTOC~~ [[wp>Thing]] <sup>2</sup>");
+  it("keeps markup it does not understand visible as text, and reports it with its line", () => {
+    const article = parse("first line\n{{image.png}} <wrap hi>note</wrap> ~~DISCUSSION~~ [[nope>Thing]]");
+    expect(textContent(article.doc)).toBe("first line {{image.png}} <wrap hi>note</wrap>  [[nope>Thing]]");
+    expect(article.warnings.map((w) => [w.line, w.construct])).toEqual([
+      [2, "{{image.png}}"], [2, "<wrap hi>"], [2, "</wrap>"], [2, "~~DISCUSSION~~"], [2, "[[nope>Thing]]"],
+    ]);
   });
 
   it("keeps unclosed markup as text", () => {
@@ -201,6 +208,10 @@ describe("hostile input", () => {
   it("keeps HTML and script tags as plain text", () => {
     const nodes = inline('<script>alert(1)</script><img src=x onerror="alert(2)">');
     expect(nodes).toEqual([{ type: "text", text: '<script>alert(1)</script><img src=x onerror="alert(2)">' }]);
+    const [html, php] = blocks("<html>\n<script>alert(1)</script>\n</html>\n<php>\necho 1;\n</php>");
+    expect(html).toEqual({ type: "codeBlock", attrs: { language: "html" }, content: [{ type: "text", text: "<script>alert(1)</script>" }] });
+    expect(php).toEqual({ type: "codeBlock", attrs: { language: "php" }, content: [{ type: "text", text: "echo 1;" }] });
+    expect(inline("x <html><b>y</b></html>")).toEqual([{ type: "text", text: "x " }, { type: "text", text: "<b>y</b>", marks: [{ type: "code" }] }]);
   });
 
   it("never makes a link with a javascript:, data: or vbscript: address", () => {
@@ -242,5 +253,247 @@ describe("input that cannot be imported", () => {
 
   it("names the line of binary content", () => {
     expect(() => parse("fine\nstill fine\nbad \u0000 byte")).toThrow(/^line 3: a control character/);
+  });
+});
+
+describe("footnotes keep their text", () => {
+  const citationsOf = (doc: NodeJSON) => {
+    const found: { sourceId: string; locator: unknown; note: NodeJSON[] | null }[] = [];
+    walk(doc, (node) => {
+      if (node.type === "citation") found.push({ sourceId: String(node.attrs?.sourceId), locator: node.attrs?.locator, note: citationNote(node) });
+    });
+    return found;
+  };
+  const notes = (markup: string, options = {}) => citationsOf(parseDokuWiki(markup, options).doc);
+  const noteText = (note: unknown) => textContent({ type: "paragraph", content: note as NodeJSON[] });
+
+  it("keeps the text around a footnote's link, and the link's own words", () => {
+    const article = parse("Claim((Anthropic, [[https://a.example/card|System card]], November 2025.)) and((See the [[https://b.example/r|report]].))");
+    const [first, second] = citationsOf(article.doc);
+    expect(noteText(first.note)).toBe("Anthropic, System card, November 2025.");
+    expect(noteText(second.note)).toBe("See the report.");
+    // The library record comes in addition: the link names it.
+    expect(article.sources.map((s) => [s.title, s.url])).toEqual([
+      ["System card", "https://a.example/card"],
+      ["report", "https://b.example/r"],
+    ]);
+    expect(first.sourceId).toBe(article.sources[0].key);
+  });
+
+  it("keeps a second link, formatting, code and internal links inside a footnote", () => {
+    const [citation] = notes("x((**Bold** //it// ''code'' [[gpt_5_4|GPT-5.4]], [[https://a.example|A]] and [[https://b.example|B]]))");
+    const note = citation.note as NodeJSON[];
+    expect(noteText(note)).toBe("Bold it code GPT-5.4, A and B");
+    expect(note.filter((n) => n.marks?.length).map((n) => [n.text, n.marks!.map((m) => m.attrs?.href ?? m.attrs?.target ?? m.type)])).toEqual([
+      ["Bold", ["bold"]],
+      ["it", ["italic"]],
+      ["code", ["code"]],
+      ["GPT-5.4", ["gpt_5_4"]],
+      ["A", ["https://a.example/"]],
+      ["B", ["https://b.example/"]],
+    ]);
+    const article = parse("x((see [[other_page|the other page]]))");
+    expect(collectLinkTargets(article.doc)).toEqual(["other_page"]);
+    expect(() => schema.nodeFromJSON(article.doc).check()).not.toThrow();
+  });
+
+  it("needs no note when the source and a locator say it all", () => {
+    expect(notes("a(([[https://x.example/p|Paper]])) b(([[https://x.example/p|Paper]], p. 12)) c((https://x.example/p))").map((c) => [c.locator, c.note])).toEqual([
+      [null, null], ["p. 12", null], [null, null],
+    ]);
+    // A different label for the same address is other text: it is kept.
+    const [, other] = notes("a(([[https://x.example/p|Paper]])) b(([[https://x.example/p|The same paper]]))");
+    expect(noteText(other.note)).toBe("The same paper");
+    // Plain text that is not a locator is kept as well.
+    expect(noteText(notes("a(([[https://x.example/p|Paper]], retrieved in spring))")[0].note)).toBe("Paper, retrieved in spring");
+  });
+
+  it("merges footnotes into one number only when their texts are identical or they cite one source and place", () => {
+    const article = parse(
+      "a((Same [[https://x.example/p|P]])) b((Other [[https://x.example/p|P]])) c((Same [[https://x.example/p|P]])) d(([[https://x.example/p|P]], p. 3)) e(([[https://x.example/p|P]], p. 3))",
+    );
+    const out = renderArticle(article.doc, {
+      sources: new Map(article.sources.map((s) => [s.key, { id: s.key, type: s.type, title: s.title, authors: [], containerTitle: null, publisher: null, issued: null, url: s.url, accessed: null }])),
+      pageExists: () => true,
+    });
+    expect(out.references.map((r) => [r.number, r.uses.length, r.note])).toEqual([
+      [1, 2, 'Same <a href="https://x.example/p" class="external" rel="nofollow noopener noreferrer">P</a>'],
+      [2, 1, 'Other <a href="https://x.example/p" class="external" rel="nofollow noopener noreferrer">P</a>'],
+      [3, 2, null],
+    ]);
+    expect(out.references[2].uses.map((u) => u.locator)).toEqual(["p. 3", "p. 3"]);
+  });
+
+  it("reads footnotes as DokuWiki does: links inside may hold `))` and `|`, and an unclosed one stays text", () => {
+    const [table] = blocks("| a((see [[https://x.example/a|A (2026]] | b)) | c |");
+    expect(table.content![0].content!.map(textContent)).toEqual(["a", "c"]);
+    expect(noteText(citationsOf(table)[0].note)).toBe("see A (2026 | b");
+    expect(textContent(blocks("open (( [[page|never)) closed]]")[0])).toBe("open (( never)) closed");
+  });
+
+  it("reports an empty footnote it leaves out", () => {
+    const article = parse("text(())");
+    expect(collectCitations(article.doc)).toEqual([]);
+    expect(article.warnings).toEqual([{ line: 1, construct: "(())", message: "an empty footnote was left out" }]);
+  });
+});
+
+describe("sections and links as DokuWiki makes them", () => {
+  it("gives links to sections DokuWiki's section ids, on other pages and this one", () => {
+    const nodes = inline("[[policy:Responsible Scaling#1. Early history|RSP]] [[#Über uns]] [[#Über uns|here]]");
+    expect(nodes.filter((n) => n.marks).map((n) => [n.text, n.marks![0].attrs])).toEqual([
+      ["RSP", { target: "policy:responsible_scaling", fragment: "early_history" }],
+    ]);
+    const own = parseDokuWiki("[[#Über uns]] [[#Über uns|here]]", { pageId: "about" });
+    expect(own.doc.content[0].content!.filter((n) => n.marks).map((n) => [n.text, n.marks![0].attrs])).toEqual([
+      ["Über uns", { target: "about", fragment: "ueber_uns" }],
+      ["here", { target: "about", fragment: "ueber_uns" }],
+    ]);
+  });
+
+  it("makes heading ids the reader, its contents and links agree on", () => {
+    const article = parseDokuWiki("== Über uns ==\n\n== Über uns ==\n\n[[#Über uns]] [[#Über uns 1]]", { pageId: "about" });
+    const out = renderArticle(article.doc, { sources: new Map(), pageExists: () => true });
+    expect(out.toc.map((e) => e.id)).toEqual(["ueber_uns", "ueber_uns1"]);
+    expect(out.html).toContain('<h5 id="ueber_uns">');
+    expect(out.html).toContain('href="/wiki/about#ueber_uns"');
+  });
+
+  it("resolves links relative to the page's namespace, and shows the last segment of the id", () => {
+    const nodes = parseDokuWiki("[[sibling]] [[.:here]] [[..:up]] [[:top]] [[ns:]] [[other:page]] [[..:]]", { pageId: "a:b:page" }).doc.content[0].content!;
+    expect(nodes.filter((n) => n.marks).map((n) => [n.text, n.marks![0].attrs?.target])).toEqual([
+      ["sibling", "a:b:sibling"],
+      ["here", "a:b:here"],
+      ["up", "a:up"],
+      ["top", "top"],
+      ["ns", "ns:start"],
+      ["page", "other:page"],
+      ["a", "a:start"],
+    ]);
+  });
+
+  it("shows a linked page's title when it is known", () => {
+    const titles = new Map([["policy:rsp", "Responsible Scaling Policy"]]);
+    const [link] = parseDokuWiki("[[policy:rsp]]", { pageTitles: titles }).doc.content[0].content!;
+    expect(link.text).toBe("Responsible Scaling Policy");
+  });
+
+  it("reads headings as DokuWiki does: the text as written, the level from the leading equals signs", () => {
+    const [, heading] = blocks("x\n\n===== **Not bold** == =====");
+    expect(heading).toEqual({ type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "**Not bold** ==" }] });
+  });
+});
+
+describe("the rest of DokuWiki's syntax", () => {
+  it("reads subscript, superscript and deleted text", () => {
+    expect(inline("H<sub>2</sub>O E=mc<sup>2</sup> <del>gone</del>").map((n) => [n.text, marksOf(n)])).toEqual([
+      ["H", []], ["2", ["subscript"]], ["O E=mc", []], ["2", ["superscript"]], [" ", []], ["gone", ["strike"]],
+    ]);
+    const article = parse("**<sub>x</sub>**");
+    expect(() => schema.nodeFromJSON(article.doc).check()).not.toThrow();
+  });
+
+  it("links interwiki shortcuts with DokuWiki's default map, or a map given", () => {
+    const hrefs = (markup: string, options = {}) =>
+      parseDokuWiki(markup, options).doc.content[0].content!.filter((n) => n.marks).map((n) => [n.text, n.marks![0].attrs?.href ?? n.marks![0].attrs?.target]);
+    expect(hrefs("[[wp>Large language model]] [[doku>syntax|syntax]] [[rfc>2616]] [[user>alice]]")).toEqual([
+      ["Large language model", "https://en.wikipedia.org/wiki/Large%20language%20model"],
+      ["syntax", "https://www.dokuwiki.org/syntax"],
+      ["2616", "https://tools.ietf.org/html/rfc2616"],
+      ["alice", "user:alice"],
+    ]);
+    expect(hrefs("[[corp>Q3]]", { interwiki: { corp: "https://intranet.example/{NAME}" } })).toEqual([["Q3", "https://intranet.example/Q3"]]);
+  });
+
+  it("links bare www. addresses, <e-mail> addresses and Windows shares", () => {
+    const links = inline("www.example.org/page. <someone@example.org> \\\\server\\share [[\\\\server\\docs|Docs]]")
+      .filter((n) => n.marks)
+      .map((n) => [n.text, n.marks![0].attrs?.href]);
+    expect(links).toEqual([
+      ["www.example.org/page", "http://www.example.org/page"],
+      ["someone@example.org", "mailto:someone@example.org"],
+      ["\\\\server\\share", "file://///server/share"],
+      ["Docs", "file://///server/docs"],
+    ]);
+  });
+
+  it("turns smileys and typography into Unicode, in monospace too, as DokuWiki does", () => {
+    expect(textContent(blocks('He said "so" -> yes... -- (c) 1920x1080 :-) ;-)')[0])).toBe("He said “so” → yes… – © 1920×1080 🙂 😉");
+    expect(inline("''a -> b''")).toEqual([{ type: "text", text: "a → b", marks: [{ type: "code" }] }]);
+    expect(inline("%%a -> b%%")).toEqual([{ type: "text", text: "a -> b" }]);
+  });
+
+  it("drops macros with a report, and a leading macro does not take the title's place", () => {
+    const article = parse("~~NOTOC~~\n====== Title ======\nText ~~NOCACHE~~");
+    expect(article.title).toBe("Title");
+    expect(textContent(article.doc)).toBe("Text ");
+    expect(article.warnings.map((w) => [w.line, w.construct])).toEqual([[1, "~~NOTOC~~"], [3, "~~NOCACHE~~"]]);
+  });
+
+  it("links an included page, with a report", () => {
+    const article = parseDokuWiki("{{page>news:latest&nofooter}}", { pageId: "start" });
+    expect(article.doc.content[0].content).toEqual([{ type: "text", text: "latest", marks: [{ type: "wikiLink", attrs: { target: "news:latest", fragment: null } }] }]);
+    expect(article.warnings.map((w) => w.construct)).toEqual(["{{page>news:latest&nofooter}}"]);
+  });
+
+  it("keeps a file block's name", () => {
+    const [file] = blocks("<file php hello.php>\necho 1;\n</file> after");
+    expect(file).toEqual({ type: "codeBlock", attrs: { language: "php", fileName: "hello.php" }, content: [{ type: "text", text: "echo 1;" }] });
+    expect(textContent(blocks("<file php hello.php>\necho 1;\n</file> after")[1])).toBe("after");
+    expect(() => schema.nodeFromJSON({ type: "doc", content: [file] }).check()).not.toThrow();
+  });
+
+  it("keeps the line breaks between quote lines, an empty one included", () => {
+    const [quote] = blocks("> one\n> two\n>\n> three");
+    expect(quote.content![0].content!.map((n) => n.type)).toEqual(["text", "hardBreak", "text", "hardBreak", "hardBreak", "text"]);
+  });
+
+  it("reads list items by DokuWiki's indentation rule: two or more spaces, or tabs", () => {
+    const [list] = blocks("   * three spaces\n  * two\n\t* tab\n     * five");
+    expect(list.content!.map(textContent)).toEqual(["three spaces", "two", "tabfive"]);
+    expect(list.content![2].content![1].type).toBe("bulletList");
+    expect(blocks(" * one space")[0].type).toBe("paragraph");
+  });
+
+  it("reads a line indented by two spaces as preformatted, whatever it holds", () => {
+    expect(blocks("  == Not a heading ==\n  | not | a table |")).toEqual([
+      { type: "codeBlock", attrs: { language: null }, content: [{ type: "text", text: "== Not a heading ==\n| not | a table |" }] },
+    ]);
+  });
+
+  it("starts a code block in the middle of a list item or paragraph, unless it is quoted", () => {
+    const [list] = blocks("  * put this in ''lang.php'': <code php lang.php>\n$x = 1;\n</code>\n  * next");
+    expect(list.content!.map((item) => item.content!.map((b) => b.type))).toEqual([["paragraph", "codeBlock"], ["paragraph"]]);
+    expect(list.content![0].content![1].attrs).toEqual({ language: "php", fileName: "lang.php" });
+    const [paragraph, code] = blocks("Write %%<code>%% or: <code>\nx\n</code>");
+    expect(textContent(paragraph)).toBe("Write <code> or:");
+    expect(code).toEqual({ type: "codeBlock", attrs: { language: null }, content: [{ type: "text", text: "x" }] });
+  });
+
+  it("spans table cells over rows with :::", () => {
+    const [table] = blocks("^ a ^ b ^\n| 1 | 2 |\n| ::: | 3 |");
+    expect(table.content![1].content![0].attrs?.rowspan).toBe(2);
+    expect(table.content![2].content!.map(textContent)).toEqual(["3"]);
+  });
+});
+
+describe("adversarial input", () => {
+  // A super-linear parser takes hours on a megabyte of these; a generous limit keeps a busy machine from failing the test.
+  const megabyte = (unit: string) => unit.repeat(Math.ceil(1_000_000 / unit.length));
+  it.each([
+    ["(([[", megabyte("(([[")],
+    ["(([[ ending in ))", `${megabyte("(([[")}))`],
+    ["nested openers", megabyte("**//__(([[''<sub>%%{{~~<")],
+    ["a table row of footnotes that never close", `| ${megabyte("(([[x|))]] ")} |`],
+    ["unclosed code tags in list items", megabyte("  * a <code x>\n") + "</code>"],
+    ["tags and media that do not close", `${megabyte("<code <html {{ %% <nowiki> ")}}} </code>`],
+  ])("parses a megabyte of %s in seconds", (_, markup) => {
+    const started = performance.now();
+    parse(markup);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
+  it("refuses files over the import limit", () => {
+    expect(() => parse("x".repeat(MAX_IMPORT_BYTES + 1))).toThrow(/larger than 2 MB/);
   });
 });

@@ -19,18 +19,18 @@ const cite = (sourceId: string, locator: string | null = null): NodeJSON => ({ t
 const heading = (level: number, value: string): NodeJSON => ({ type: "heading", attrs: { level }, content: [text(value)] });
 
 describe("sections and contents", () => {
-  it("gives headings unique anchors and numbers the contents by level", () => {
+  it("gives headings DokuWiki's unique section ids and numbers the contents by level", () => {
     const out = renderArticle(
       doc(heading(2, "History"), heading(3, "Early years"), heading(3, "Early years"), heading(2, "References"), p(cite("a"))),
       context([], [source("a", "A")]),
     );
     expect(out.html).toContain('<h2 id="history">History</h2>');
-    expect(out.html).toContain('<h3 id="early-years">');
-    expect(out.html).toContain('<h3 id="early-years-1">');
+    expect(out.html).toContain('<h3 id="early_years">');
+    expect(out.html).toContain('<h3 id="early_years1">');
     // "references" belongs to the generated References section.
-    expect(out.html).toContain('<h2 id="references-1">');
+    expect(out.html).toContain('<h2 id="references1">');
     expect(out.toc.map((e) => [e.number, e.text, e.children.map((c) => `${c.number} ${c.id}`)])).toEqual([
-      ["1", "History", ["1.1 early-years", "1.2 early-years-1"]],
+      ["1", "History", ["1.1 early_years", "1.2 early_years1"]],
       ["2", "References", []],
       ["3", "References", []],
     ]);
@@ -98,6 +98,29 @@ describe("citations and references", () => {
   });
 });
 
+describe("notes", () => {
+  it("shows a footnote's text as written in References, escaped and with its links", () => {
+    const note = [
+      text("Anthropic, "),
+      text("System card", [{ type: "link", attrs: { href: "https://a.example/card" } }]),
+      text(", <b>2025</b> "),
+      text("bold", [{ type: "bold" }]),
+      { type: "hardBreak" },
+      text("see", [{ type: "wikiLink", attrs: { target: "other", fragment: "part" } }]),
+      text("x", [{ type: "link", attrs: { href: "javascript:alert(1)" } }]),
+    ];
+    const noted = (n: NodeJSON[]): NodeJSON => ({ type: "citation", attrs: { sourceId: "a", locator: null, quote: null, note: n } });
+    const out = renderArticle(doc(p(noted(note), cite("a"), noted(note), noted([text("Other")]))), context(["other"], [source("a", "A")]));
+    expect(out.references.map((r) => [r.number, r.uses.length, r.sourceId])).toEqual([[1, 2, "a"], [2, 1, "a"], [3, 1, "a"]]);
+    expect(out.references[0].note).toBe(
+      'Anthropic, <a href="https://a.example/card" class="external" rel="nofollow noopener noreferrer">System card</a>, &lt;b&gt;2025&lt;/b&gt; ' +
+        '<strong>bold</strong><br /><a href="/wiki/other#part" class="wikilink">see</a>x',
+    );
+    expect(out.references[1].note).toBeNull();
+    expect(out.references[2].note).toBe("Other");
+  });
+});
+
 describe("every block type", () => {
   it("renders lists, quotes, code, rules, breaks, tables and marks", () => {
     const article = parseDokuWiki(
@@ -111,6 +134,14 @@ describe("every block type", () => {
     expect(out.html).toContain("one<br />two <strong>b</strong> <em>i</em> <u>u</u> <code>c</code>");
     expect(out.html).toContain("<th><p>H</p></th><th><p>I</p></th>");
     expect(out.html).toContain('<td colspan="2"><p>x</p></td>');
+  });
+
+  it("renders subscript, superscript, file names and row spans", () => {
+    const article = parseDokuWiki("H<sub>2</sub>O x<sup>2</sup>\n\n<file js app.js>\nrun()\n</file>\n\n| a | b |\n| ::: | c |");
+    const out = renderArticle(article.doc, context());
+    expect(out.html).toContain("H<sub>2</sub>O x<sup>2</sup>");
+    expect(out.html).toContain('<div class="code-file-name">app.js</div><pre><code class="language-js">run()</code></pre>');
+    expect(out.html).toContain('<td rowspan="2"><p>a</p></td>');
   });
 });
 

@@ -1,5 +1,8 @@
-/** Schemes a stored link may use; anything else (javascript:, data:, vbscript:, …) is refused. */
-export const SAFE_URL_PROTOCOLS = ["http:", "https:", "ftp:", "mailto:"] as const;
+/**
+ * Schemes a stored link may use; anything else (javascript:, data:, vbscript:, …) is refused.
+ * `file:` carries DokuWiki's Windows share links (`\\server\share`); it runs nothing.
+ */
+export const SAFE_URL_PROTOCOLS = ["http:", "https:", "ftp:", "mailto:", "file:"] as const;
 
 /** The URL in canonical form when it is absolute and uses a safe scheme; otherwise null. */
 export function safeUrl(raw: string): string | null {

@@ -11,6 +11,19 @@ describe("document validation", () => {
     expect(parseDocument(doc)).toBe(doc);
   });
 
+  it("accepts a citation's note of text and line breaks, and refuses anything else in it", () => {
+    const { doc } = parseDokuWiki("x((See **this** [[https://a.example|report]] and [[other|that page]]\\ too.))");
+    expect(documentProblems(doc)).toEqual([]);
+    const cite = (note: unknown) => ({ type: "doc", content: [para({ type: "citation", attrs: { sourceId: "s", locator: null, quote: null, note } })] });
+    expect(documentProblems(cite([{ type: "text", text: "ok" }, { type: "hardBreak" }]))).toEqual([]);
+    expect(documentProblems(cite([{ type: "citation", attrs: { sourceId: "s" } }]))[0]).toMatch(/note holds something other/);
+    expect(documentProblems(cite([{ type: "paragraph" }]))[0]).toMatch(/note holds something other/);
+    expect(documentProblems(cite("text")))
+      .toEqual(["A citation's note holds something other than text and line breaks."]);
+    expect(documentProblems(cite([{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }]))[0]).toMatch(/not an http/);
+    expect(documentProblems(cite([{ type: "text", text: "x", marks: [{ type: "script" }] }]))[0]).toMatch(/note does not fit/);
+  });
+
   it("refuses node types the editor does not have", () => {
     expect(documentProblems({ type: "doc", content: [{ type: "iframe" }] })[0]).toMatch(/schema.*iframe/i);
     expect(documentProblems({ type: "doc", content: [para({ type: "text", text: "x", marks: [{ type: "script" }] })] })[0]).toMatch(/schema/);
@@ -30,7 +43,7 @@ describe("document validation", () => {
   it("refuses unsafe link addresses and malformed wiki links", () => {
     for (const href of ["javascript:alert(1)", "data:text/html,x", "vbscript:x", "/relative"]) {
       const doc = { type: "doc", content: [para({ type: "text", text: "x", marks: [{ type: "link", attrs: { href } }] })] };
-      expect(documentProblems(doc)[0], href).toMatch(/not an http\(s\), ftp or mailto address/);
+      expect(documentProblems(doc)[0], href).toMatch(/not an http\(s\), ftp, mailto or file address/);
     }
     const wiki = { type: "doc", content: [para({ type: "text", text: "x", marks: [{ type: "wikiLink", attrs: { target: "Not A/Page Id" } }] })] };
     expect(documentProblems(wiki)[0]).toMatch(/not a page id/);

@@ -52,7 +52,7 @@ export function documentProblems(value: unknown): string[] {
   const visit = (node: NodeJSON) => {
     for (const mark of node.marks ?? []) {
       if (mark.type === "link" && !safeUrl(String(mark.attrs?.href ?? ""))) {
-        problems.push(`A link points at "${String(mark.attrs?.href).slice(0, 80)}", which is not an http(s), ftp or mailto address.`);
+        problems.push(`A link points at "${String(mark.attrs?.href).slice(0, 80)}", which is not an http(s), ftp, mailto or file address.`);
       }
       if (mark.type === "wikiLink") {
         const target = String(mark.attrs?.target ?? "");
@@ -60,10 +60,30 @@ export function documentProblems(value: unknown): string[] {
       }
     }
     if (node.type === "citation" && !String(node.attrs?.sourceId ?? "")) problems.push("A citation names no source.");
+    if (node.type === "citation") problems.push(...noteProblems(node.attrs?.note, visit));
     node.content?.forEach(visit);
   };
   visit(parsed.data);
   return problems;
+}
+
+/**
+ * A citation's note must be null or what a paragraph could hold without citations: text with its
+ * marks and line breaks. Its links are checked as the document's are, by `visit`.
+ */
+function noteProblems(note: unknown, visit: (node: NodeJSON) => void): string[] {
+  if (note === null || note === undefined) return [];
+  const parsed = z.array(NodeSchema).max(1000).safeParse(note);
+  if (!parsed.success || parsed.data.some((n) => n.type !== "text" && n.type !== "hardBreak")) {
+    return ["A citation's note holds something other than text and line breaks."];
+  }
+  try {
+    schema.nodeFromJSON({ type: "paragraph", content: parsed.data }).check();
+  } catch (error) {
+    return [`A citation's note does not fit the editor's schema: ${(error as Error).message}`];
+  }
+  parsed.data.forEach(visit);
+  return [];
 }
 
 /** The document, typed, when valid; throws with every problem listed otherwise. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CITATION_STYLE_IDS } from "../content/citation-styles";
+import { invalidInterwikiLines } from "../content/interwiki";
 
 const resolverAddress = z
   .string()
@@ -20,6 +21,14 @@ export const SiteSettingsSchema = z.object({
    * the page's URL is appended to (encoded), e.g. a proxy inside the site's network.
    */
   urlResolver: z.union([z.literal(""), resolverAddress]),
+  /** Interwiki shortcuts for DokuWiki imports, in DokuWiki's interwiki.conf form. */
+  interwiki: z
+    .string()
+    .max(20_000)
+    .superRefine((value, context) => {
+      const lines = invalidInterwikiLines(value);
+      if (lines.length) context.addIssue({ code: "custom", message: `Each line is a shortcut and an address; line ${lines.slice(0, 3).join(", ")} is not.` });
+    }),
 });
 
 /** A namespace's or a page's own review policy; "inherit" follows the namespace above or the site. */

@@ -4,6 +4,8 @@ import { beforeAll, expect, it } from "vitest";
 import { describeOnEachDatabase } from "../../test/with-databases";
 import { DokuWikiSyntaxError } from "../content/dokuwiki";
 import { getArticle } from "./articles";
+import { AppError } from "./errors";
+import { SETTINGS, setSetting } from "./settings";
 import { importDokuWikiPage } from "./import";
 
 const EXAMPLE = readFileSync(path.resolve("prisma/seed/gpt_5_2.txt"), "utf8");
@@ -80,5 +82,48 @@ describeOnEachDatabase("importing DokuWiki pages", (database) => {
     expect(article?.rendered.html).toContain('<a href="/wiki/openai" class="wikilink">OpenAI</a>');
     expect(article?.rendered.html).toContain('class="wikilink missing"');
     expect(await getArticle(database().db, "no_such_page")).toBeNull();
+  });
+
+  it("keeps footnote text, resolves links from the page's namespace and shows known pages' titles", async () => {
+    const { db } = database();
+    const markup = [
+      "====== Scaling ======",
+      "===== Early history =====",
+      "Text((Anthropic, [[https://policy.example/rsp|the policy]], 2023.)) [[sibling]] [[:gpt_5_2]] [[#Early history]] {{chart.png}}",
+    ].join("\n");
+    const result = await importDokuWikiPage(db, { markup, pageId: "policy:scaling" });
+    expect(result.warnings.map((w) => [w.line, w.construct])).toEqual([[3, "{{chart.png}}"]]);
+    const article = await getArticle(db, "policy:scaling");
+    expect(article?.rendered.references[0].note).toBe(
+      'Anthropic, <a href="https://policy.example/rsp" class="external" rel="nofollow noopener noreferrer">the policy</a>, 2023.',
+    );
+    const html = article?.rendered.html ?? "";
+    expect(html).toContain('<h2 id="early_history">');
+    expect(html).toContain('href="/wiki/policy:scaling#early_history"');
+    expect(html).toContain('href="/wiki/policy:sibling"');
+    expect(html).toContain('<a href="/wiki/gpt_5_2" class="wikilink">GPT 5.2</a>');
+    expect(await db.source.findFirst({ where: { url: "https://policy.example/rsp" } })).toMatchObject({ title: "the policy" });
+  });
+
+  it("links interwiki shortcuts with the site's map", async () => {
+    const { db } = database();
+    await setSetting(db, SETTINGS.interwiki, "corp https://intranet.example/wiki/{NAME}");
+    try {
+      await importDokuWikiPage(db, { markup: "[[corp>Plans]] [[wp>Plans]]", pageId: "interwiki_page" });
+      const html = (await getArticle(db, "interwiki_page"))?.rendered.html ?? "";
+      expect(html).toContain('href="https://intranet.example/wiki/Plans"');
+      expect(html).toContain("[[wp&gt;Plans]]");
+    } finally {
+      await db.setting.deleteMany({ where: { key: SETTINGS.interwiki.key } });
+    }
+  });
+
+  it("refuses, with --strict, a page with anything not imported as written, and writes nothing", async () => {
+    const { db } = database();
+    const before = await db.revision.count();
+    const error = await importDokuWikiPage(db, { markup: "~~NOTOC~~\ntext", pageId: "strict_page", strict: true }).catch((e) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error.details.warnings).toEqual([{ line: 1, construct: "~~NOTOC~~", message: "the table of contents is always shown" }]);
+    expect(await db.revision.count()).toBe(before);
   });
 });

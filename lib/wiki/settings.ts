@@ -1,5 +1,6 @@
 import { can } from "../auth/policy";
 import { DEFAULT_CITATION_STYLE } from "../content/citation-styles";
+import { DEFAULT_INTERWIKI, formatInterwikiMap } from "../content/interwiki";
 import type { Db, DbOrTx } from "../db";
 import { transaction } from "../db/transaction";
 import { fieldErrors } from "../validation/account";
@@ -19,6 +20,8 @@ export const SETTINGS = {
   doiResolver: { key: "doiResolver", default: "https://doi.org" },
   /** Where web pages are fetched for look-up; empty fetches them directly. */
   urlResolver: { key: "urlResolver", default: "" },
+  /** Interwiki shortcuts used when DokuWiki pages are imported; DokuWiki's own by default. */
+  interwiki: { key: "interwiki", default: formatInterwikiMap(DEFAULT_INTERWIKI) },
 } as const satisfies Record<keyof SiteSettings, { key: string; default: string }>;
 
 type Setting = (typeof SETTINGS)[keyof typeof SETTINGS];

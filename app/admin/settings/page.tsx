@@ -66,6 +66,10 @@ export default async function SettingsPage() {
             proxy&apos;s.
           </p>
         </fieldset>
+        <label>
+          Interwiki shortcuts for DokuWiki imports (<code>[[wp&gt;Page]]</code>), one <code>shortcut address</code> a line as in DokuWiki&apos;s interwiki.conf
+          <textarea name="interwiki" rows={8} maxLength={20_000} defaultValue={settings.interwiki} spellCheck={false} />
+        </label>
       </ActionForm>
       <h2>Review by namespace</h2>
       {namespaces.length > 0 ? (

@@ -10,6 +10,33 @@ export interface CitationAttributes {
   locator: string | null;
   /** Text quoted from the source at this point. */
   quote: string | null;
+  /**
+   * The note as written where it was written as one (an imported footnote): inline content, text
+   * with its marks and line breaks. Readers see it in References in place of the bare source.
+   */
+  note?: CitationNote | null;
+}
+
+/** A citation's note: what a paragraph's inline content would hold, citations excepted. */
+export type CitationNote = { type: string; text?: string; marks?: { type: string; attrs?: Record<string, unknown> }[] }[];
+
+/**
+ * What gives a citation its number: its source, or its source and note when it has one, so that
+ * footnotes share a number only when their texts are identical (as in DokuWiki) or when they cite
+ * one source with nothing else to say.
+ */
+export function citationNumberKey(sourceId: string, note: unknown): string {
+  return Array.isArray(note) && note.length ? `${sourceId}\u0000${JSON.stringify(note)}` : sourceId;
+}
+
+function parseNote(value: string | null): CitationNote | null {
+  if (!value) return null;
+  try {
+    const note = JSON.parse(value);
+    return Array.isArray(note) ? note : null;
+  } catch {
+    return null;
+  }
 }
 
 declare module "@tiptap/core" {
@@ -38,6 +65,7 @@ export const Citation = Node.create({
       sourceId: { default: "", parseHTML: (el) => el.getAttribute("data-source-id") ?? "" },
       locator: { default: null, parseHTML: (el) => el.getAttribute("data-locator") },
       quote: { default: null, parseHTML: (el) => el.getAttribute("data-quote") },
+      note: { default: null, parseHTML: (el) => parseNote(el.getAttribute("data-note")) },
     };
   },
 
@@ -46,7 +74,7 @@ export const Citation = Node.create({
   },
 
   renderHTML({ node, HTMLAttributes }) {
-    const { sourceId, locator, quote } = node.attrs as CitationAttributes;
+    const { sourceId, locator, quote, note } = node.attrs as CitationAttributes;
     return [
       "sup",
       mergeAttributes(HTMLAttributes, {
@@ -54,6 +82,7 @@ export const Citation = Node.create({
         "data-source-id": sourceId,
         "data-locator": locator ?? undefined,
         "data-quote": quote ?? undefined,
+        "data-note": note ? JSON.stringify(note) : undefined,
       }),
     ];
   },
@@ -65,9 +94,9 @@ export const Citation = Node.create({
       const decorations: Decoration[] = [];
       doc.descendants((node, pos) => {
         if (node.type.name !== this.name) return;
-        const sourceId = String(node.attrs.sourceId);
-        if (!numbers.has(sourceId)) numbers.set(sourceId, numbers.size + 1);
-        decorations.push(Decoration.node(pos, pos + node.nodeSize, { "data-number": String(numbers.get(sourceId)) }));
+        const key = citationNumberKey(String(node.attrs.sourceId), node.attrs.note);
+        if (!numbers.has(key)) numbers.set(key, numbers.size + 1);
+        decorations.push(Decoration.node(pos, pos + node.nodeSize, { "data-number": String(numbers.get(key)) }));
       });
       return DecorationSet.create(doc, decorations);
     };
