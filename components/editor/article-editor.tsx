@@ -8,11 +8,15 @@ import { ReferenceList } from "@/components/reader/reference-list";
 import { TableOfContents } from "@/components/reader/table-of-contents";
 import { canonicalJson, type DocumentJSON } from "@/lib/content/document";
 import { extensions } from "@/lib/content/extensions";
+import { figuresWithoutAlt, suggestMediaName, uniqueMediaName } from "@/lib/content/figure-editing";
 import { pageHref } from "@/lib/content/page-id";
 import type { ConflictDetails } from "@/lib/wiki/revisions";
 import { CitationCoverage } from "./citation-coverage";
 import { CitationPanel, WikiLinkPanel } from "./insert-panels";
 import { ConflictPanel } from "./conflict-panel";
+import { EditorFigure } from "./figure-view";
+import { knownFileAlt, searchLibrary, uploadToLibrary, useLibraryRevision } from "./media-library";
+import { insertLibraryFile, MediaPanel } from "./media-panel";
 import { Toolbar } from "./toolbar";
 
 export interface ArticleEditorProps {
@@ -32,6 +36,9 @@ interface Draft {
 
 const draftKey = (pageId: string) => `palimpsest:draft:${pageId}`;
 
+// The shared extension list, with the figure drawn by its React node view in the browser.
+const editorExtensions = extensions.map((extension) => (extension.name === EditorFigure.name ? EditorFigure : extension));
+
 /** The article editor: Tiptap with the wiki's own extensions, preview, drafts and safe saving. */
 export function ArticleEditor(props: ArticleEditorProps) {
   const { pageId, title } = props;
@@ -41,18 +48,62 @@ export function ArticleEditor(props: ArticleEditorProps) {
   const [status, setStatus] = useState<{ kind: "error" | "info"; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [panel, setPanel] = useState<"link" | "cite" | null>(null);
+  const [panel, setPanel] = useState<"link" | "cite" | "media" | null>(null);
+  const [upload, setUpload] = useState<{ kind: "error" | "info"; text: string } | null>(null);
   const [conflict, setConflict] = useState<ConflictDetails | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const leaving = useRef(false);
+  // Files dropped or pasted into the text: set once the editor exists (the editor's props are fixed).
+  const filesArrived = useRef<(files: File[], at?: number) => void>(() => {});
 
   const editor = useEditor({
-    extensions,
+    extensions: editorExtensions,
     content: props.doc,
     immediatelyRender: false,
-    editorProps: { attributes: { class: "editor-content article-body", "aria-label": `Text of ${title}`, role: "textbox", "aria-multiline": "true" } },
+    editorProps: {
+      attributes: { class: "editor-content article-body", "aria-label": `Text of ${title}`, role: "textbox", "aria-multiline": "true" },
+      handleDrop: (view, event, _slice, moved) => {
+        const files = [...(event.dataTransfer?.files ?? [])];
+        if (moved || !files.length) return false;
+        event.preventDefault();
+        filesArrived.current(files, view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos);
+        return true;
+      },
+      handlePaste: (_view, event) => {
+        const files = [...(event.clipboardData?.files ?? [])];
+        if (!files.length) return false;
+        event.preventDefault();
+        filesArrived.current(files);
+        return true;
+      },
+    },
   });
   const dirty = useEditorState({ editor, selector: ({ editor: e }) => !!e && canonicalJson(e.getJSON()) !== base.json }) ?? false;
+  // Figures whose pictures nobody has described yet: saving is allowed, with a warning.
+  const currentDoc = useEditorState({ editor, selector: ({ editor: e }) => e?.state.doc ?? null });
+  useLibraryRevision(); // and again when the library answers about a file
+  const missingAlt = currentDoc ? figuresWithoutAlt(currentDoc.toJSON(), knownFileAlt) : [];
+
+  // Dropped or pasted files are uploaded under a free name in the page's namespace, then inserted
+  // where they were dropped; a refusal is shown above the text and nothing is inserted.
+  filesArrived.current = async (files, at) => {
+    if (!editor) return;
+    let position = at;
+    for (const file of files) {
+      const label = file.name || "the pasted file";
+      setUpload({ kind: "info", text: `Uploading ${label}…` });
+      const wanted = suggestMediaName(pageId, file.name, file.type);
+      const taken = await searchLibrary(wanted.replace(/\.[^.:]*$/, "")).catch(() => []);
+      const outcome = await uploadToLibrary(file, uniqueMediaName(wanted, new Set(taken.map((f) => f.name))));
+      if (!outcome.ok) {
+        setUpload({ kind: "error", text: `${label} was not uploaded: ${outcome.message}` });
+        return;
+      }
+      insertLibraryFile(editor, outcome.file, { at: position === undefined ? undefined : Math.min(position, editor.state.doc.content.size) });
+      position = undefined;
+    }
+    setUpload(null);
+  };
 
   // Offer back a draft left by a crash or reload.
   useEffect(() => {
@@ -200,9 +251,15 @@ export function ArticleEditor(props: ArticleEditorProps) {
         />
       )}
 
-      <Toolbar editor={editor} onWikiLink={() => setPanel("link")} onCite={() => setPanel("cite")} />
+      <Toolbar editor={editor} onWikiLink={() => setPanel("link")} onCite={() => setPanel("cite")} onMedia={() => setPanel("media")} />
+      {upload && (
+        <p role={upload.kind === "error" ? "alert" : "status"} className={upload.kind === "error" ? "form-error" : "form-info"}>
+          {upload.text}
+        </p>
+      )}
       {panel === "link" && editor && <WikiLinkPanel editor={editor} onClose={() => setPanel(null)} />}
       {panel === "cite" && editor && <CitationPanel editor={editor} pageId={pageId} onClose={() => setPanel(null)} />}
+      {panel === "media" && editor && <MediaPanel editor={editor} pageId={pageId} onClose={() => setPanel(null)} />}
       <EditorContent editor={editor} className="editor" />
       {editor && <CitationCoverage editor={editor} />}
 
@@ -220,6 +277,13 @@ export function ArticleEditor(props: ArticleEditorProps) {
         <label className="checkbox">
           <input type="checkbox" checked={minor} onChange={(e) => setMinor(e.target.checked)} /> This is a minor edit
         </label>
+        {missingAlt.length > 0 && (
+          <p className="form-error alt-warning">
+            {missingAlt.length === 1 ? "A picture has" : `${missingAlt.length} pictures have`} no alt text ({missingAlt.join(", ")}): readers who cannot see{" "}
+            {missingAlt.length === 1 ? "it" : "them"} will not know what {missingAlt.length === 1 ? "it shows" : "they show"}. You can save, but please describe{" "}
+            {missingAlt.length === 1 ? "it" : "them"} in the figure&apos;s Alt text field.
+          </p>
+        )}
         {status && (
           <p role={status.kind === "error" ? "alert" : "status"} className={status.kind === "error" ? "form-error" : "form-info"}>
             {status.text}

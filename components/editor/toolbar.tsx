@@ -7,10 +7,11 @@ interface ToolbarProps {
   editor: Editor | null;
   onWikiLink: () => void;
   onCite: () => void;
+  onMedia: () => void;
 }
 
 /** Formatting and insertion buttons; each names its keyboard shortcut. */
-export function Toolbar({ editor, onWikiLink, onCite }: ToolbarProps) {
+export function Toolbar({ editor, onWikiLink, onCite, onMedia }: ToolbarProps) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) =>
@@ -62,6 +63,7 @@ export function Toolbar({ editor, onWikiLink, onCite }: ToolbarProps) {
       })}
       {button("Wiki link", "Ctrl+K", null, onWikiLink)}
       {button("Cite", "Ctrl+Shift+C", null, onCite)}
+      {button("Picture or file", "", null, onMedia)}
       {button("Undo", "Ctrl+Z", null, () => chain().undo().run())}
       {button("Redo", "Ctrl+Shift+Z", null, () => chain().redo().run())}
     </div>

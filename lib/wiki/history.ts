@@ -122,11 +122,17 @@ export interface RevisionView {
   rendered: RenderedArticle;
 }
 
-/** One revision of a page rendered exactly as readers saw it, References included. */
+/**
+ * One revision of a page rendered exactly as readers saw it, References included, and its figures
+ * showing the files as they were while it was the latest revision.
+ */
 export async function getRevisionView(db: DbOrTx, rawPageId: string, number: number): Promise<RevisionView> {
   const { id, ...page } = await getPageHeaderOrThrow(db, rawPageId);
-  const { summary, doc, links } = await getRevisionOrThrow(db, id, number);
-  return { page, revision: summary, rendered: await renderStoredDocument(db, doc, links) };
+  const [{ summary, doc, links }, next] = await Promise.all([
+    getRevisionOrThrow(db, id, number),
+    db.revision.findUnique({ where: { pageId_number: { pageId: id, number: number + 1 } }, select: { createdAt: true } }),
+  ]);
+  return { page, revision: summary, rendered: await renderStoredDocument(db, doc, links, { mediaAsOf: next?.createdAt }) };
 }
 
 export interface RevisionComparison {

@@ -1,0 +1,72 @@
+import { fallbackFormat, responsiveWidths, type ThumbnailFormat, type ThumbnailWidth } from "./sizes";
+import { typeFacts } from "./types";
+
+/** The last segment of a media name, as a downloaded file is called (`models:chart.png` → `chart.png`). */
+export function fileNameOf(name: string): string {
+  return name.slice(name.lastIndexOf(":") + 1);
+}
+
+/** The library's page of a file (`/media/models:chart.png`). */
+export function mediaHref(name: string): string {
+  return `/media/${name.split(":").map(encodeURIComponent).join(":")}`;
+}
+
+/** The address of a version's bytes; it names the content, so it never changes and caches forever. */
+export function fileUrl(hash: string, name: string): string {
+  return `/files/${hash}/${encodeURIComponent(fileNameOf(name))}`;
+}
+
+/** The address of one thumbnail of a version. */
+export function thumbnailUrl(hash: string, width: ThumbnailWidth, format: ThumbnailFormat): string {
+  return `/files/${hash}/thumbnails/${width}.${format}`;
+}
+
+/** An ASCII stand-in for a file name in a header, and the exact name for browsers that read RFC 5987. */
+function dispositionName(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, "_").slice(0, 150) || "file";
+  return `filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName).slice(0, 600)}`;
+}
+
+/**
+ * Headers for stored bytes that cannot run script on our origin: the type as detected (never
+ * sniffed again by the browser), inline only for raster images, which hold no script, and a
+ * download for everything else (SVG, PDF, documents); a sandboxing policy for whatever a browser
+ * opens anyway. Content-addressed addresses never change, so they are cached for a year.
+ */
+export function mediaHeaders({ contentType, fileName, size, etag, inline }: { contentType: string; fileName: string; size: number; etag: string; inline: boolean }): Headers {
+  return new Headers({
+    "Content-Type": contentType,
+    "Content-Length": String(size),
+    "Content-Disposition": `${inline ? "inline" : "attachment"}; ${dispositionName(fileName)}`,
+    "Cache-Control": "public, max-age=31536000, immutable",
+    ETag: `"${etag}"`,
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+  });
+}
+
+/** Whether a stored type is shown in the browser rather than downloaded. */
+export function servedInline(type: string): boolean {
+  return typeFacts(type).raster;
+}
+
+/** A picture's responsive sources: WebP and a fallback in the original's kind, one entry per width. */
+export interface PictureSources {
+  webp: { width: number; url: string }[];
+  fallback: { width: number; url: string }[];
+}
+
+/** The addresses of a version: its bytes and, for pictures, its thumbnails in every width worth offering. */
+export function versionAddresses(version: { hash: string; type: string; width: number | null }, name: string): { url: string; picture: PictureSources | null } {
+  const url = fileUrl(version.hash, name);
+  if (!typeFacts(version.type).drawable || !version.width) return { url, picture: null };
+  const widths = responsiveWidths(version.width);
+  const fallback = fallbackFormat(version.type);
+  return {
+    url,
+    picture: {
+      webp: widths.map((w) => ({ width: w.actual, url: thumbnailUrl(version.hash, w.requested, "webp") })),
+      fallback: widths.map((w) => ({ width: w.actual, url: thumbnailUrl(version.hash, w.requested, fallback) })),
+    },
+  };
+}
