@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { AccountMenu } from "@/components/account/account-menu";
 import { Session } from "@/components/account/session";
+import { SearchBox } from "@/components/search/search-box";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -24,16 +25,25 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <Link href="/" className="site-name">
             Palimpsest
           </Link>
+          <SearchBox />
           <nav aria-label="Site">
             <ul>
               <li>
-                <Link href="/">Articles</Link>
+                <Link href="/pages">All pages</Link>
               </li>
               <li>
                 <Link href="/recent">Recent changes</Link>
               </li>
               <li>
                 <Link href="/sources">Sources</Link>
+              </li>
+              <li>
+                <Link href="/media">Media</Link>
+              </li>
+              <li>
+                <Link href="/random" prefetch={false}>
+                  Random page
+                </Link>
               </li>
               <AccountMenu />
             </ul>

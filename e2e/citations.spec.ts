@@ -37,7 +37,7 @@ test.describe("citing by DOI", () => {
     await expect(page.getByLabel("Title")).toHaveValue("Measuring Citation Coverage in Collaborative Encyclopedias");
     await expect(page.getByLabel("Authors")).toHaveValue("Okafor, Adaeze; Lindqvist, Per");
     await expect(page.getByLabel("DOI", { exact: true })).toHaveValue(DOI);
-    await expect(page.getByLabel("Pages")).toHaveValue("45-67");
+    await expect(page.getByLabel("Pages", { exact: true })).toHaveValue("45-67");
     await page.getByLabel("Page, section or time").fill("p. 47");
     await page.getByRole("button", { name: "Add and cite" }).click();
     await expect(box.locator("sup.citation")).toHaveAttribute("data-number", "1");

@@ -25,7 +25,7 @@ test.describe("reading the example article", () => {
       "6 References",
     ]);
     await contents.getByRole("link", { name: "3 Comparative Evaluation Framework" }).click();
-    await expect(page).toHaveURL(`${ARTICLE}#comparative-evaluation-framework`);
+    await expect(page).toHaveURL(`${ARTICLE}#comparative_evaluation_framework`);
     await expect(page.getByRole("heading", { name: "Comparative Evaluation Framework" })).toBeInViewport();
   });
 
@@ -64,9 +64,9 @@ test.describe("reading the example article", () => {
     await expect(missing).toHaveClass(/missing/);
     await expect(missing).toHaveAttribute("href", "/wiki/openai");
     const missingColour = await missing.evaluate((el) => getComputedStyle(el).color);
-    const existingColour = await page.getByRole("link", { name: "Articles" }).evaluate((el) => getComputedStyle(el).color);
+    const existingColour = await page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "All pages" }).evaluate((el) => getComputedStyle(el).color);
     expect(missingColour).not.toBe(existingColour);
-    const seeAlso = page.locator("#see-also + ul li");
+    const seeAlso = page.locator("#see_also + ul li");
     await expect(seeAlso).toHaveCount(5);
     await expect(seeAlso.getByRole("link").first()).toHaveAccessibleName("GPT-5.4 (page does not exist)");
   });
@@ -126,7 +126,7 @@ test.describe("without JavaScript", () => {
     await page.goto(ARTICLE);
     await expect(page.getByRole("heading", { level: 1, name: "GPT 5.2" })).toBeVisible();
     await page.getByRole("navigation", { name: "Contents" }).getByRole("link", { name: "4 Industry Context" }).click();
-    await expect(page).toHaveURL(`${ARTICLE}#industry-context`);
+    await expect(page).toHaveURL(`${ARTICLE}#industry_context`);
     await page.locator(".article-body sup.citation a").first().click();
     await expect(page).toHaveURL(`${ARTICLE}#cite-note-1`);
     await expect(page.locator("#cite-note-1")).toBeInViewport();

@@ -6,7 +6,7 @@ test.describe("the source library", () => {
   test("finds a source of the example article and shows where it is cited", async ({ page }) => {
     await page.goto("/sources");
     await page.getByLabel("Title, address or DOI").fill("Import AI");
-    await page.getByRole("button", { name: "Search" }).click();
+    await page.getByRole("form", { name: "Search the sources" }).getByRole("button", { name: "Search" }).click();
     const row = page.getByRole("row", { name: /Import AI - Automating Alignment \(2026/ });
     await expect(row).toContainText(/\d+ times/);
     await row.getByRole("link").click();
@@ -51,7 +51,7 @@ test.describe("importing", () => {
     await page.getByRole("button", { name: "Import" }).click();
     await expect(page.getByText("Added 1; 0 already in the library.")).toBeVisible();
     await page.getByLabel("Title, address or DOI").fill(`Imported study ${stamp}`);
-    await page.getByRole("button", { name: "Search" }).click();
+    await page.getByRole("form", { name: "Search the sources" }).getByRole("button", { name: "Search" }).click();
     await expect(page.getByRole("link", { name: `Imported study ${stamp}` })).toBeVisible();
   });
 });

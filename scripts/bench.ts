@@ -16,6 +16,7 @@ import { createDb } from "../lib/db";
 import { createAccount } from "../lib/wiki/accounts";
 import { issueApiToken } from "../lib/wiki/api-tokens";
 import { generateBenchArticle } from "./bench-article";
+import { ensureWrk, waitForServer } from "./bench-tools";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "file:./data/bench/bench.db";
@@ -26,27 +27,6 @@ const env = { ...process.env, DATABASE_URL, PORT: String(PORT), HOSTNAME: "127.0
 function run(command: string, args: string[]) {
   const result = spawnSync(command, args, { stdio: "inherit", env });
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed`);
-}
-
-function ensureWrk() {
-  if (spawnSync("wrk", ["--version"]).error === undefined) return;
-  console.log("Installing wrk (Debian's package)…");
-  const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
-  execFileSync(sudo[0] ?? "apt-get", [...sudo.slice(1), ...(sudo.length ? ["apt-get"] : []), "update", "-qq"], { stdio: "inherit" });
-  execFileSync(sudo[0] ?? "apt-get", [...(sudo.length ? ["apt-get"] : []), "install", "-y", "-qq", "wrk"], { stdio: "inherit" });
-}
-
-async function waitForServer(url: string, server: ChildProcess) {
-  for (let i = 0; i < 240; i++) {
-    if (server.exitCode !== null) throw new Error("The server stopped before it was ready.");
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`The server did not answer at ${url}.`);
 }
 
 interface Result {

@@ -1,37 +1,65 @@
 // Command-line entry point: `npm run wiki -- <command> …`.
 import { randomBytes } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { DokuWikiSyntaxError } from "../lib/content/dokuwiki";
+import { DokuWikiSyntaxError, type ImportWarning, MAX_IMPORT_BYTES } from "../lib/content/dokuwiki";
 import { createDb, type Db } from "../lib/db";
 import { RoleSchema } from "../lib/validation/account";
 import { createAccount } from "../lib/wiki/accounts";
 import { AppError, describeError } from "../lib/wiki/errors";
 import { importDokuWikiPage } from "../lib/wiki/import";
+import { reindexAll } from "../lib/wiki/search";
 import { DocumentValidationError } from "../lib/validation/document";
+import { progressBar } from "./progress";
 
 const USAGE = `Usage:
   npm run wiki -- user:create --email <email> --role <reader|editor|reviewer|admin> [--name <name>] [--password <password>]
                                                     make an account (a password is generated and shown when not given)
-  npm run wiki -- import <file>… [--id <page id>]   import DokuWiki pages (each id defaults to the file name;
-                                                    --id names the page when there is one file)`;
+  npm run wiki -- import <file>… [--id <page id>] [--strict]
+                                                    import DokuWiki pages (each id defaults to the file name;
+                                                    --id names the page when there is one file); markup not
+                                                    imported as written is listed, and --strict refuses such files
+  npm run wiki -- search:reindex                    rebuild the search index of every page (safe while the site serves)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === "import") {
-    const { values, positionals } = parseArgs({ args: rest, options: { id: { type: "string" } }, allowPositionals: true });
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: { id: { type: "string" }, strict: { type: "boolean" } },
+      allowPositionals: true,
+    });
     if (!positionals.length || (values.id && positionals.length > 1)) {
       console.error(USAGE);
       return 2;
     }
     const db = createDb();
     let failures = 0;
+    const warnings: { file: string; warning: ImportWarning }[] = [];
     try {
-      for (const file of positionals) failures += (await importFile(db, file, values.id)) ? 0 : 1;
+      for (const file of positionals) {
+        const outcome = await importFile(db, file, values.id, values.strict ?? false);
+        if (!outcome.imported) failures++;
+        for (const warning of outcome.warnings) warnings.push({ file, warning });
+      }
     } finally {
       await db.$disconnect();
     }
+    printSummary(positionals.length, failures, warnings);
     return failures ? 1 : 0;
+  }
+  if (command === "search:reindex") {
+    const db = createDb();
+    const bar = progressBar("Indexing pages");
+    try {
+      const started = Date.now();
+      const pages = await reindexAll(db, (done, total) => bar.update(done, total));
+      bar.finish();
+      console.log(`Indexed ${pages} page${pages === 1 ? "" : "s"} for search in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+      return 0;
+    } finally {
+      await db.$disconnect();
+    }
   }
   if (command === "user:create") {
     const { values } = parseArgs({
@@ -63,19 +91,50 @@ async function main(argv: string[]): Promise<number> {
   return command ? 2 : 0;
 }
 
-/** Imports one file, saying what happened; false when it could not be imported. */
-async function importFile(db: Db, file: string, pageId?: string): Promise<boolean> {
+/** One line per report: where, what markup, and what became of it. */
+function printWarnings(file: string, warnings: ImportWarning[]): void {
+  for (const w of warnings) console.warn(`${file}:${w.line}: ${w.construct} — ${w.message}`);
+}
+
+/** How the run went: files imported and refused, and the reports counted by kind of markup. */
+function printSummary(files: number, failures: number, warnings: { file: string; warning: ImportWarning }[]): void {
+  const kinds = new Map<string, number>();
+  for (const { warning } of warnings) {
+    const match = /^(\[\[[^>|\]]*>|\{\{|~~|\(\()|^<\/?([a-z]+)/i.exec(warning.construct);
+    const kind = match ? (match[1] ?? `<${match[2].toLowerCase()}>`) : warning.construct;
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  }
+  const counted = [...kinds].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${n} × ${kind}`).join(", ");
+  console.log(
+    `${files - failures} of ${files} file${files === 1 ? "" : "s"} imported; ` +
+      (warnings.length ? `${warnings.length} construct${warnings.length === 1 ? "" : "s"} not imported as written (${counted}).` : "everything imported as written."),
+  );
+}
+
+/** Imports one file, saying what happened: whether it was imported, and its warnings. */
+async function importFile(db: Db, file: string, pageId: string | undefined, strict: boolean): Promise<{ imported: boolean; warnings: ImportWarning[] }> {
   try {
+    // Refuse an oversized file before reading it into memory.
+    if ((await stat(file)).size > MAX_IMPORT_BYTES) {
+      console.error(`${file}: the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+      return { imported: false, warnings: [] };
+    }
     const markup = await readFile(file, "utf8");
-    const result = await importDokuWikiPage(db, { markup, pageId, fileName: file });
+    const result = await importDokuWikiPage(db, { markup, pageId, fileName: file, strict });
     console.log(
       result.status === "created"
         ? `Imported ${file} as ${result.pageId}, revision ${result.number}.`
         : `${result.pageId} already holds this text (revision ${result.number}); nothing changed.`,
     );
-    return true;
+    printWarnings(file, result.warnings);
+    return { imported: true, warnings: result.warnings };
   } catch (error) {
-    if (error instanceof DokuWikiSyntaxError || error instanceof DocumentValidationError) {
+    const refused = error instanceof AppError ? (error.details?.warnings as ImportWarning[] | undefined) : undefined;
+    if (refused) {
+      printWarnings(file, refused);
+      console.error(`${file}: ${error instanceof Error ? error.message : ""} Nothing was imported (--strict).`);
+      return { imported: false, warnings: refused };
+    } else if (error instanceof DokuWikiSyntaxError || error instanceof DocumentValidationError) {
       console.error(`${file}: ${error.message}`);
     } else if ((error as NodeJS.ErrnoException).code === "ENOENT") {
       console.error(`${file}: no such file`);
@@ -83,7 +142,7 @@ async function importFile(db: Db, file: string, pageId?: string): Promise<boolea
       console.error(`${file}: ${describeError(error).message}`);
       if (!(error instanceof AppError)) console.error(error);
     }
-    return false;
+    return { imported: false, warnings: [] };
   }
 }
 

@@ -3,14 +3,40 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-/** On a missing article's page, the way to write it (the edit page asks visitors to sign in). */
-export function MissingPageActions() {
-  const path = usePathname();
+/** The page id in a reader's address, decoded; null when it names none. */
+function missingPageId(path: string | null): { raw: string; id: string } | null {
   const match = /^\/wiki\/([^/]+)$/.exec(path ?? "");
   if (!match) return null;
+  try {
+    return { raw: match[1], id: decodeURIComponent(match[1]) };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * On a missing article's page: which page is missing, the way to write it (the edit page asks
+ * visitors to sign in) and what links to it.
+ */
+export function MissingPageActions() {
+  const page = missingPageId(usePathname());
+  if (!page) return null;
   return (
-    <p>
-      <Link href={`/wiki/${match[1]}/edit`}>Create this page</Link>
-    </p>
+    <>
+      <p>
+        The page “{page.id}” does not exist yet.
+      </p>
+      <ul className="missing-page-actions">
+        <li>
+          <Link href={`/wiki/${page.raw}/edit`}>Create this page</Link>
+        </li>
+        <li>
+          <Link href={`/wiki/${page.raw}/backlinks`}>What links here</Link>
+        </li>
+        <li>
+          <Link href={`/search?${new URLSearchParams({ q: page.id.replace(/[_:]/g, " ") })}`}>Search for it</Link>
+        </li>
+      </ul>
+    </>
   );
 }

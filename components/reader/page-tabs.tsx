@@ -2,14 +2,15 @@ import Link from "next/link";
 import { pageHref } from "@/lib/content/page-id";
 import { WatchButton } from "./watch-button";
 
-export type PageTab = "read" | "edit" | "history";
+export type PageTab = "read" | "edit" | "history" | "backlinks";
 
-/** Read, Edit and History for one page, the current one marked for assistive technology. */
+/** Read, Edit, History and What links here for one page, the current one marked for assistive technology. */
 export function PageTabs({ pageId, current }: { pageId: string; current: PageTab | null }) {
   const tabs: [PageTab, string, string][] = [
     ["read", "Read", pageHref(pageId)],
     ["edit", "Edit", `${pageHref(pageId)}/edit`],
     ["history", "History", `${pageHref(pageId)}/history`],
+    ["backlinks", "What links here", `${pageHref(pageId)}/backlinks`],
   ];
   return (
     <nav className="page-actions" aria-label="Page actions">

@@ -1,5 +1,5 @@
 import { diffArrays } from "diff";
-import { collectCitations, type MarkJSON, type NodeJSON } from "./document";
+import { citationNote, collectCitations, type MarkJSON, type NodeJSON, textContent, walk } from "./document";
 
 /**
  * Comparing two revisions as readers see them rather than as stored JSON: each document becomes a
@@ -98,6 +98,12 @@ export function flattenBlocks(doc: NodeJSON): DiffBlock[] {
       case "horizontalRule":
         blocks.push({ kind: "hr", label: "Horizontal rule", tokens: [{ text: "———" }] });
         return;
+      case "figure": {
+        // The file's name is part of the block, so a figure showing another file reads as changed.
+        const media = String(node.attrs?.media ?? "");
+        blocks.push({ kind: "p", label: `Figure (${media})`, tokens: [{ text: `[${media}]` }, ...inlineTokens(node).map((t, i) => (i === 0 ? { ...t, space: t.space ?? " " } : t))] });
+        return;
+      }
       case "blockquote":
         for (const child of node.content ?? []) visit(child, "Quote", depth);
         return;
@@ -132,7 +138,10 @@ function inlineTokens(block: NodeJSON): DiffToken[] {
   const tokens: DiffToken[] = [];
   for (const node of block.content ?? []) {
     if (node.type === "citation") {
-      tokens.push({ text: "", sourceId: String(node.attrs?.sourceId ?? ""), locator: (node.attrs?.locator as string | null) ?? null });
+      // A citation's note (an imported footnote's text) changes as its locator would.
+      const note = citationNote(node);
+      const locator = (node.attrs?.locator as string | null) ?? (note ? textContent({ type: "paragraph", content: note }) : null);
+      tokens.push({ text: "", sourceId: String(node.attrs?.sourceId ?? ""), locator });
     } else if (node.type === "hardBreak") {
       tokens.push({ text: "\n" });
     } else if (node.type === "text") {
@@ -340,7 +349,13 @@ export function inlineSegments(parts: InlinePart[]): InlineSegment[] {
 export function diffReferences(from: NodeJSON, to: NodeJSON): ReferenceChange[] {
   const uses = (doc: NodeJSON) => {
     const map = new Map<string, string[]>();
-    for (const c of collectCitations(doc)) map.set(c.sourceId, [...(map.get(c.sourceId) ?? []), [c.locator, c.quote].filter(Boolean).join(" — ")]);
+    walk(doc, (node) => {
+      if (node.type !== "citation") return;
+      const sourceId = String(node.attrs?.sourceId ?? "");
+      const note = citationNote(node);
+      const said = [node.attrs?.locator, node.attrs?.quote, note && textContent({ type: "paragraph", content: note })];
+      map.set(sourceId, [...(map.get(sourceId) ?? []), said.filter(Boolean).join(" — ")]);
+    });
     return map;
   };
   const before = uses(from);

@@ -1,8 +1,8 @@
-import GithubSlugger from "github-slugger";
 import sanitizeHtml from "sanitize-html";
-import { citationAnchor, REFERENCES_ANCHOR, referenceAnchor } from "./anchors";
+import { citationAnchor, REFERENCES_ANCHOR, referenceAnchor, sectionAnchors } from "./anchors";
 import type { SourceFieldsForCsl } from "./csl";
 import { type MarkJSON, type NodeJSON, textContent } from "./document";
+import { citationNumberKey, figureLayout } from "./extensions";
 import { pageHref } from "./page-id";
 import { SAFE_URL_PROTOCOLS, safeUrl } from "./url";
 
@@ -11,10 +11,28 @@ export { citationAnchor, REFERENCES_ANCHOR, referenceAnchor };
 /** What the renderer needs to know of a cited source: a library record's fields. */
 export type RenderSource = SourceFieldsForCsl;
 
+/** What the renderer needs to know of a file a figure shows: the version the page shows, and its addresses. */
+export interface RenderMedia {
+  /** The file's page in the media library. */
+  href: string;
+  /** The version's bytes. */
+  url: string;
+  /** The file's own alt text, for figures that give none. */
+  alt: string;
+  width: number | null;
+  height: number | null;
+  /** Thumbnails in WebP and the original's format, for pictures; null for files shown as a link. */
+  picture: { webp: { width: number; url: string }[]; fallback: { width: number; url: string }[] } | null;
+  /** What the file is, for a link to it: "PDF document, 2.1 MB". */
+  label: string;
+}
+
 export interface RenderContext {
   sources: ReadonlyMap<string, RenderSource>;
   /** Whether a page id names a page that exists (missing links are shown as such). */
   pageExists: (pageId: string) => boolean;
+  /** The files figures show, by media name; a name not here is shown as a missing file. */
+  media?: ReadonlyMap<string, RenderMedia>;
 }
 
 export interface TocEntry {
@@ -32,6 +50,8 @@ export interface Reference {
   sourceId: string;
   /** Anchors of each marker citing this source, in reading order. */
   uses: { anchor: string; locator: string | null; quote: string | null }[];
+  /** The citations' note as written (safe HTML), when they have one; shown in place of the bare source. */
+  note: string | null;
   /** The source as a bibliography entry in the site's citation style (safe HTML), once formatted. */
   formatted?: string;
 }
@@ -45,7 +65,8 @@ export interface RenderedArticle {
 
 
 /**
- * Renders a stored document as readers see it: sections with anchors and a table of contents,
+ * Renders a stored document as readers see it: sections with anchors (DokuWiki's section ids, so
+ * links written for a DokuWiki keep working) and a table of contents,
  * internal links marked when their page is missing, citations numbered one per source in reading
  * order. Text and attributes are escaped as they are written, and the result is sanitised again
  * against an allow-list, so stored content never becomes markup or script.
@@ -53,7 +74,7 @@ export interface RenderedArticle {
 export function renderArticle(doc: NodeJSON, context: RenderContext): RenderedArticle {
   const renderer = new Renderer(context);
   const html = renderer.nodes(doc.content ?? []);
-  return { html: sanitizeArticleHtml(html), toc: renderer.toc(), references: renderer.references() };
+  return { html: sanitizeArticleHtml(html), toc: renderer.toc(), references: renderer.references().map((r) => ({ ...r, note: r.note && sanitizeArticleHtml(r.note) })) };
 }
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -80,15 +101,14 @@ const BLOCK_TAGS: Record<string, string> = {
 };
 
 class Renderer {
-  private slugger = new GithubSlugger();
+  private sectionAnchor = sectionAnchors();
   private headings: { level: number; id: string; text: string }[] = [];
   private numbers = new Map<string, number>();
+  private entries = new Map<number, { sourceId: string; note: string | null }>();
   private uses = new Map<number, Reference["uses"]>();
   private cited = new Map<string, RenderSource>();
 
-  constructor(private readonly context: RenderContext) {
-    this.slugger.slug(REFERENCES_ANCHOR);
-  }
+  constructor(private readonly context: RenderContext) {}
 
   nodes(nodes: NodeJSON[]): string {
     return nodes.map((node) => this.node(node)).join("");
@@ -107,7 +127,8 @@ class Renderer {
         return this.heading(node);
       case "codeBlock": {
         const language = typeof attrs.language === "string" ? attrs.language.replace(/[^\w+#-]/g, "") : "";
-        return `<pre><code${attributes({ class: language ? `language-${language}` : null })}>${escapeHtml(textContent(node))}</code></pre>`;
+        const pre = `<pre><code${attributes({ class: language ? `language-${language}` : null })}>${escapeHtml(textContent(node))}</code></pre>`;
+        return typeof attrs.fileName === "string" && attrs.fileName ? `<div class="code-file-name">${escapeHtml(attrs.fileName)}</div>${pre}` : pre;
       }
       case "orderedList": {
         const start = Number(attrs.start ?? 1);
@@ -120,6 +141,8 @@ class Renderer {
         return this.cell(node);
       case "citation":
         return this.citation(node);
+      case "figure":
+        return this.figure(node);
       default: {
         const tag = BLOCK_TAGS[node.type];
         // Validation refuses unknown nodes; should one get here, its text is kept and its type ignored.
@@ -131,7 +154,7 @@ class Renderer {
   private heading(node: NodeJSON): string {
     const level = Math.min(5, Math.max(1, Number(node.attrs?.level ?? 2)));
     const text = textContent(node).trim();
-    const id = this.slugger.slug(text || "section");
+    const id = this.sectionAnchor(text);
     this.headings.push({ level, id, text });
     return `<h${level}${attributes({ id })}>${this.nodes(node.content ?? [])}</h${level}>`;
   }
@@ -149,10 +172,13 @@ class Renderer {
     const source = this.context.sources.get(cited);
     // A record merged into another is cited as that one: one number, one References entry.
     const sourceId = source?.id ?? cited;
-    let number = this.numbers.get(sourceId);
+    const note = Array.isArray(node.attrs?.note) && node.attrs.note.length ? (node.attrs.note as NodeJSON[]) : null;
+    const key = citationNumberKey(sourceId, note);
+    let number = this.numbers.get(key);
     if (number === undefined) {
       number = this.numbers.size + 1;
-      this.numbers.set(sourceId, number);
+      this.numbers.set(key, number);
+      this.entries.set(number, { sourceId, note: note && this.note(note) });
       this.uses.set(number, []);
       if (source) this.cited.set(sourceId, source);
     }
@@ -168,6 +194,48 @@ class Renderer {
       `<a${attributes({ href: `#${referenceAnchor(number)}`, title: source?.title ?? "Source missing" })}>` +
       `<span class="visually-hidden">Reference </span>[${number}]</a></sup>`
     );
+  }
+
+  /**
+   * A figure: the picture from its thumbnails (WebP, then the original's format) with its width and
+   * height set so the page does not move as it loads, loaded lazily, linking to its page in the
+   * library; a file that is no picture as a link; a name with no file as a missing file offering
+   * the upload, as a missing page link offers to write it.
+   */
+  private figure(node: NodeJSON): string {
+    const attrs = node.attrs ?? {};
+    const name = String(attrs.media ?? "");
+    const { align, width } = figureLayout(attrs);
+    const media = this.context.media?.get(name);
+    const caption = this.nodes(node.content ?? []);
+    const classes = ["figure", align ? `figure-${align}` : null, media ? null : "figure-missing"].filter(Boolean).join(" ");
+    const figcaption = caption ? `<figcaption>${caption}</figcaption>` : "";
+    if (!media) {
+      const href = `/media?${new URLSearchParams({ upload: name })}`;
+      return `<figure${attributes({ class: classes })}><a${attributes({ href, class: "media-missing", title: `${name} (file does not exist)` })}>${escapeHtml(name || "A file")}<span class="visually-hidden"> (file does not exist)</span></a>${figcaption}</figure>`;
+    }
+    if (!media.picture || !media.width || !media.height) {
+      return `<figure${attributes({ class: classes })}><a${attributes({ href: media.url, class: "media-file" })}>${escapeHtml(name)}</a> <span class="media-label">(${escapeHtml(media.label)})</span>${figcaption}</figure>`;
+    }
+    const shown = Math.min(width ?? media.width, media.width);
+    const height = Math.max(1, Math.round((media.height * shown) / media.width));
+    const sizes = `(max-width: ${shown}px) 100vw, ${shown}px`;
+    const srcset = (list: { width: number; url: string }[]) => list.map((s) => `${s.url} ${s.width}w`).join(", ");
+    const largest = media.picture.fallback[media.picture.fallback.length - 1];
+    const alt = typeof attrs.alt === "string" ? attrs.alt : media.alt;
+    return (
+      `<figure${attributes({ class: classes })}><a${attributes({ href: media.href, class: "media-link" })}><picture>` +
+      `<source${attributes({ type: "image/webp", srcset: srcset(media.picture.webp), sizes })}>` +
+      `<img${attributes({ src: largest.url, srcset: srcset(media.picture.fallback), sizes, width: shown, height, loading: "lazy", decoding: "async" })} alt="${escapeHtml(alt)}">` +
+      `</picture></a>${figcaption}</figure>`
+    );
+  }
+
+  /** A citation's note: its text and line breaks with their marks; anything else in it is ignored. */
+  private note(nodes: NodeJSON[]): string {
+    return nodes
+      .map((node) => (node.type === "text" ? this.text(String(node.text ?? ""), node.marks ?? []) : node.type === "hardBreak" ? "<br>" : ""))
+      .join("");
   }
 
   private text(text: string, marks: MarkJSON[]): string {
@@ -188,6 +256,10 @@ class Renderer {
         return `<u>${inner}</u>`;
       case "strike":
         return `<s>${inner}</s>`;
+      case "subscript":
+        return `<sub>${inner}</sub>`;
+      case "superscript":
+        return `<sup>${inner}</sup>`;
       case "code":
         return `<code>${inner}</code>`;
       case "link": {
@@ -226,12 +298,10 @@ class Renderer {
   }
 
   references(): Reference[] {
-    return [...this.numbers].map(([sourceId, number]) => ({
-      number,
-      sourceId,
-      source: this.cited.get(sourceId) ?? null,
-      uses: this.uses.get(number)!,
-    }));
+    return [...this.numbers.values()].map((number) => {
+      const { sourceId, note } = this.entries.get(number)!;
+      return { number, sourceId, source: this.cited.get(sourceId) ?? null, uses: this.uses.get(number)!, note };
+    });
   }
 }
 
@@ -240,7 +310,8 @@ function sanitizeArticleHtml(html: string): string {
   return sanitizeHtml(html, {
     allowedTags: [
       "p", "h1", "h2", "h3", "h4", "h5", "strong", "em", "u", "s", "code", "pre", "a", "ul", "ol", "li",
-      "blockquote", "hr", "br", "div", "table", "tbody", "tr", "th", "td", "sup", "span",
+      "blockquote", "hr", "br", "div", "table", "tbody", "tr", "th", "td", "sup", "sub", "span",
+      "figure", "figcaption", "picture", "source", "img",
     ],
     allowedAttributes: {
       a: ["href", "class", "rel", "title"],
@@ -250,6 +321,9 @@ function sanitizeArticleHtml(html: string): string {
       div: ["class"],
       code: ["class"],
       ol: ["start"],
+      figure: ["class"],
+      source: ["type", "srcset", "sizes"],
+      img: ["src", "srcset", "sizes", "width", "height", "alt", "loading", "decoding"],
       th: ["colspan", "rowspan", "style"],
       td: ["colspan", "rowspan", "style"],
     },
@@ -257,5 +331,6 @@ function sanitizeArticleHtml(html: string): string {
     allowedSchemes: SAFE_URL_PROTOCOLS.map((p) => p.slice(0, -1)),
     allowProtocolRelative: false,
     disallowedTagsMode: "escape",
+    selfClosing: [...sanitizeHtml.defaults.selfClosing, "source"],
   });
 }

@@ -1,7 +1,10 @@
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { createAdapter } from "./adapter";
-import { databaseKind, databaseUrl } from "./url";
+import { type DatabaseKind, databaseKind, databaseUrl } from "./url";
+
+/** Raw SQL fragments (`Prisma.sql`, `Prisma.join`), the same for either client. */
+export { Prisma } from "./generated/sqlite/client";
 
 /**
  * Both generated clients share one model file; the SQLite client's types (the smaller feature set)
@@ -20,6 +23,14 @@ export function createDb(url: string = databaseUrl()): Db {
   return databaseKind(url) === "sqlite"
     ? new SqliteClient({ adapter, ...clientOptions })
     : (new PostgresClient({ adapter, ...clientOptions }) as unknown as Db);
+}
+
+/**
+ * Which engine a client (or a transaction's client) talks to, for the few queries written per
+ * engine (full-text search). Prisma keeps it as the client's active provider.
+ */
+export function dbKind(db: DbOrTx): DatabaseKind {
+  return (db as unknown as { _activeProvider: string })._activeProvider === "sqlite" ? "sqlite" : "postgres";
 }
 
 const globalForDb = globalThis as unknown as { palimpsestDb?: Db };

@@ -1,8 +1,10 @@
 import { collectCitations, type DocumentJSON } from "../content/document";
+import { collectFigureMedia } from "../content/extensions";
 import { normalizePageId } from "../content/page-id";
 import { type RenderedArticle, renderArticle } from "../content/render";
 import type { DbOrTx } from "../db";
 import { formatSources, getCitationStyle } from "./citation-style";
+import { getRenderMedia } from "./media";
 import { getRenderSources } from "./sources";
 
 export interface ArticleView {
@@ -53,15 +55,17 @@ export async function getArticle(db: DbOrTx, rawPageId: string, { followRedirect
 
 /**
  * A stored document rendered for readers, its References in the site's citation style: its sources,
- * which of its links exist and the style, in three queries.
+ * which of its links exist, the files its figures show (as of `mediaAsOf`, for an old revision;
+ * their current versions otherwise) and the style, in four queries.
  */
-export async function renderStoredDocument(db: DbOrTx, doc: DocumentJSON, linkTargets: string[]): Promise<RenderedArticle> {
-  const [sources, existing, style] = await Promise.all([
+export async function renderStoredDocument(db: DbOrTx, doc: DocumentJSON, linkTargets: string[], { mediaAsOf }: { mediaAsOf?: Date } = {}): Promise<RenderedArticle> {
+  const [sources, existing, style, media] = await Promise.all([
     getRenderSources(db, collectCitations(doc).map((c) => c.sourceId)),
     existingPageIds(db, linkTargets),
     getCitationStyle(db),
+    getRenderMedia(db, collectFigureMedia(doc), mediaAsOf),
   ]);
-  const rendered = renderArticle(doc, { sources, pageExists: (id) => existing.has(id) });
+  const rendered = renderArticle(doc, { sources, pageExists: (id) => existing.has(id), media });
   const formatted = await formatSources(db, rendered.references.flatMap((r) => (r.source ? [r.source] : [])), style);
   return { ...rendered, references: rendered.references.map((r) => ({ ...r, formatted: formatted.get(r.sourceId) })) };
 }
@@ -74,24 +78,6 @@ export async function existingPageIds(db: DbOrTx, pageIds: string[]): Promise<Se
     select: { slug: true },
   });
   return new Set(rows.map((r) => r.slug));
-}
-
-export interface ArticleSummary {
-  pageId: string;
-  title: string;
-  namespace: string;
-  updatedAt: Date;
-}
-
-/** Live articles, by title, for the home page. */
-export async function listArticles(db: DbOrTx, { limit = 200 } = {}): Promise<ArticleSummary[]> {
-  const pages = await db.page.findMany({
-    where: { deletedAt: null, publishedRevisionId: { not: null }, redirectTo: null },
-    orderBy: { title: "asc" },
-    take: limit,
-    select: { slug: true, title: true, namespace: true, updatedAt: true },
-  });
-  return pages.map((p) => ({ pageId: p.slug, title: p.title, namespace: p.namespace, updatedAt: p.updatedAt }));
 }
 
 /** Live pages whose title or id contains the query, for wiki-link autocomplete. */
@@ -114,6 +100,29 @@ export async function pagesLinkingTo(db: DbOrTx, pageId: string): Promise<string
     select: { slug: true },
   });
   return pages.map((p) => p.slug);
+}
+
+export interface Backlinks {
+  /** The page's title; null when no live page has this id (a wanted page). */
+  title: string | null;
+  links: { pageId: string; title: string; redirect: boolean }[];
+}
+
+/**
+ * "What links here": live pages whose published revision links to this page id (existing or
+ * not), and the redirects that show it, by title, in two queries.
+ */
+export async function getBacklinks(db: DbOrTx, pageId: string, { limit = 500 } = {}): Promise<Backlinks> {
+  const [page, pages] = await Promise.all([
+    db.page.findFirst({ where: { slug: pageId, deletedAt: null, publishedRevisionId: { not: null } }, select: { title: true } }),
+    db.page.findMany({
+      where: { deletedAt: null, OR: [{ redirectTo: pageId }, { redirectTo: null, publishedRevision: { links: { some: { targetSlug: pageId } } } }] },
+      orderBy: { title: "asc" },
+      take: limit,
+      select: { slug: true, title: true, redirectTo: true },
+    }),
+  ]);
+  return { title: page?.title ?? null, links: pages.map((p) => ({ pageId: p.slug, title: p.title, redirect: p.redirectTo !== null })) };
 }
 
 /** Ids of the redirects that show this page. */

@@ -63,8 +63,8 @@ export async function renamePage(db: Db, account: Account | null, input: RenameI
 export async function deletePage(db: Db, account: Account | null, input: { pageId: string; reason?: string }): Promise<void> {
   await transaction(db, async (tx) => {
     const page = await pageForEvent(tx, account, input.pageId, "delete");
-    await record(tx, page.id, account!, "delete", withReason("Deleted the page", input.reason));
     await tx.page.update({ where: { id: page.id }, data: { deletedAt: new Date() } });
+    await record(tx, page.id, account!, "delete", withReason("Deleted the page", input.reason));
   });
 }
 

@@ -1,5 +1,6 @@
 import { pageHref, pageNamespace } from "../content/page-id";
 import type { DbOrTx, Tx } from "../db";
+import { indexPage } from "./search";
 import { getSiteSetting, SETTINGS } from "./settings";
 
 // Which pages need review, and what approving does to the rows: shared by saving (a reviewer's own
@@ -57,6 +58,7 @@ export async function markApproved(tx: Tx, input: Reviewed & { upTo: number }): 
   const range = { from: pending[0].number, to: newest.number };
   await tx.reviewLog.create({ data: { pageId: input.pageDbId, reviewerId: input.reviewer.id, action: "approve", fromNumber: range.from, toNumber: range.to, comment: input.comment } });
   await notifyAuthors(tx, pending, input, "approved", range);
+  await indexPage(tx, input.pageDbId);
   return range;
 }
 
@@ -76,6 +78,7 @@ export async function markRejected(tx: Tx, input: Reviewed & { revisions: { id: 
   });
   await tx.reviewLog.create({ data: { pageId: input.pageDbId, reviewerId: input.reviewer.id, action: "reject", fromNumber: range.from, toNumber: range.to, comment: input.comment } });
   await notifyAuthors(tx, input.revisions, input, "rejected", range);
+  await indexPage(tx, input.pageDbId);
   return range;
 }
 

@@ -7,6 +7,7 @@ import { transaction } from "../db/transaction";
 import { DocumentValidationError, parseDocument } from "../validation/document";
 import { AppError } from "./errors";
 import { markApproved, reviewRequired } from "./review-policy";
+import { indexPage } from "./search";
 
 export interface SaveRevisionInput {
   /** The page id (slug); the page is created when it does not exist. */
@@ -161,6 +162,7 @@ async function writeCheckedRevision(tx: Tx, input: SaveRevisionInput, checked: D
       comment: `Approved by saving revision ${revision.number} on top of them`, upTo: revision.number,
     });
   }
+  await indexPage(tx, page.id);
   return { status: "created", revisionId: revision.id, number: revision.number, merged, pageCreated: !existing, pending };
 }
 
@@ -229,5 +231,7 @@ export async function writeEventRevision(tx: Tx, input: { pageDbId: number; auth
     where: { id: input.pageDbId },
     data: { latestRevisionId: revision.id, ...(page.publishedRevisionId === latest.id ? { publishedRevisionId: revision.id } : {}) },
   });
+  // The event (a rename, a deletion, a restoration) is what changes what search finds.
+  await indexPage(tx, input.pageDbId);
   return revision;
 }

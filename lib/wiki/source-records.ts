@@ -6,6 +6,7 @@ import { fieldErrors } from "../validation/account";
 import { parseAuthorList, SourceFieldsSchema } from "../validation/source";
 import type { Account } from "./accounts";
 import { AppError } from "./errors";
+import { indexPagesCiting } from "./search";
 
 // Editing and merging the library's records: every edit is kept as a version, and a merged record
 // stays behind pointing at the one it became, so revisions citing it keep rendering.
@@ -60,6 +61,7 @@ export async function updateSource(db: Db, account: Account | null, id: string, 
     if (!(await tx.sourceRevision.count({ where: { sourceId: id } }))) await recordVersion(tx, id, previous, null, "As first recorded");
     await tx.source.update({ where: { id }, data: { ...data, normalizedUrl } });
     await recordVersion(tx, id, data, author.id, summary);
+    await indexPagesCiting(tx, [id]);
     return { citingPages: await pagesCiting(tx, [id]) };
   });
 }
@@ -96,6 +98,7 @@ export async function mergeSources(db: Db, account: Account | null, input: { fro
     const merged: Fields = { ...current, ...filled };
     await tx.source.update({ where: { id: into.id }, data: { ...merged, normalizedUrl: merged.url ? normalizeUrl(merged.url) : null } });
     await recordVersion(tx, into.id, merged, author.id, `Merged “${from.title}” into this source`);
+    await indexPagesCiting(tx, [into.id]);
     return { citingPages };
   });
 }

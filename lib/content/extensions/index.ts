@@ -3,6 +3,10 @@ import { TableKit } from "@tiptap/extension-table";
 import StarterKit from "@tiptap/starter-kit";
 import { SAFE_URL_PROTOCOLS } from "../url";
 import { Citation } from "./citation";
+import { CodeFileName } from "./code-file-name";
+import { Figure } from "./figure";
+import { Subscript } from "./subscript";
+import { Superscript } from "./superscript";
 import { WikiLink } from "./wiki-link";
 
 /**
@@ -22,8 +26,15 @@ export const extensions: AnyExtension[] = [
   TableKit.configure({ table: { resizable: false } }),
   WikiLink,
   Citation,
+  Subscript,
+  Superscript,
+  CodeFileName,
+  Figure,
 ];
 
 export { Citation, WikiLink };
-export type { CitationAttributes } from "./citation";
+export { citationNumberKey } from "./citation";
+export { collectFigureMedia, figureLayout } from "./figure";
+export type { FigureAttributes } from "./figure";
+export type { CitationAttributes, CitationNote } from "./citation";
 export type { WikiLinkAttributes } from "./wiki-link";

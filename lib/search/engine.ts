@@ -1,0 +1,250 @@
+// The search index on each engine: SQLite's FTS5 and PostgreSQL's text search, behind one set of
+// functions. Only this module knows the index tables (prisma/*/migrations/*_search).
+import { type DbOrTx, dbKind, Prisma, type Tx } from "../db";
+import { type ParsedQuery, toFts5, toWebSearch } from "./query";
+
+/** One section of a page's text as one audience sees it. */
+export interface IndexEntry {
+  forReaders: boolean;
+  forReviewers: boolean;
+  position: number;
+  anchor: string;
+  heading: string;
+  namespace: string;
+  title: string;
+  body: string;
+}
+
+/** Who is searching: readers find what is published; reviewers also find text waiting for review. */
+export type Audience = "readers" | "reviewers";
+
+export interface EntryHit {
+  pageDbId: number;
+  entryId: number;
+  total: number;
+}
+
+export interface Snippet {
+  entryId: number;
+  anchor: string;
+  heading: string;
+  /** The text around the hits, with each hit between \u0002 and \u0003. */
+  marked: string;
+}
+
+/** Marks the engines put around hits in snippets; removed from indexed text so only they mean it. */
+export const HIT_START = "\u0002";
+export const HIT_END = "\u0003";
+const clean = (text: string) => text.replace(/[\u0002\u0003\uE000\uE001]/g, " ");
+/** ts_headline drops what looks like a tag: angle brackets stand in for themselves meanwhile. */
+const ANGLES = "\uE000\uE001";
+
+/** What one page contributes to the index: its entries, and its title among suggestions (or not). */
+export interface IndexedPage {
+  pageDbId: number;
+  entries: IndexEntry[];
+  /** null: not suggested. */
+  suggestedTitle: string | null;
+}
+
+/** Rows written per INSERT: well under either engine's limit on bound parameters. */
+const ROWS_PER_INSERT = 500;
+
+function chunks<T>(list: T[], size = ROWS_PER_INSERT): T[][] {
+  return Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
+}
+
+/**
+ * Replaces what the index holds for these pages with what they contribute now (a page left out
+ * of `pages` is no longer found), in a few statements whatever their number. Runs in the caller's
+ * transaction.
+ */
+export async function replacePageEntries(tx: Tx, pageDbIds: number[], pages: IndexedPage[]): Promise<void> {
+  const ids = Prisma.join(pageDbIds);
+  const rows = pages.flatMap((p) => p.entries.map((e) => ({ pageDbId: p.pageDbId, ...e })));
+  if (dbKind(tx) === "sqlite") {
+    await tx.$executeRaw`DELETE FROM "SearchText" WHERE rowid IN (SELECT id FROM "SearchEntry" WHERE "pageId" IN (${ids}))`;
+    await tx.$executeRaw`DELETE FROM "SearchEntry" WHERE "pageId" IN (${ids})`;
+    await tx.$executeRaw`DELETE FROM "SearchTitle" WHERE rowid IN (${ids})`;
+    // SQLite lets one writer in at a time: the ids after the largest are this transaction's to give.
+    const [{ last }] = await tx.$queryRaw<{ last: number | bigint | null }[]>`SELECT max(id) AS last FROM "SearchEntry"`;
+    let next = Number(last ?? 0);
+    const numbered = rows.map((row) => ({ id: ++next, ...row }));
+    for (const chunk of chunks(numbered)) {
+      await tx.$executeRaw`
+        INSERT INTO "SearchEntry" ("id", "pageId", "forReaders", "forReviewers", "position", "anchor", "heading", "namespace")
+        VALUES ${Prisma.join(chunk.map((e) => Prisma.sql`(${e.id}, ${e.pageDbId}, ${e.forReaders ? 1 : 0}, ${e.forReviewers ? 1 : 0}, ${e.position}, ${e.anchor}, ${e.heading}, ${e.namespace})`))}`;
+      await tx.$executeRaw`
+        INSERT INTO "SearchText" (rowid, title, heading, body)
+        VALUES ${Prisma.join(chunk.map((e) => Prisma.sql`(${e.id}, ${clean(e.title)}, ${clean(e.heading)}, ${clean(e.body)})`))}`;
+    }
+    const titles = pages.filter((p) => p.suggestedTitle !== null);
+    for (const chunk of chunks(titles)) {
+      await tx.$executeRaw`INSERT INTO "SearchTitle" (rowid, title) VALUES ${Prisma.join(chunk.map((p) => Prisma.sql`(${p.pageDbId}, ${p.suggestedTitle})`))}`;
+    }
+    return;
+  }
+  await tx.$executeRaw`DELETE FROM "SearchEntry" WHERE "pageId" IN (${ids})`;
+  for (const chunk of chunks(rows)) {
+    await tx.$executeRaw`
+      INSERT INTO "SearchEntry" ("pageId", "forReaders", "forReviewers", "position", "anchor", "heading", "namespace", "title", "body")
+      VALUES ${Prisma.join(chunk.map((e) => Prisma.sql`(${e.pageDbId}, ${e.forReaders}, ${e.forReviewers}, ${e.position}, ${e.anchor}, ${clean(e.heading)}, ${e.namespace}, ${clean(e.title)}, ${clean(e.body)})`))}`;
+  }
+}
+
+/** Whether the index holds nothing at all. */
+export async function indexIsEmpty(db: DbOrTx): Promise<boolean> {
+  return (await db.$queryRaw<unknown[]>`SELECT 1 FROM "SearchEntry" LIMIT 1`).length === 0;
+}
+
+/** Removes what the index holds for pages that no longer exist at all. */
+export async function dropEntriesOfRemovedPages(tx: Tx): Promise<void> {
+  if (dbKind(tx) === "sqlite") {
+    await tx.$executeRaw`DELETE FROM "SearchText" WHERE rowid IN (SELECT e.id FROM "SearchEntry" e WHERE NOT EXISTS (SELECT 1 FROM "Page" p WHERE p.id = e."pageId"))`;
+    await tx.$executeRaw`DELETE FROM "SearchTitle" WHERE NOT EXISTS (SELECT 1 FROM "Page" p WHERE p.id = "SearchTitle".rowid)`;
+  }
+  await tx.$executeRaw`DELETE FROM "SearchEntry" WHERE NOT EXISTS (SELECT 1 FROM "Page" p WHERE p.id = "SearchEntry"."pageId")`;
+}
+
+const audienceColumn = (audience: Audience) => Prisma.raw(audience === "readers" ? `"forReaders"` : `"forReviewers"`);
+
+/** Entries in this namespace or below it; everything when null. */
+const inNamespace = (namespace: string | null) =>
+  namespace === null ? Prisma.empty : Prisma.sql`AND (e."namespace" = ${namespace} OR e."namespace" LIKE ${`${namespace.replace(/[\\%_]/g, "\\$&")}:%`} ESCAPE '\\')`;
+
+/**
+ * The pages matching a query, best first (the page `first`, an exact title match, before all),
+ * each by its best-matching section, `limit` of them from `offset`, with how many match in all.
+ */
+export async function findEntries(
+  db: DbOrTx,
+  query: ParsedQuery,
+  options: { audience: Audience; namespace: string | null; first: number | null; limit: number; offset: number },
+): Promise<EntryHit[]> {
+  const { audience, limit, offset } = options;
+  const visible = audienceColumn(audience);
+  const first = options.first ?? -1;
+  const rows =
+    dbKind(db) === "sqlite"
+      ? await db.$queryRaw<{ pageId: number; entryId: number; total: number | bigint }[]>`
+          WITH hits AS (
+            SELECT e."pageId" AS "pageId", e.id AS "entryId", e."position" AS "position", bm25("SearchText", 10.0, 4.0, 1.0) AS score
+            FROM "SearchText" JOIN "SearchEntry" e ON e.id = "SearchText".rowid
+            WHERE "SearchText" MATCH ${toFts5(query)} AND e.${visible} = 1 ${inNamespace(options.namespace)}
+          ), best AS (
+            SELECT "pageId", "entryId", score, ROW_NUMBER() OVER (PARTITION BY "pageId" ORDER BY score, "position") AS n FROM hits
+          )
+          SELECT "pageId", "entryId", COUNT(*) OVER () AS total FROM best WHERE n = 1
+          ORDER BY ("pageId" = ${first}) DESC, score, "pageId" LIMIT ${limit} OFFSET ${offset}`
+      : await db.$queryRaw<{ pageId: number; entryId: number; total: number | bigint }[]>`
+          WITH q AS (SELECT websearch_to_tsquery('english', ${toWebSearch(query)}) AS query),
+          best AS (
+            SELECT DISTINCT ON (e."pageId") e."pageId", e.id AS "entryId", ts_rank(e."document", q.query) AS score
+            FROM "SearchEntry" e, q
+            WHERE e."document" @@ q.query AND e.${visible} ${inNamespace(options.namespace)}
+            ORDER BY e."pageId", score DESC, e."position"
+          )
+          SELECT "pageId", "entryId", COUNT(*) OVER () AS total FROM best
+          ORDER BY ("pageId" = ${first}) DESC, score DESC, "pageId" LIMIT ${limit} OFFSET ${offset}`;
+  return rows.map((r) => ({ pageDbId: Number(r.pageId), entryId: Number(r.entryId), total: Number(r.total) }));
+}
+
+/** The passages of these entries around the query's words, hits marked. */
+export async function snippetsOf(db: DbOrTx, query: ParsedQuery, entryIds: number[]): Promise<Map<number, Snippet>> {
+  if (!entryIds.length) return new Map();
+  const ids = Prisma.join(entryIds);
+  const rows =
+    dbKind(db) === "sqlite"
+      ? await db.$queryRaw<{ entryId: number; anchor: string; heading: string; marked: string }[]>`
+          SELECT e.id AS "entryId", e."anchor", e."heading", snippet("SearchText", 2, ${HIT_START}, ${HIT_END}, '…', 24) AS marked
+          FROM "SearchText" JOIN "SearchEntry" e ON e.id = "SearchText".rowid
+          WHERE "SearchText" MATCH ${toFts5(query)} AND "SearchText".rowid IN (${ids})`
+      : await db.$queryRaw<{ entryId: number; anchor: string; heading: string; marked: string }[]>`
+          SELECT e.id AS "entryId", e."anchor", e."heading",
+            ts_headline('english', translate(e."body", '<>', ${ANGLES}), websearch_to_tsquery('english', ${toWebSearch(query)}),
+              ${`StartSel=${HIT_START}, StopSel=${HIT_END}, MinWords=15, MaxWords=35, MaxFragments=2, FragmentDelimiter=" … "`}) AS marked
+          FROM "SearchEntry" e WHERE e.id IN (${ids})`;
+  const angles = (marked: string) => marked.replace(/[\uE000\uE001]/g, (c) => (c === "\uE000" ? "<" : ">"));
+  return new Map(rows.map((r) => [Number(r.entryId), { ...r, entryId: Number(r.entryId), marked: angles(r.marked) }]));
+}
+
+export interface TitleMatch {
+  slug: string;
+  title: string;
+}
+
+/** Live pages readers can see, the only ones suggested. */
+const LIVE_PAGE = Prisma.sql`p."deletedAt" IS NULL AND p."publishedRevisionId" IS NOT NULL AND p."redirectTo" IS NULL`;
+
+/** Escapes `%`, `_` and `\` for a LIKE pattern. */
+const likeText = (text: string) => text.toLowerCase().replace(/[\\%_]/g, "\\$&");
+
+/**
+ * Titles containing the text, those that are it or start with it first, then the shortest. On
+ * SQLite, three letters or more are looked up by trigram; shorter text by the start of the title.
+ */
+export async function titlesContaining(db: DbOrTx, text: string, limit: number): Promise<TitleMatch[]> {
+  const lower = text.toLowerCase();
+  const order = Prisma.sql`ORDER BY (lower(p."title") = ${lower}) DESC, (lower(p."title") LIKE ${`${likeText(text)}%`} ESCAPE '\\') DESC, length(p."title"), p."title" LIMIT ${limit}`;
+  if (dbKind(db) === "sqlite" && [...text].length >= 3) {
+    return db.$queryRaw<TitleMatch[]>`
+      SELECT p."slug", p."title" FROM "SearchTitle" t JOIN "Page" p ON p.id = t.rowid
+      WHERE "SearchTitle" MATCH ${`"${text.replace(/"/g, '""')}"`} AND ${LIVE_PAGE} ${order}`;
+  }
+  const pattern = dbKind(db) === "sqlite" ? `${likeText(text)}%` : `%${likeText(text)}%`;
+  return db.$queryRaw<TitleMatch[]>`
+    SELECT p."slug", p."title" FROM "Page" p WHERE lower(p."title") LIKE ${pattern} ESCAPE '\\' AND ${LIVE_PAGE} ${order}`;
+}
+
+/** Lower-case trigrams of a text, padded as PostgreSQL's pg_trgm pads each word. */
+function trigrams(text: string): Set<string> {
+  const grams = new Set<string>();
+  for (const word of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+    const padded = `  ${word} `;
+    for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3));
+  }
+  return grams;
+}
+
+/** How alike two texts are by their trigrams: 0 (nothing shared) to 1 (the same). */
+export function titleSimilarity(a: string, b: string): number {
+  const x = trigrams(a);
+  const y = trigrams(b);
+  const shared = [...x].filter((g) => y.has(g)).length;
+  return shared / (x.size + y.size - shared || 1);
+}
+
+/** How alike a title must be to be offered as "did you mean". */
+const SIMILAR_ENOUGH = 0.35;
+
+/** The live page title most like the text, when one is alike enough: "did you mean". */
+export async function similarTitle(db: DbOrTx, text: string): Promise<TitleMatch | null> {
+  const chars = [...text.toLowerCase()].slice(0, 100);
+  const lower = chars.join("");
+  let candidates: TitleMatch[];
+  if (dbKind(db) === "sqlite") {
+    const grams = [...new Set(chars.slice(0, -2).map((_, i) => chars.slice(i, i + 3).join("")))];
+    if (!grams.length) return null;
+    candidates = await db.$queryRaw<TitleMatch[]>`
+      SELECT p."slug", p."title" FROM "SearchTitle" t JOIN "Page" p ON p.id = t.rowid
+      WHERE "SearchTitle" MATCH ${grams.map((g) => `"${g.replace(/"/g, '""')}"`).join(" OR ")} AND ${LIVE_PAGE}
+      ORDER BY bm25("SearchTitle") LIMIT 30`;
+  } else {
+    candidates = await db.$queryRaw<TitleMatch[]>`
+      SELECT p."slug", p."title" FROM "Page" p WHERE lower(p."title") % ${lower} AND ${LIVE_PAGE}
+      ORDER BY similarity(lower(p."title"), ${lower}) DESC LIMIT 30`;
+  }
+  const [best] = candidates
+    .map((c) => ({ c, score: titleSimilarity(c.title, lower) }))
+    .filter((s) => s.score >= SIMILAR_ENOUGH && s.c.title.toLowerCase() !== lower)
+    .sort((a, b) => b.score - a.score);
+  return best?.c ?? null;
+}
+
+/** A live page whose title is the text (any case) or whose id it names, for "Go". */
+export async function pageTitled(db: DbOrTx, text: string, slug: string): Promise<{ id: number; slug: string } | null> {
+  const [page] = await db.$queryRaw<{ id: number; slug: string }[]>`
+    SELECT p.id, p."slug" FROM "Page" p WHERE (lower(p."title") = ${text.toLowerCase()} OR p."slug" = ${slug}) AND ${LIVE_PAGE}
+    ORDER BY (p."slug" = ${slug}) DESC LIMIT 1`;
+  return page ? { id: Number(page.id), slug: page.slug } : null;
+}

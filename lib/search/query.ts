@@ -1,0 +1,89 @@
+// What a reader types into the search box, read once into terms every engine understands the same
+// way: words, "quoted phrases", -excluded words, and an `ns:` namespace filter.
+import { normalizePageId } from "../content/page-id";
+
+/** Longest query read; the rest is ignored rather than refused. */
+export const MAX_QUERY_LENGTH = 300;
+/** Most results on one page of results. */
+export const MAX_SEARCH_LIMIT = 50;
+/** Most terms read from one query. */
+const MAX_TERMS = 12;
+
+export interface SearchTerm {
+  /** The words, lower case, without operator characters. */
+  words: string[];
+  /** Quoted: the words must follow one another. */
+  phrase: boolean;
+  /** Preceded by `-`: pages containing it are left out. */
+  exclude: boolean;
+}
+
+export interface ParsedQuery {
+  terms: SearchTerm[];
+  /** From `ns:name` in the query, normalised like a page id; null when none. */
+  namespace: string | null;
+}
+
+/** Letters and digits make words; everything else (FTS operators included) only separates them. */
+const words = (text: string) => text.toLowerCase().normalize("NFKC").match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/**
+ * What a reader typed, made safe to hand to a database: at most {@link MAX_QUERY_LENGTH}
+ * characters, without control characters or halves of surrogate pairs, trimmed.
+ */
+export function cleanQueryText(raw: string): string {
+  return raw
+    .slice(0, MAX_QUERY_LENGTH)
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "")
+    .replace(/[\u0000-\u001f\u007f]+/g, " ")
+    .trim();
+}
+
+/** Reads a query. Never throws: what it cannot use is ignored. */
+export function parseQuery(raw: string): ParsedQuery {
+  const text = cleanQueryText(raw);
+  const terms: SearchTerm[] = [];
+  let namespace: string | null = null;
+  // A quoted phrase (closed or running to the end), or a run of anything but spaces.
+  for (const [, sign, quoted, bare] of text.matchAll(/(-?)(?:"([^"]*)"?|([^\s"]+))/g)) {
+    if (bare !== undefined && /^(?:ns|namespace):/i.test(bare)) {
+      namespace = normalizePageId(bare.slice(bare.indexOf(":") + 1)) || null;
+      continue;
+    }
+    const found = words(quoted ?? bare ?? "");
+    if (!found.length) continue;
+    const phrase = quoted !== undefined && found.length > 1;
+    // A bare word with inner punctuation ("gpt-5.2") is matched as the phrase of its parts.
+    terms.push({ words: found, phrase: phrase || found.length > 1, exclude: sign === "-" });
+    if (terms.length >= MAX_TERMS) break;
+  }
+  return { terms, namespace };
+}
+
+/** Whether a query has something to look for (exclusions alone do not). */
+export const hasTerms = (query: ParsedQuery) => query.terms.some((t) => !t.exclude);
+
+const quote = (word: string) => `"${word.replace(/"/g, '""')}"`;
+
+/**
+ * The query in SQLite FTS5's syntax. Every word is quoted, so nothing a reader types is read as
+ * an operator; `prefix` lets the last word match as the start of a word (suggestions).
+ */
+export function toFts5(query: ParsedQuery, { prefix = false } = {}): string {
+  const included = query.terms.filter((t) => !t.exclude);
+  const excluded = query.terms.filter((t) => t.exclude);
+  // `"a" + "b"` is FTS5's phrase; a `*` after its last word makes that word a prefix.
+  const term = (t: SearchTerm, last: boolean) => `${t.words.map(quote).join(" + ")}${last && prefix ? "*" : ""}`;
+  const positive = included.map((t, i) => term(t, i === included.length - 1)).join(" AND ");
+  return excluded.reduce((q, t) => `${q} NOT ${term(t, false)}`, positive);
+}
+
+/** The query in PostgreSQL's `websearch_to_tsquery` syntax, rebuilt from the parsed terms. */
+export function toWebSearch(query: ParsedQuery): string {
+  return query.terms.map((t) => `${t.exclude ? "-" : ""}${t.phrase ? `"${t.words.join(" ")}"` : t.words[0]}`).join(" ");
+}
+
+/** The words a result's snippet highlights (those looked for, not those excluded). */
+export function highlightWords(query: ParsedQuery): string[] {
+  return query.terms.filter((t) => !t.exclude).flatMap((t) => t.words);
+}

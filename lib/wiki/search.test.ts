@@ -1,0 +1,182 @@
+import { randomBytes } from "node:crypto";
+import fc from "fast-check";
+import { expect, it } from "vitest";
+import { describeOnEachDatabase } from "../../test/with-databases";
+import type { DocumentJSON, NodeJSON } from "../content/document";
+import { type Account, createAccount } from "./accounts";
+import { savePageEdit } from "./edit";
+import { deletePage, renamePage, restorePage } from "./lifecycle";
+import { approveRevision, rejectRevision, setReviewPolicy } from "./review";
+import { getLatestRevision } from "./revisions";
+import { reindexAll, type SearchResults, searchPages, suggestTitles } from "./search";
+import { updateSource } from "./source-records";
+import { createSource } from "./sources";
+
+const text = (value: string): NodeJSON => ({ type: "text", text: value });
+const paragraph = (...content: NodeJSON[]): NodeJSON => ({ type: "paragraph", content });
+const heading = (value: string): NodeJSON => ({ type: "heading", attrs: { level: 2 }, content: [text(value)] });
+const doc = (...content: NodeJSON[]): DocumentJSON => ({ type: "doc", content });
+
+/** A word no other test uses, so each test finds only its own pages. */
+const unique = () => `w${randomBytes(4).toString("hex")}`;
+
+describeOnEachDatabase("searching pages", (database) => {
+  const accounts: Partial<Record<"admin" | "editor" | "reviewer", Account>> = {};
+  async function account(role: "admin" | "editor" | "reviewer") {
+    accounts[role] ??= await createAccount(database().db, { email: `${role}-${unique()}@example.org`, name: `${role} ${unique()}`, password: "correct horse battery" }, { role });
+    return accounts[role]!;
+  }
+  async function save(pageId: string, body: DocumentJSON, as: "admin" | "editor" | "reviewer" = "admin") {
+    const latest = await getLatestRevision(database().db, pageId);
+    return savePageEdit(database().db, await account(as), { pageId, doc: body, summary: "", minor: false, baseRevisionId: latest?.revisionId ?? null });
+  }
+  const search = (q: string, as: Account | null = null, options: { namespace?: string; limit?: number; cursor?: string } = {}) => searchPages(database().db, as, { q, ...options });
+  const ids = (results: SearchResults) => results.results.map((r) => r.pageId);
+
+  it("ranks an exact title first, then titles and headings above the text", async () => {
+    const [word, tag] = [unique(), unique()];
+    await save(`body_${tag}`, doc(paragraph(text(`Only the text says ${word} once.`))));
+    await save(`heading_${tag}`, doc(heading(`About ${word}`), paragraph(text("Nothing else."))));
+    await save(`title_${tag}`, doc(paragraph(text("No mention in the text."))));
+    await database().db.page.update({ where: { slug: `title_${tag}` }, data: { title: `The ${word} story` } });
+    await save(`title_${tag}`, doc(paragraph(text("Still no mention in the text."))));
+    await save(`exact_${tag}`, doc(paragraph(text(`A page named after it: ${word}.`))));
+    await database().db.page.update({ where: { slug: `exact_${tag}` }, data: { title: word } });
+    await save(`exact_${tag}`, doc(paragraph(text(`A page named after it: ${word}!`))));
+
+    const found = await search(word);
+    expect(ids(found)).toEqual([`exact_${tag}`, `title_${tag}`, `heading_${tag}`, `body_${tag}`]);
+    expect(found.exact).toEqual({ pageId: `exact_${tag}` });
+    expect(found.total).toBe(4);
+  });
+
+  it("shows the section a hit is in, and the passage with its words marked, as plain text", async () => {
+    const [word, tag] = [unique(), unique()];
+    await save(`sections_${tag}`, doc(paragraph(text("An introduction.")), heading("Safety and Alignment"), paragraph(text(`Here <script>alert(1)</script> is ${word} in context.`))));
+    const [result] = (await search(word)).results;
+    expect(result.section).toEqual({ anchor: "safety_and_alignment", heading: "Safety and Alignment" });
+    expect(result.snippet.filter((p) => p.hit).map((p) => p.text.toLowerCase())).toEqual([word]);
+    expect(result.snippet.map((p) => p.text).join("")).toContain("<script>alert(1)</script>");
+    expect(result.editedAt).toBeInstanceOf(Date);
+  });
+
+  it("stems English words, matches quoted phrases, excludes -words and filters by namespace", async () => {
+    const [word, tag] = [unique(), unique()];
+    await save(`models:running_${tag}`, doc(paragraph(text(`The ${word} models were running evaluations quickly.`))));
+    await save(`policy:walks_${tag}`, doc(paragraph(text(`The ${word} policy evaluations quickly ran out.`))));
+    expect(ids(await search(`${word} run`))).toEqual([`models:running_${tag}`]);
+    expect(ids(await search(`${word} evaluation`)).sort()).toEqual([`models:running_${tag}`, `policy:walks_${tag}`]);
+    expect(ids(await search(`"${word} models were running"`))).toEqual([`models:running_${tag}`]);
+    expect(ids(await search(`"running ${word}"`))).toEqual([]);
+    expect(ids(await search(`${word} -policy`))).toEqual([`models:running_${tag}`]);
+    expect(ids(await search(`${word} ns:policy`))).toEqual([`policy:walks_${tag}`]);
+    expect(ids(await search(word, null, { namespace: "models" }))).toEqual([`models:running_${tag}`]);
+  });
+
+  it("finds pages by the titles and authors of the sources they cite", async () => {
+    const [word, tag] = [unique(), unique()];
+    const source = await createSource(database().db, { title: `Report on ${word}`, authors: "Lovelace, Ada", url: `https://example.org/${word}` });
+    await save(`cites_${tag}`, doc(paragraph(text("A claim."), { type: "citation", attrs: { sourceId: source.id, locator: null, quote: null } })));
+    const [result] = (await search(`${word} lovelace`)).results;
+    expect(result.pageId).toBe(`cites_${tag}`);
+    expect(result.section).toEqual({ anchor: "references", heading: "References" });
+    const renamed = unique();
+    await updateSource(database().db, await account("admin"), source.id, { type: "webpage", title: `Study of ${renamed}`, authors: "Lovelace, Ada", url: `https://example.org/${word}` });
+    expect(ids(await search(renamed))).toEqual([`cites_${tag}`]);
+    expect(ids(await search(word))).toEqual([]);
+  });
+
+  it("follows every change: new text, a rename, a deletion and a restoration", async () => {
+    const [before, after, tag] = [unique(), unique(), unique()];
+    const pageId = `changing_${tag}`;
+    await save(pageId, doc(paragraph(text(`Old words: ${before}.`))));
+    expect(ids(await search(before))).toEqual([pageId]);
+    await save(pageId, doc(paragraph(text(`New words: ${after}.`))));
+    expect(ids(await search(before))).toEqual([]);
+    expect(ids(await search(after))).toEqual([pageId]);
+
+    const admin = await account("admin");
+    await renamePage(database().db, admin, { pageId, newPageId: `renamed_${tag}` });
+    // The redirect left behind is not a result of its own.
+    expect(ids(await search(after))).toEqual([`renamed_${tag}`]);
+    await deletePage(database().db, admin, { pageId: `renamed_${tag}` });
+    expect(ids(await search(after))).toEqual([]);
+    expect(await suggestTitles(database().db, `changing ${tag}`)).toEqual([]);
+    await restorePage(database().db, admin, { pageId: `renamed_${tag}` });
+    expect(ids(await search(after))).toEqual([`renamed_${tag}`]);
+  });
+
+  it("keeps text waiting for review from readers, shows it to reviewers, and follows the decision", async () => {
+    const [word, tag] = [unique(), unique()];
+    const namespace = `reviewed${word}`;
+    await setReviewPolicy(database().db, await account("admin"), { namespace, policy: "required" });
+    const pageId = `${namespace}:page`;
+    await save(pageId, doc(paragraph(text("Approved text."))));
+    const first = await save(pageId, doc(paragraph(text(`Pending ${word} text.`))), "editor");
+    expect(first).toMatchObject({ pending: true });
+    const reviewer = await account("reviewer");
+    expect(ids(await search(word))).toEqual([]);
+    expect(ids(await search(word, await account("editor")))).toEqual([]);
+    expect(ids(await search(word, reviewer))).toEqual([pageId]);
+    expect(ids(await search("approved", reviewer, { namespace }))).toEqual([]);
+
+    await approveRevision(database().db, reviewer, { pageId, number: 2 });
+    expect(ids(await search(word))).toEqual([pageId]);
+
+    const other = unique();
+    await save(pageId, doc(paragraph(text(`Rejected ${other} text.`))), "editor");
+    expect(ids(await search(other, reviewer))).toEqual([pageId]);
+    await rejectRevision(database().db, reviewer, { pageId, number: 3, comment: "Unsourced." });
+    expect(ids(await search(other, reviewer))).toEqual([]);
+    expect(ids(await search(word, reviewer))).toEqual([pageId]);
+  });
+
+  it("pages through results with a cursor", async () => {
+    const [word, tag] = [unique(), unique()];
+    for (let i = 0; i < 5; i++) await save(`many_${tag}_${i}`, doc(paragraph(text(`${word} number ${i}.`))));
+    const first = await search(word, null, { limit: 2 });
+    expect(first.total).toBe(5);
+    const second = await search(word, null, { limit: 2, cursor: first.nextCursor! });
+    const third = await search(word, null, { limit: 2, cursor: second.nextCursor! });
+    expect(third.nextCursor).toBeNull();
+    expect(new Set([...ids(first), ...ids(second), ...ids(third)]).size).toBe(5);
+  });
+
+  it("suggests titles as one types, and a near title when little matches", async () => {
+    const [word, tag] = [unique(), unique()];
+    await save(`suggest_${tag}`, doc(paragraph(text("Text."))));
+    await database().db.page.update({ where: { slug: `suggest_${tag}` }, data: { title: `Orbital ${word} mechanics` } });
+    await save(`suggest_${tag}`, doc(paragraph(text("More text."))));
+    expect(await suggestTitles(database().db, `orbital ${word.slice(0, 5)}`)).toEqual([{ pageId: `suggest_${tag}`, title: `Orbital ${word} mechanics` }]);
+    expect(await suggestTitles(database().db, `${word} mech`)).toEqual([{ pageId: `suggest_${tag}`, title: `Orbital ${word} mechanics` }]);
+    expect((await suggestTitles(database().db, "o")).length).toBeLessThanOrEqual(8);
+    const typo = `Orbitel ${word} mechanic`;
+    expect((await search(typo)).didYouMean).toEqual({ pageId: `suggest_${tag}`, title: `Orbital ${word} mechanics` });
+  });
+
+  it("rebuilds the whole index from the pages", async () => {
+    const [word, tag] = [unique(), unique()];
+    await save(`rebuilt_${tag}`, doc(paragraph(text(`${word} survives a rebuild.`))));
+    const progress: number[] = [];
+    const done = await reindexAll(database().db, (count) => progress.push(count));
+    expect(done).toBeGreaterThan(0);
+    expect(progress.at(-1)).toBe(done);
+    expect(ids(await search(word))).toEqual([`rebuilt_${tag}`]);
+  });
+
+  it("answers any query, operators and unicode included, without an error", async () => {
+    for (const q of ["", " ", "x", "a".repeat(2_000), '" * ( ) : NEAR AND OR - ^ ~ \\', "-", '""', "NOT", "ns:", "東京 Zürich 🙂", "%_\\'", "'; DROP TABLE \"Page\"; --"]) {
+      const results = await search(q);
+      expect(results.results).toBeInstanceOf(Array);
+    }
+    expect((await search("")).problem).toBe("Type a word to search for.");
+    expect((await search("-alone")).problem).toMatch(/Add a word/);
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: "binary", maxLength: 40 }), async (q) => {
+        await search(q);
+        await suggestTitles(database().db, q);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
