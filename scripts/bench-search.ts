@@ -4,16 +4,15 @@
 // build, search latency (p50/p99, one request at a time) for one-word, three-word and phrase
 // queries, title suggestions, and the throughput of /search at 16 connections (wrk).
 //   BENCH_SEARCH_SIZES=1000,10000 npm run bench:search     to stop earlier
-import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import type { DocumentJSON, NodeJSON } from "../lib/content/document";
 import { createDb, type Db } from "../lib/db";
 import { reindexAll } from "../lib/wiki/search";
-import { ensureWrk, waitForServer } from "./bench-tools";
+import { ensureWrk, waitForServer, wrk } from "./bench-tools";
 
 const SIZES = (process.env.BENCH_SEARCH_SIZES ?? "1000,10000,100000").split(",").map(Number);
 const PORT = Number(process.env.BENCH_PORT ?? 3201);
-const DURATION = process.env.BENCH_DURATION ?? "10s";
 const ENGINES = [
   { name: "SQLite", url: "file:./data/bench/search.db" },
   { name: "PostgreSQL", url: "postgresql://postgres@127.0.0.1:5432/palimpsest_bench_search" },
@@ -86,12 +85,6 @@ async function latency(urls: string[]) {
   return { p50: sorted[Math.floor(sorted.length * 0.5)], p99: sorted[Math.floor(sorted.length * 0.99)] };
 }
 
-function wrkRate(url: string): number {
-  const out = execFileSync("wrk", ["-t2", "-c16", `-d${DURATION}`, url], { encoding: "utf8" });
-  if (/Non-2xx or 3xx responses/.test(out)) throw new Error(`${url} answered with errors:\n${out}`);
-  return Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0);
-}
-
 /** Queries that find something: words, and phrases and triples taken from one page's text. */
 function queries(count: number) {
   const oneWord = Array.from({ length: count }, () => VOCABULARY[Math.floor(random() * 2_000)]);
@@ -132,7 +125,7 @@ for (const engine of ENGINES) {
       const three = await latency(q.threeWords.map(api));
       const phrase = await latency(q.phrase.map(api));
       const suggest = await latency(q.prefix.map((text) => `${base}/api/search/suggest?${new URLSearchParams({ q: text })}`));
-      const throughput = wrkRate(`${base}/search?q=${q.oneWord[0]}`);
+      const throughput = wrk("/search", `${base}/search?q=${q.oneWord[0]}`).requestsPerSecond;
       rows.push(
         `${engine.name.padEnd(11)}${String(size).padStart(8)}${`${reindex.toFixed(1)} s`.padStart(10)}` +
           `${ms(one.p50)}${ms(one.p99)}${ms(three.p50)}${ms(three.p99)}${ms(phrase.p50)}${ms(phrase.p99)}${ms(suggest.p50)}${throughput.toFixed(0).padStart(9)}`,

@@ -2,7 +2,7 @@
 // reading (the example article and a generated ~100 KB article with 200 citations), saving through
 // the API, and the history views (history pages, a diff across 200 revisions), plus the time to
 // compute a diff of two 100 KB revisions and to format References in each citation style.
-import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { DocumentJSON, NodeJSON } from "../lib/content/document";
@@ -16,39 +16,15 @@ import { createDb } from "../lib/db";
 import { createAccount } from "../lib/wiki/accounts";
 import { issueApiToken } from "../lib/wiki/api-tokens";
 import { generateBenchArticle } from "./bench-article";
-import { ensureWrk, waitForServer } from "./bench-tools";
+import { CONNECTIONS, DURATION, ensureWrk, type Result, waitForServer, wrk } from "./bench-tools";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "file:./data/bench/bench.db";
-const DURATION = process.env.BENCH_DURATION ?? "10s";
-const CONNECTIONS = 16;
 const env = { ...process.env, DATABASE_URL, PORT: String(PORT), HOSTNAME: "127.0.0.1" };
 
 function run(command: string, args: string[]) {
   const result = spawnSync(command, args, { stdio: "inherit", env });
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed`);
-}
-
-interface Result {
-  name: string;
-  requestsPerSecond: number;
-  p50: string;
-  p99: string;
-  bytes: number;
-}
-
-/** wrk against one address; `headers` such as a cookie that sends every request past the front cache. */
-function wrk(name: string, url: string, headers: string[] = []): Result {
-  const out = execFileSync("wrk", ["-t2", `-c${CONNECTIONS}`, `-d${DURATION}`, "--latency", ...headers.flatMap((h) => ["-H", h]), url], { encoding: "utf8" });
-  const field = (re: RegExp) => re.exec(out)?.[1] ?? "?";
-  if (/Non-2xx or 3xx responses/.test(out)) throw new Error(`${url} answered with errors:\n${out}`);
-  return {
-    name,
-    requestsPerSecond: Number(field(/Requests\/sec:\s+([\d.]+)/)),
-    p50: field(/^\s+50%\s+(\S+)/m),
-    p99: field(/^\s+99%\s+(\S+)/m),
-    bytes: 0,
-  };
 }
 
 /** Saves the example article with one sentence changed (a different paragraph each time), one save after another, timing each request. */
