@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { publishInvalidation, stalePaths } from "../lib/cache/invalidation";
 import { DokuWikiSyntaxError, type ImportWarning, MAX_IMPORT_BYTES } from "../lib/content/dokuwiki";
 import { createDb, type Db } from "../lib/db";
 import { RoleSchema } from "../lib/validation/account";
@@ -121,6 +122,8 @@ async function importFile(db: Db, file: string, pageId: string | undefined, stri
     }
     const markup = await readFile(file, "utf8");
     const result = await importDokuWikiPage(db, { markup, pageId, fileName: file, strict });
+    // Running servers show the new text at once.
+    if (result.status === "created") await publishInvalidation(db, await stalePaths(db, result.pageId, { existenceChanged: result.pageCreated }));
     console.log(
       result.status === "created"
         ? `Imported ${file} as ${result.pageId}, revision ${result.number}.`

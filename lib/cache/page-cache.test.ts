@@ -33,8 +33,15 @@ describe("which requests the page cache answers", () => {
     expect(pageCacheKey("GET", "/wiki/gpt_5_2/history?before=x", {})).toBeNull();
     expect(pageCacheKey("GET", "/wiki/gpt_5_2", { rsc: "1" })).toBeNull();
     expect(pageCacheKey("GET", "/wiki/gpt_5_2", { "next-router-prefetch": "1" })).toBeNull();
-    expect(pageCacheKey("GET", "/wiki/gpt_5_2", { cookie: "theme=dark; next-auth.session-token=abc" })).toBeNull();
-    expect(pageCacheKey("GET", "/wiki/gpt_5_2", { cookie: "__Secure-next-auth.session-token=abc" })).toBeNull();
+    expect(pageCacheKey("GET", "/wiki/gpt_5_2/history", { cookie: "theme=dark; next-auth.session-token=abc" })).toBeNull();
+    expect(pageCacheKey("GET", "/wiki/gpt_5_2/history?before=3", { cookie: "__Secure-next-auth.session-token=abc" })).toBeNull();
+  });
+
+  it("answers signed-in readers from the same entries, except for the history", () => {
+    const cookie = "theme=dark; next-auth.session-token=abc";
+    expect(pageCacheKey("GET", "/wiki/gpt_5_2", { cookie })).toBe("identity /wiki/gpt_5_2");
+    expect(pageCacheKey("GET", "/wiki/gpt_5_2?rev=3", { cookie })).toBe("identity /wiki/gpt_5_2?rev=3");
+    expect(pageCacheKey("GET", "/wiki/gpt_5_2/diff?from=1&to=2", { cookie })).toBe("identity /wiki/gpt_5_2/diff?from=1&to=2");
   });
 });
 
@@ -47,14 +54,13 @@ describe("the page cache in front of a server", () => {
   let base: string;
 
   beforeAll(async () => {
-    // Stands in for Next.js: answers like an ISR page, or not, and counts what it renders.
+    // Stands in for Next.js, and counts what it renders.
     server = createServer((req, res) => {
       const key = pageCacheKey(req.method, req.url, req.headers);
       if (key && cache.serve(req, res, key)) return;
       if (key) cache.capture(req, res, key);
       rendered++;
       if (req.url === "/wiki/slow") {
-        res.setHeader("x-nextjs-cache", "MISS");
         res.write(`slow render ${rendered} `);
         // The first render goes on until told to finish, so a test can invalidate the page meanwhile.
         if (finishSlow) res.end("slow");
@@ -64,13 +70,13 @@ describe("the page cache in front of a server", () => {
       if (req.url === "/wiki/compressed") {
         // Like Next.js's compression: the body's encoding follows the request's Accept-Encoding.
         const encoding = /deflate/.test(String(req.headers["accept-encoding"])) ? "deflate" : null;
-        res.setHeader("x-nextjs-cache", "MISS");
         if (encoding) res.setHeader("content-encoding", encoding);
         res.end(encoding ? deflateSync(`page ${rendered}`) : `page ${rendered}`);
         return;
       }
-      if (req.url === "/wiki/dynamic") {
-        res.end("dynamic");
+      if (req.url === "/wiki/failing") {
+        res.writeHead(500);
+        res.end("failed");
         return;
       }
       if (req.url?.includes("/history") || req.url?.includes("?rev=")) {
@@ -79,7 +85,7 @@ describe("the page cache in front of a server", () => {
         return;
       }
       if (req.url === "/wiki/missing") {
-        res.writeHead(404, { "x-nextjs-cache": "MISS" });
+        res.writeHead(404);
         res.end("missing");
         return;
       }
@@ -116,8 +122,8 @@ describe("the page cache in front of a server", () => {
     expect(await (await fetch(`${base}/wiki/a`, { headers: { "accept-encoding": "identity" } })).text()).toBe("<p>/wiki/a render 3</p>");
   });
 
-  it("never keeps pages Next.js did not cache, nor errors", async () => {
-    for (const path of ["/wiki/dynamic", "/wiki/dynamic", "/wiki/missing", "/wiki/missing"]) await (await fetch(base + path)).text();
+  it("never keeps errors", async () => {
+    for (const path of ["/wiki/failing", "/wiki/failing", "/wiki/missing", "/wiki/missing"]) await (await fetch(base + path)).text();
     expect(rendered).toBe(7);
   });
 

@@ -17,16 +17,16 @@ interface Entry {
 
 /** Request headers that make Next.js answer with something other than the plain page. */
 const VARYING_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url", "range"];
-/** Cookies that mark a signed-in reader, whose pages may differ from the anonymous one. */
+/** The cookie that marks a signed-in reader. */
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token=/;
 
-/** An article: Next.js caches these itself (ISR), and marks them so. */
-const ARTICLE = /^\/wiki\/[^/?]+$/;
 /**
- * A page's history views (its history, its diffs, its old revisions): rendered on request, but the
- * same for every anonymous reader until the page changes, which invalidates them with the article.
+ * An article, its diffs and its old revisions: the same for everyone until the page changes (what
+ * differs per reader is filled in by the browser), which invalidates them together.
  */
-const HISTORY_VIEW = /^\/wiki\/[^/?]+(?:\/history(?:\?before=\d+)?|\/diff\?[\w=&]*|\?rev=\d+)$/;
+const SHARED_VIEW = /^\/wiki\/[^/?]+(?:\/diff\?[\w=&]*|\?rev=\d+)?$/;
+/** A page's history: the same for every anonymous reader; signed-in readers get their own tools. */
+const HISTORY = /^\/wiki\/[^/?]+\/history(?:\?before=\d+)?$/;
 
 /**
  * The encoding Next.js's compression answers this request with when the page is large enough to
@@ -45,16 +45,16 @@ function accepts(headers: IncomingMessage["headers"], contentEncoding: string | 
 }
 
 /**
- * The key a request is cached under, or null when it must go to Next.js: only anonymous GET and
- * HEAD requests for articles and their history views. The key holds the encoding the client
- * negotiates, so a response compressed one way is only ever served to clients that asked alike.
+ * The key a request is cached under, or null when it must go to Next.js: only GET and HEAD
+ * requests for articles and their history views (the history itself for anonymous readers only).
+ * The key holds the encoding the client negotiates, so a response compressed one way is only ever
+ * served to clients that asked alike.
  */
 export function pageCacheKey(method: string | undefined, url: string | undefined, headers: IncomingMessage["headers"]): string | null {
   if ((method !== "GET" && method !== "HEAD") || !url?.startsWith("/wiki/")) return null;
   const path = url.includes("?") ? url : url.replace(/\/+$/, "");
-  if (!ARTICLE.test(path) && !HISTORY_VIEW.test(path)) return null;
+  if (!SHARED_VIEW.test(path) && !(HISTORY.test(path) && !SESSION_COOKIE.test(headers.cookie ?? ""))) return null;
   if (VARYING_HEADERS.some((h) => headers[h] !== undefined)) return null;
-  if (SESSION_COOKIE.test(headers.cookie ?? "")) return null;
   const encoding = negotiatedEncoding(headers);
   return encoding ? `${encoding} ${path}` : null;
 }
@@ -64,11 +64,11 @@ const keyPath = (key: string) => key.slice(key.indexOf(" ") + 1);
 const articleOf = (path: string) => /^\/wiki\/[^/?]+/.exec(path)?.[0] ?? path;
 
 /**
- * An in-memory cache of whole article responses in front of Next.js, so anonymous readers are
- * served without running the framework at all. It only keeps complete answers to GET requests that
- * Next.js itself marked as a cached (ISR) page, or history views, and is emptied for a page whenever
- * that page is revalidated. A HEAD request is answered from a stored GET, never stored itself (its
- * body is empty).
+ * An in-memory cache of whole article responses in front of Next.js, so readers are served
+ * without running the framework at all. It only keeps complete, successful answers to GET requests
+ * that set no cookie, and is emptied for a page whenever that page changes (here or, through the
+ * invalidation feed, on another server). A HEAD request is answered from a stored GET, never stored
+ * itself (its body is empty).
  */
 export class PageCache {
   private entries = new Map<string, Entry>();
@@ -122,9 +122,7 @@ export class PageCache {
     }) as ServerResponse["end"];
     // "finish" fires only once the whole response was handed to the socket: an aborted one is not kept.
     res.once("finish", () => {
-      const cacheState = res.getHeader("x-nextjs-cache");
-      const cacheable = HISTORY_VIEW.test(keyPath(key)) || cacheState === "HIT" || cacheState === "STALE" || cacheState === "MISS";
-      if (res.statusCode !== 200 || !cacheable || res.hasHeader("set-cookie")) return;
+      if (res.statusCode !== 200 || res.hasHeader("set-cookie")) return;
       if (this.invalidatedSince(keyPath(key), startedAt)) return;
       const body = Buffer.concat(chunks);
       const declared = res.getHeader("content-length");

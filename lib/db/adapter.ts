@@ -31,7 +31,7 @@ class CatalogTextClient extends pg.Client {
   }
 }
 
-function postgresConfig(url: string): pg.PoolConfig {
+export function postgresConfig(url: string): pg.PoolConfig {
   const u = new URL(url);
   // Separate fields, not a connection string: Prisma's shadow database overrides `database`.
   return {

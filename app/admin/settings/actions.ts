@@ -15,7 +15,7 @@ export async function saveSettingsAction(_previous: ActionResult | null, form: F
   const result = await toActionResult(async () => {
     const before = await getSiteSettings(db);
     const after = await updateSiteSettings(db, await currentAccount(), formFields(form));
-    if (after.citationStyle !== before.citationStyle) revalidateEverything();
+    if (after.citationStyle !== before.citationStyle) await revalidateEverything();
   });
   revalidatePath("/admin/settings");
   return result;

@@ -47,7 +47,7 @@ export async function POST(request: Request) {
     const fields = Object.fromEntries([...form].filter(([key, value]) => key !== "file" && typeof value === "string"));
     const result = await uploadMedia(db, mediaServices(), account, { bytes: new Uint8Array(await file.arrayBuffer()), fields });
     // Articles showing the file (or its missing-file placeholder) show the new version.
-    if (result.changed) revalidateEverything();
+    if (result.changed) await revalidateEverything();
     return { status: result.changed ? 201 : 200, body: { ...result, href: `/media/${result.name}` } };
   });
 }

@@ -12,6 +12,6 @@ import { revertMedia } from "@/lib/wiki/media";
 export async function revertMediaAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const result = await toActionResult(async () => revertMedia(db, await currentAccount(), formFields(form)));
   if (!result.ok) return result;
-  revalidateEverything();
+  await revalidateEverything();
   redirect(mediaHref(result.data.name));
 }

@@ -1,30 +1,26 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { connection } from "next/server";
 import { cache } from "react";
 import { ArticleView } from "@/components/reader/article-view";
 import { pageHref } from "@/lib/content/page-id";
 import { db } from "@/lib/db";
 import { getArticle } from "@/lib/wiki/articles";
 
-// Articles are rendered on first request and kept in the page cache; saves revalidate the page
-// and the pages linking to it. The time limit only bounds staleness after changes made outside
-// this server (a command-line import while it runs).
-export const revalidate = 60;
-export const dynamicParams = true;
-export function generateStaticParams() {
-  return [];
-}
-
 type Props = { params: Promise<{ id: string }> };
 
 const loadArticle = cache((id: string) => getArticle(db, decodeURIComponent(id)));
 
+// Rendered on request, never kept by Next.js: the front cache (lib/cache/page-cache.ts) keeps the
+// answer for every reader and forgets it whenever the page changes, on any server.
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await connection();
   const article = await loadArticle((await params).id);
   return { title: article?.title ?? "No such page", ...(article?.redirectedFrom ? { alternates: { canonical: pageHref(article.pageId) } } : {}) };
 }
 
 export default async function WikiPage({ params }: Props) {
+  await connection();
   const article = await loadArticle((await params).id);
   if (!article) notFound();
   return <ArticleView article={article} />;

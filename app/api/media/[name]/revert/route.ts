@@ -14,7 +14,7 @@ export async function POST(request: Request, { params }: Context) {
     const name = decodeURIComponent((await params).name);
     const input = typeof body === "object" && body !== null ? { ...body, name } : { name };
     const result = await revertMedia(db, account, input);
-    revalidateEverything();
+    await revalidateEverything();
     return { status: 201, body: result };
   });
 }
