@@ -4,11 +4,14 @@ import { readFile, stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { publishInvalidation, stalePaths } from "../lib/cache/invalidation";
 import { DokuWikiSyntaxError, type ImportWarning, MAX_IMPORT_BYTES } from "../lib/content/dokuwiki";
+import { webUrl } from "../lib/content/url";
 import { createDb, type Db } from "../lib/db";
+import { mediaServices } from "../lib/media";
 import { RoleSchema } from "../lib/validation/account";
 import { createAccount } from "../lib/wiki/accounts";
 import { AppError, describeError } from "../lib/wiki/errors";
 import { importDokuWikiPage } from "../lib/wiki/import";
+import { importMediaFolder, type MediaImportSummary } from "../lib/wiki/media-import";
 import { reindexAll } from "../lib/wiki/search";
 import { DocumentValidationError } from "../lib/validation/document";
 import { progressBar } from "./progress";
@@ -16,10 +19,16 @@ import { progressBar } from "./progress";
 const USAGE = `Usage:
   npm run wiki -- user:create --email <email> --role <reader|editor|reviewer|admin> [--name <name>] [--password <password>]
                                                     make an account (a password is generated and shown when not given)
-  npm run wiki -- import <file>… [--id <page id>] [--strict]
+  npm run wiki -- import <file>… [--id <page id>] [--strict] [--site-url <address>]
                                                     import DokuWiki pages (each id defaults to the file name;
                                                     --id names the page when there is one file); markup not
-                                                    imported as written is listed, and --strict refuses such files
+                                                    imported as written is listed, and --strict refuses such files;
+                                                    with the wiki's address (default NEXTAUTH_URL), files that are
+                                                    no pictures inside text link to their pages in the library
+  npm run wiki -- import-media <folder>             import a DokuWiki data/media folder into the media library
+                                                    (sub-folders are namespaces: models/chart.png is models:chart.png);
+                                                    files already there with the same bytes make no new version,
+                                                    files the media rules refuse are listed and counted
   npm run wiki -- search:reindex                    rebuild the search index of every page (safe while the site serves)`;
 
 async function main(argv: string[]): Promise<number> {
@@ -27,10 +36,12 @@ async function main(argv: string[]): Promise<number> {
   if (command === "import") {
     const { values, positionals } = parseArgs({
       args: rest,
-      options: { id: { type: "string" }, strict: { type: "boolean" } },
+      options: { id: { type: "string" }, strict: { type: "boolean" }, "site-url": { type: "string" } },
       allowPositionals: true,
     });
-    if (!positionals.length || (values.id && positionals.length > 1)) {
+    const siteAddress = values["site-url"] ?? process.env.NEXTAUTH_URL;
+    const siteUrl = siteAddress ? webUrl(siteAddress)?.origin : undefined;
+    if (!positionals.length || (values.id && positionals.length > 1) || (siteAddress && !siteUrl)) {
       console.error(USAGE);
       return 2;
     }
@@ -39,7 +50,7 @@ async function main(argv: string[]): Promise<number> {
     const warnings: { file: string; warning: ImportWarning }[] = [];
     try {
       for (const file of positionals) {
-        const outcome = await importFile(db, file, values.id, values.strict ?? false);
+        const outcome = await importFile(db, file, values.id, values.strict ?? false, siteUrl);
         if (!outcome.imported) failures++;
         for (const warning of outcome.warnings) warnings.push({ file, warning });
       }
@@ -48,6 +59,14 @@ async function main(argv: string[]): Promise<number> {
     }
     printSummary(positionals.length, failures, warnings);
     return failures ? 1 : 0;
+  }
+  if (command === "import-media") {
+    const { positionals } = parseArgs({ args: rest, options: {}, allowPositionals: true });
+    if (positionals.length !== 1) {
+      console.error(USAGE);
+      return 2;
+    }
+    return importMedia(positionals[0]);
   }
   if (command === "search:reindex") {
     const db = createDb();
@@ -92,6 +111,34 @@ async function main(argv: string[]): Promise<number> {
   return command ? 2 : 0;
 }
 
+/** Imports a DokuWiki media folder with a progress bar, then lists the refused files and sums up. */
+async function importMedia(folder: string): Promise<number> {
+  const db = createDb();
+  const bar = progressBar("Importing files");
+  let summary: MediaImportSummary;
+  try {
+    summary = await importMediaFolder(db, mediaServices(), folder, { onFile: (_, done, total) => bar.update(done, total) });
+    bar.finish();
+    // Articles showing these files, or their missing-file placeholders, show them at once.
+    if (summary.created || summary.updated) await publishInvalidation(db, "all");
+  } catch (error) {
+    bar.finish();
+    const code = (error as NodeJS.ErrnoException).code;
+    console.error(code === "ENOENT" ? `${folder}: no such folder` : `${folder}: ${describeError(error).message}`);
+    if (!(error instanceof AppError) && code !== "ENOENT") console.error(error);
+    return 1;
+  } finally {
+    await db.$disconnect();
+  }
+  for (const file of summary.refused) console.warn(`${file.path}: ${file.message}`);
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
+  console.log(
+    `${count(summary.files, "file")} read: ${summary.created} new, ${count(summary.updated, "new version")}, ` +
+      `${summary.unchanged} unchanged, ${summary.refused.length} refused.`,
+  );
+  return summary.refused.length ? 1 : 0;
+}
+
 /** One line per report: where, what markup, and what became of it. */
 function printWarnings(file: string, warnings: ImportWarning[]): void {
   for (const w of warnings) console.warn(`${file}:${w.line}: ${w.construct} — ${w.message}`);
@@ -113,7 +160,7 @@ function printSummary(files: number, failures: number, warnings: { file: string;
 }
 
 /** Imports one file, saying what happened: whether it was imported, and its warnings. */
-async function importFile(db: Db, file: string, pageId: string | undefined, strict: boolean): Promise<{ imported: boolean; warnings: ImportWarning[] }> {
+async function importFile(db: Db, file: string, pageId: string | undefined, strict: boolean, siteUrl: string | undefined): Promise<{ imported: boolean; warnings: ImportWarning[] }> {
   try {
     // Refuse an oversized file before reading it into memory.
     if ((await stat(file)).size > MAX_IMPORT_BYTES) {
@@ -121,7 +168,7 @@ async function importFile(db: Db, file: string, pageId: string | undefined, stri
       return { imported: false, warnings: [] };
     }
     const markup = await readFile(file, "utf8");
-    const result = await importDokuWikiPage(db, { markup, pageId, fileName: file, strict });
+    const result = await importDokuWikiPage(db, { markup, pageId, fileName: file, strict, siteUrl });
     // Running servers show the new text at once.
     if (result.status === "created") await publishInvalidation(db, await stalePaths(db, result.pageId, { existenceChanged: result.pageCreated }));
     console.log(

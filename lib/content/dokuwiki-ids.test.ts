@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanDokuWikiId, dokuWikiSectionId, resolveDokuWikiId } from "./dokuwiki-ids";
+import { cleanDokuWikiId, dokuWikiSectionId, resolveDokuWikiId, resolveDokuWikiMediaId } from "./dokuwiki-ids";
 
 // Expected values are what DokuWiki's own functions return for the same input.
 describe("DokuWiki's ids", () => {
@@ -33,5 +33,14 @@ describe("DokuWiki's ids", () => {
     expect(resolveDokuWikiId("ns:", "a:b:page")).toBe("ns:start");
     expect(resolveDokuWikiId("~sub", "a:page")).toBe("a:page:sub");
     expect(resolveDokuWikiId("x", "page")).toBe("x");
+  });
+
+  it("resolves media ids as MediaResolver does: the page rule without start pages, then cleanID", () => {
+    expect(resolveDokuWikiMediaId("chart.png", "a:b:page")).toBe("a:b:chart.png");
+    expect(resolveDokuWikiMediaId(":Chart Final.PNG", "a:b:page")).toBe("chart_final.png");
+    expect(resolveDokuWikiMediaId("..:x.png", "a:b:page")).toBe("a:x.png");
+    expect(resolveDokuWikiMediaId("wiki;logo.png", "a:page")).toBe("wiki:logo.png");
+    expect(resolveDokuWikiMediaId("ns:", "a:page")).toBe("ns");
+    expect(resolveDokuWikiMediaId("chart.png", "")).toBe("chart.png");
   });
 });

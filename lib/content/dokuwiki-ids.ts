@@ -49,8 +49,22 @@ export function dokuWikiSectionId(title: string, taken?: Set<string>): string {
  * (DokuWiki prefers an existing `ns:ns` or `ns` page; an import cannot know which exist).
  */
 export function resolveDokuWikiId(target: string, contextId: string): string {
+  if (!target) return contextId;
+  const { resolved, trail } = resolveRelative(target, contextId);
+  return trail ? (resolved ? `${resolved}:${START_PAGE}` : START_PAGE) : resolved;
+}
+
+/**
+ * Resolves and cleans a media id written on page `contextId` as DokuWiki's MediaResolver does: the
+ * page rule (relative to the page's namespace, `.`, `..`, `~`, a leading `:` from the top) with no
+ * start page, then `cleanID`. `{{chart.png}}` on `models:gpt` is `models:chart.png`.
+ */
+export function resolveDokuWikiMediaId(target: string, contextId: string): string {
+  return cleanDokuWikiId(resolveRelative(target, contextId).resolved);
+}
+
+function resolveRelative(target: string, contextId: string): { resolved: string; trail: boolean } {
   let id = target.replace(/;/g, ":");
-  if (!id) return contextId;
   const contextNs = contextId.includes(":") ? contextId.slice(0, contextId.lastIndexOf(":")) : "";
   if (id[0] === "~") id = `${contextId}:${id.slice(1)}`;
   if (id[0] === ".") id = `${contextNs}:${id.replace(/^((\.+:)*)(\.+)(?=[^:.])/, "$1$3:")}`;
@@ -62,6 +76,5 @@ export function resolveDokuWikiId(target: string, contextId: string): string {
     if (part === "..") parts.pop();
     else parts.push(part);
   }
-  const resolved = parts.join(":");
-  return trail ? (resolved ? `${resolved}:${START_PAGE}` : START_PAGE) : resolved;
+  return { resolved: parts.join(":"), trail };
 }

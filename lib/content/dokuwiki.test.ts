@@ -188,10 +188,10 @@ describe("inline markup", () => {
   });
 
   it("keeps markup it does not understand visible as text, and reports it with its line", () => {
-    const article = parse("first line\n{{image.png}} <wrap hi>note</wrap> ~~DISCUSSION~~ [[nope>Thing]]");
-    expect(textContent(article.doc)).toBe("first line {{image.png}} <wrap hi>note</wrap>  [[nope>Thing]]");
+    const article = parse("first line\n{{rss>https://feed.example/}} <wrap hi>note</wrap> ~~DISCUSSION~~ [[nope>Thing]]");
+    expect(textContent(article.doc)).toBe("first line {{rss>https://feed.example/}} <wrap hi>note</wrap>  [[nope>Thing]]");
     expect(article.warnings.map((w) => [w.line, w.construct])).toEqual([
-      [2, "{{image.png}}"], [2, "<wrap hi>"], [2, "</wrap>"], [2, "~~DISCUSSION~~"], [2, "[[nope>Thing]]"],
+      [2, "{{rss>https://feed.example/}}"], [2, "<wrap hi>"], [2, "</wrap>"], [2, "~~DISCUSSION~~"], [2, "[[nope>Thing]]"],
     ]);
   });
 

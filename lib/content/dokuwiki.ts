@@ -1,7 +1,7 @@
 import { type DocumentJSON, type MarkJSON, type NodeJSON, orderMarks, textContent } from "./document";
-import { cleanDokuWikiId, dokuWikiSectionId, resolveDokuWikiId, START_PAGE } from "./dokuwiki-ids";
+import { cleanDokuWikiId, dokuWikiSectionId, resolveDokuWikiId, resolveDokuWikiMediaId, START_PAGE } from "./dokuwiki-ids";
 import { DEFAULT_INTERWIKI, interwikiAddress } from "./interwiki";
-import { normalizePageId } from "./page-id";
+import { mediaHref, normalizePageId } from "./page-id";
 import { normalizeUrl, safeUrl } from "./url";
 
 /** The largest DokuWiki file the importer reads. */
@@ -44,6 +44,12 @@ export interface DokuWikiOptions {
   interwiki?: Readonly<Record<string, string>>;
   /** Titles of pages that exist: a link without a label shows its target's title. */
   pageTitles?: ReadonlyMap<string, string>;
+  /**
+   * The wiki's public address (`https://wiki.example.org`). With it, a file that is no picture
+   * inside text links to its page in the library, as the editor inserts one; without it (stored
+   * links are absolute), it is a figure splitting the text, like a picture.
+   */
+  siteUrl?: string;
 }
 
 /** Import input that cannot be read, with the 1-based line it was found on. */
@@ -89,6 +95,8 @@ export function parseDokuWiki(markup: string, options: DokuWikiOptions = {}): Im
     pageId: options.pageId ?? "",
     interwiki: options.interwiki ?? DEFAULT_INTERWIKI,
     pageTitles: options.pageTitles ?? new Map(),
+    figures: new WeakMap(),
+    siteUrl: options.siteUrl ? safeUrl(options.siteUrl) : null,
   };
   const blocks = new BlockParser(lines, context).parse();
 
@@ -127,6 +135,9 @@ interface ParseContext {
   pageId: string;
   interwiki: Readonly<Record<string, string>>;
   pageTitles: ReadonlyMap<string, string>;
+  /** Where each figure made from `{{…}}` was written, for reports made once its block is known. */
+  figures: WeakMap<NodeJSON, { line: number; construct: string; file: boolean }>;
+  siteUrl: string | null;
 }
 
 /** Gathers footnote sources, one per distinct URL (or text when there is no URL), in first-use order. */
@@ -159,9 +170,12 @@ class WarningCollector {
   }
 
   list(): ImportWarning[] {
-    if (!this.dropped) return this.warnings;
-    const line = this.warnings.at(-1)?.line ?? 1;
-    return [...this.warnings, { line, construct: "…", message: `${this.dropped} more reports like these were left out` }];
+    // A figure inside text is reported once its paragraph is read, after the rest of that paragraph:
+    // a stable sort by line keeps reading order.
+    const sorted = [...this.warnings].sort((a, b) => a.line - b.line);
+    if (!this.dropped) return sorted;
+    const line = sorted.at(-1)?.line ?? 1;
+    return [...sorted, { line, construct: "…", message: `${this.dropped} more reports like these were left out` }];
   }
 }
 
@@ -243,8 +257,7 @@ class BlockParser {
       } else if (QUOTE.test(line)) {
         blocks.push(this.quote());
       } else {
-        const paragraph = this.paragraph();
-        if (paragraph) blocks.push(paragraph);
+        append(blocks, this.paragraph());
       }
     }
     return blocks;
@@ -252,6 +265,46 @@ class BlockParser {
 
   private inline(text: string, line: number): NodeJSON[] {
     return new InlineParser(this.context).parse(text, line);
+  }
+
+  /**
+   * Inline content as blocks: paragraphs, and a figure for each `{{file}}` in it. The document has
+   * no inline picture, so a figure inside text splits its paragraph there, which is reported; a
+   * figure with nothing before it that floats beside the text after it (`{{ a.png}}`, `{{a.png }}`)
+   * or stands alone is as DokuWiki shows it.
+   */
+  private blocks(written: NodeJSON[]): NodeJSON[] {
+    const inline = this.context.siteUrl ? this.fileLinks(written, this.context.siteUrl) : written;
+    if (!inline.some((node) => node.type === "figure")) return inline.length ? [{ type: "paragraph", content: finishInline(inline) }] : [];
+    const blocks: NodeJSON[] = [];
+    let run: NodeJSON[] = [];
+    let textBefore = false;
+    const unaligned: NodeJSON[] = [];
+    const report = (figure: NodeJSON) => {
+      const origin = this.context.figures.get(figure);
+      if (origin) this.context.warnings.add(origin.line, origin.construct, "a file inside text is shown as a figure of its own, between the text before and after it");
+    };
+    const endRun = () => {
+      const content = trimInline(finishInline(run));
+      run = [];
+      if (!content.length) return;
+      blocks.push({ type: "paragraph", content });
+      textBefore = true;
+      // Text after a figure that does not float: DokuWiki showed it within the line.
+      for (const figure of unaligned.splice(0)) report(figure);
+    };
+    for (const node of inline) {
+      if (node.type !== "figure") {
+        run.push(node);
+        continue;
+      }
+      endRun();
+      blocks.push(node);
+      if (textBefore) report(node);
+      else if (!node.attrs?.align) unaligned.push(node);
+    }
+    endRun();
+    return blocks;
   }
 
   /** DokuWiki reads a heading's text as written: markup inside it is not formatting. */
@@ -307,7 +360,30 @@ class BlockParser {
     };
   }
 
-  private paragraph(): NodeJSON | null {
+  /**
+   * Files that are no pictures, inside text, as links to their pages in the library (the text's
+   * link is the file's title, else its name), so a sentence linking a document stays whole.
+   */
+  private fileLinks(inline: NodeJSON[], siteUrl: string): NodeJSON[] {
+    const isText = (node: NodeJSON) => node.type !== "figure" && node.type !== "hardBreak" && (node.type !== "text" || !!node.text?.trim());
+    const textAfter: boolean[] = [];
+    for (let i = inline.length - 1, seen = false; i >= 0; i--) {
+      textAfter[i] = seen;
+      seen ||= isText(inline[i]);
+    }
+    let textBefore = false;
+    return inline.map((node, i) => {
+      const origin = node.type === "figure" ? this.context.figures.get(node) : undefined;
+      const around = textBefore || textAfter[i];
+      textBefore ||= isText(node);
+      if (!origin?.file || !around) return node;
+      const name = String(node.attrs?.media);
+      const href = new URL(mediaHref(name), siteUrl).href;
+      return { type: "text", text: node.content?.length ? textContent(node) : name.slice(name.lastIndexOf(":") + 1), marks: [linkMark(href)] };
+    });
+  }
+
+  private paragraph(): NodeJSON[] {
     const first = this.at + 1;
     const parts: string[] = [];
     while (this.at < this.lines.length) {
@@ -323,8 +399,7 @@ class BlockParser {
       parts.push(line.trim());
       this.at++;
     }
-    const content = this.inline(parts.join("\n"), first);
-    return content.length ? { type: "paragraph", content } : null;
+    return this.blocks(this.inline(parts.join("\n"), first));
   }
 
   private preformatted(): NodeJSON {
@@ -373,8 +448,11 @@ class BlockParser {
         if (item.ordered !== ordered && listItems.length) break;
         index++;
         const content = this.inline(item.text.trim(), item.line);
-        const paragraph = { type: "paragraph", ...(content.length ? { content } : {}) };
-        listItems.push({ type: "listItem", content: item.code ? [paragraph, item.code] : [paragraph] });
+        // An item starts with a paragraph, empty when the item starts with a figure.
+        const blocks = this.blocks(content);
+        if (blocks[0]?.type !== "paragraph") blocks.unshift({ type: "paragraph" });
+        if (item.code) blocks.push(item.code);
+        listItems.push({ type: "listItem", content: blocks });
       }
       return { type: ordered ? "orderedList" : "bulletList", content: listItems };
     };
@@ -406,11 +484,11 @@ class BlockParser {
           column++;
           continue;
         }
-        const content = this.inline(raw.trim(), this.at + 1);
+        const content = this.blocks(this.inline(raw.trim(), this.at + 1));
         const cell: NodeJSON = {
           type: delimiter === "^" ? "tableHeader" : "tableCell",
           attrs: { colspan: 1, rowspan: 1, colwidth: null, align: cellAlignment(raw) },
-          content: [{ type: "paragraph", ...(content.length ? { content } : {}) }],
+          content: content.length ? content : [{ type: "paragraph" }],
         };
         cells.push(cell);
         above[column] = cell;
@@ -448,7 +526,9 @@ class BlockParser {
           append(inline, this.inline(lines[index].text.trim(), lines[index].line));
         }
         while (inline.at(-1)?.type === "hardBreak") inline.pop();
-        content.push({ type: "paragraph", ...(inline.length ? { content: inline } : {}) });
+        const blocks = this.blocks(inline);
+        if (blocks.length) append(content, blocks);
+        else content.push({ type: "paragraph" });
       }
       return { type: "blockquote", content: content.length ? content : [{ type: "paragraph" }] };
     };
@@ -582,7 +662,7 @@ class Closers {
     return from < this.text.length ? this.linkClose[from] : -1;
   }
 
-  /** Past a link, `%%…%%` or `<nowiki>…</nowiki>` starting at `i`; `i` when none does. */
+  /** Past a link, `%%…%%`, `<nowiki>…</nowiki>` or `{{…}}` starting at `i`; `i` when none does. */
   skipProtected(i: number): number {
     const text = this.text;
     if (text.startsWith("[[", i)) {
@@ -594,6 +674,10 @@ class Closers {
     } else if (text.startsWith("<nowiki>", i)) {
       const end = this.next("</nowiki>", i + 8);
       if (end >= 0) return end + 9;
+    } else if (text.startsWith("{{", i)) {
+      // Media: a `|` before the title is not a table's.
+      const end = this.next("}}", i + 2);
+      if (end >= 0) return end + 2;
     }
     return i;
   }
@@ -945,13 +1029,30 @@ class InlineParser {
   private link(body: string, at: number): NodeJSON[] {
     const bar = body.indexOf("|");
     const target = (bar < 0 ? body : body.slice(0, bar)).trim();
-    let label = bar < 0 ? null : collapse(body.slice(bar + 1)).trim() || null;
+    const label = bar < 0 ? null : collapse(body.slice(bar + 1)).trim() || null;
+    const image = label ? /^\{\{([^}]+)\}\}$/.exec(label) : null;
+    if (!image) return this.linkNodes(body, target, label, at);
+    // A picture as the label: the link's text is the picture's title, else what a link without a label shows.
+    const media = parseMedia(image[1]);
+    const nodes = this.linkNodes(body, target, media.title, at);
+    const written = `[[${body}]]`;
+    if (!nodes.some((node) => node.marks?.length)) return nodes;
+    if (media.external) {
+      this.warn(at, written, "a picture on another site as a link's label is not shown: its title (or the target) is the link's text");
+      return nodes;
+    }
+    const figure = this.figure(media, written, at, nodes);
+    if (figure) this.warn(at, written, "a picture used as a link is shown as a figure whose caption is the link");
+    return figure ?? nodes;
+  }
+
+  private linkNodes(body: string, target: string, givenLabel: string | null, at: number): NodeJSON[] {
+    let label = givenLabel;
     const literal = (why: string): NodeJSON[] => {
       this.warn(at, `[[${body}]]`, why);
       return [{ type: "text", text: collapse(`[[${body}]]`) }];
     };
     const linked = (text: string, mark: MarkJSON): NodeJSON[] => [{ type: "text", text, marks: [mark] }];
-    if (label && /^\{\{[^}]+\}\}$/.test(label)) this.warn(at, label, "an image as a link's label is not imported; its markup is the label");
 
     if (/^[a-zA-Z0-9.]+>/.test(target)) {
       const [shortcut, reference] = [target.slice(0, target.indexOf(">")), target.slice(target.indexOf(">") + 1)];
@@ -1007,21 +1108,91 @@ class InlineParser {
   }
 
   /**
-   * `{{…}}`: an include of another page (`{{page>…}}`, `{{section>…}}`) becomes a link to it;
-   * media are not imported by this parser and keep their markup as text.
+   * `{{…}}`: an include of another page (`{{page>…}}`, `{{section>…}}`) becomes a link to it; a
+   * file of the wiki becomes a figure ({@link figure}); a file on another site a link to it.
    */
   private embed(body: string, at: number): NodeJSON[] {
+    const written = `{{${body}}}`;
     const include = /^\s*(page|section)>([^}]*)$/.exec(body);
     if (include) {
       const [target] = include[2].split("&");
       const resolved = this.resolvePage(target.trim());
       if (resolved) {
-        this.warn(at, `{{${body}}}`, "the included page is linked, not included");
+        this.warn(at, written, "the included page is linked, not included");
         return [{ type: "text", text: simpleTitle(target.trim()), marks: [{ type: "wikiLink", attrs: { target: resolved.pageId, fragment: resolved.fragment } }] }];
       }
+      this.warn(at, written, "the include names no page");
+      return [{ type: "text", text: collapse(written) }];
     }
-    this.warn(at, `{{${body}}}`, include ? "the include names no page" : "media are not imported; the markup is kept as text");
-    return [{ type: "text", text: collapse(`{{${body}}}`) }];
+    if (/^\s*rss>/i.test(body)) {
+      this.warn(at, written, "feeds are not imported; the markup is kept as text");
+      return [{ type: "text", text: collapse(written) }];
+    }
+    const media = parseMedia(body);
+    if (media.external) {
+      const href = this.externalMediaHref(media.src);
+      if (!href) {
+        this.warn(at, written, "the file's address cannot be a link here; the markup is kept as text");
+        return [{ type: "text", text: collapse(written) }];
+      }
+      if (isPicture(media.src)) this.warn(at, written, "a picture on another site is linked, not shown: articles show only the wiki's own files");
+      return [{ type: "text", text: media.title ?? media.src, marks: [linkMark(href)] }];
+    }
+    return this.figure(media, written, at, media.title ? [{ type: "text", text: media.title }] : []) ?? [{ type: "text", text: collapse(written) }];
+  }
+
+  /** The address of a file on another site (`https://…`, or an interwiki shortcut), when it can be a link. */
+  private externalMediaHref(src: string): string | null {
+    if (/^[a-zA-Z0-9.]+>/.test(src)) {
+      const shortcut = src.slice(0, src.indexOf(">"));
+      const address = interwikiAddress(this.context.interwiki, shortcut, src.slice(src.indexOf(">") + 1));
+      return address && !address.startsWith(":") ? safeUrl(address) : null;
+    }
+    return safeUrl(src);
+  }
+
+  /**
+   * A file of the wiki as a figure, named as DokuWiki resolves it from the page's namespace. As in
+   * DokuWiki, a picture's title is its alt text, and here its caption as well; another file's title
+   * is the text of its link, here the caption. A picture keeps its width and alignment (its height
+   * follows from its proportions); parameters a figure cannot carry are reported. Null, with a
+   * report, when the markup names no file.
+   */
+  private figure(media: DokuWikiMedia, written: string, at: number, caption: NodeJSON[]): NodeJSON[] | null {
+    const name = normalizePageId(resolveDokuWikiMediaId(media.src, this.context.pageId));
+    if (!/[^:.][^:]*\.[a-z0-9]{1,10}$/.test(name)) {
+      this.warn(at, written, "this names no file (a media name ends in its extension); the markup is kept as text");
+      return null;
+    }
+    const picture = isPicture(name);
+    const dropped: string[] = [];
+    if (picture) {
+      if (media.height !== null) dropped.push("the height (a picture keeps its proportions)");
+      if (media.width !== null && media.width > MAX_FIGURE_WIDTH) dropped.push(`a width over ${MAX_FIGURE_WIDTH} pixels`);
+      if (media.linking === "nolink" || media.linking === "direct") dropped.push(`?${media.linking} (a picture links to its page in the library)`);
+      if (media.linking === "linkonly") dropped.push("?linkonly (the picture is shown)");
+    } else if (/\.(?:mp4|webm|ogv|mp3|ogg|oga|wav|flac|m4a)$/.test(name)) {
+      dropped.push("playing (audio and video are linked as files)");
+    }
+    if (media.cache) dropped.push(`?${media.cache} (files are always served as they are)`);
+    for (const parameter of media.unknown) dropped.push(`the parameter "${parameter}", which is not known`);
+    if (dropped.length) this.warn(at, written, `${dropped.join("; ")}: left out`);
+    const width = picture && media.width && media.width <= MAX_FIGURE_WIDTH ? media.width : null;
+    const figure: NodeJSON = {
+      type: "figure",
+      attrs: { media: name, alt: picture ? media.title : null, width, align: picture ? media.align : null },
+      ...(caption.length ? { content: caption } : {}),
+    };
+    // A file that is no picture, written as `{{…}}` (not as a link's label), may become a link in text.
+    this.context.figures.set(figure, { line: this.lineAt(at), construct: written, file: !picture && written.startsWith("{{") });
+    return [figure];
+  }
+
+  /** A figure in a footnote, which holds text only: its caption (a picture used as a link keeps the link), else the file's name. */
+  private figureInNote(figure: NodeJSON): NodeJSON[] {
+    const origin = this.context.figures.get(figure);
+    if (origin) this.context.warnings.add(origin.line, origin.construct, "a footnote holds text only: the file is named, not shown");
+    return figure.content?.length ? figure.content : [{ type: "text", text: String(figure.attrs?.media ?? "") }];
   }
 
   /**
@@ -1031,7 +1202,7 @@ class InlineParser {
    * section beside it. Returns null for an empty footnote, which is reported.
    */
   private footnote(content: NodeJSON[], line: number): NodeJSON | null {
-    const note = trimInline(finishInline(content));
+    const note = trimInline(finishInline(content.flatMap((node) => (node.type === "figure" ? this.figureInNote(node) : [node]))));
     if (!note.length) {
       this.context.warnings.add(line, "(())", "an empty footnote was left out");
       return null;
@@ -1063,6 +1234,66 @@ class InlineParser {
     }
     return { type: "citation", attrs: { sourceId: source.key, locator, quote: null, note: keepNote ? note : null } };
   }
+}
+
+/** The widest a figure may be shown, in CSS pixels (the figure node's own limit). */
+const MAX_FIGURE_WIDTH = 4000;
+
+/** `{{…}}` read as DokuWiki's handler reads media (Doku_Handler_Parse_Media). */
+interface DokuWikiMedia {
+  /** The file's id or address as written, without alignment spaces and parameters. */
+  src: string;
+  /** A file on another site (`https://…`, `ftp://…`) or behind an interwiki shortcut. */
+  external: boolean;
+  /** What follows `|`, spaces collapsed; null when nothing does. */
+  title: string | null;
+  /** A space before the name aligns right, after it left, on both sides centre. */
+  align: "left" | "center" | "right" | null;
+  width: number | null;
+  height: number | null;
+  linking: "nolink" | "direct" | "linkonly" | null;
+  cache: "nocache" | "recache" | null;
+  /** Parameters DokuWiki's core does not know, as written. */
+  unknown: string[];
+}
+
+/**
+ * The parts of `{{body}}` as DokuWiki reads them: the title after the first `|`, alignment from the
+ * spaces around the name, and parameters after the name's last `?`, separated by `&`: a size
+ * (`200`, `200x100`, `0x100`), how the picture links (`nolink`, `direct`, `linkonly`, `details`) and
+ * caching (`nocache`, `recache`, `cache`).
+ */
+function parseMedia(body: string): DokuWikiMedia {
+  const bar = body.indexOf("|");
+  const source = bar < 0 ? body : body.slice(0, bar);
+  const title = bar < 0 ? null : body.slice(bar + 1).replace(/\s+/g, " ").trim() || null;
+  const right = source.startsWith(" ");
+  const left = source.endsWith(" ");
+  const align = right && left ? "center" : right ? "right" : left ? "left" : null;
+  const trimmed = source.trim();
+  const question = trimmed.lastIndexOf("?");
+  const src = question < 0 ? trimmed : trimmed.slice(0, question);
+  const media: DokuWikiMedia = {
+    src,
+    external: /^(?:https?|ftp):\/\//i.test(src) || /^[a-zA-Z0-9.]+>/.test(src),
+    title, align, width: null, height: null, linking: null, cache: null, unknown: [],
+  };
+  for (const parameter of question < 0 ? [] : trimmed.slice(question + 1).split("&")) {
+    const word = parameter.trim().toLowerCase();
+    const size = /^(\d+)(?:x(\d+))?$/.exec(word);
+    if (size) {
+      media.width = Number(size[1]) || null;
+      media.height = size[2] ? Number(size[2]) || null : null;
+    } else if (word === "nolink" || word === "direct" || word === "linkonly") media.linking = word;
+    else if (word === "nocache" || word === "recache") media.cache = word;
+    else if (word && word !== "details" && word !== "cache") media.unknown.push(parameter.trim());
+  }
+  return media;
+}
+
+/** Whether a file is one DokuWiki shows as a picture (and the library draws). */
+function isPicture(name: string): boolean {
+  return /\.(?:png|jpe?g|gif|webp|avif|svg)$/i.test(name.replace(/[?#].*$/, ""));
 }
 
 /** DokuWiki's link text when a link has none: the section when there is one, else the last id segment (the namespace's for a start page). */
@@ -1109,7 +1340,7 @@ function collapse(text: string): string {
  */
 function withMark(nodes: NodeJSON[], type: string): NodeJSON[] {
   return nodes.map((node) => {
-    if (node.type === "hardBreak" || node.marks?.some((m) => m.type === "code")) return node;
+    if (node.type === "hardBreak" || node.type === "figure" || node.marks?.some((m) => m.type === "code")) return node;
     if (type === "code" && (node.type !== "text" || node.marks?.length)) return node;
     return { ...node, marks: [...(node.marks ?? []), { type }] };
   });

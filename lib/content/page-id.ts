@@ -40,3 +40,8 @@ export function pageHref(pageId: string, fragment?: string | null): string {
   const path = `/wiki/${pageId.split(":").map(encodeURIComponent).join(":")}`;
   return fragment ? `${path}#${encodeURIComponent(fragment)}` : path;
 }
+
+/** A file's page in the media library (`/media/models:chart.png`). */
+export function mediaHref(name: string): string {
+  return `/media/${name.split(":").map(encodeURIComponent).join(":")}`;
+}

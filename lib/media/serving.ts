@@ -6,10 +6,8 @@ export function fileNameOf(name: string): string {
   return name.slice(name.lastIndexOf(":") + 1);
 }
 
-/** The library's page of a file (`/media/models:chart.png`). */
-export function mediaHref(name: string): string {
-  return `/media/${name.split(":").map(encodeURIComponent).join(":")}`;
-}
+// A file's page is an address documents hold, so the document model owns its form.
+export { mediaHref } from "../content/page-id";
 
 /** The address of a version's bytes; it names the content, so it never changes and caches forever. */
 export function fileUrl(hash: string, name: string): string {

@@ -20,6 +20,8 @@ export interface ImportDokuWikiInput {
   strict?: boolean;
   /** Interwiki shortcuts; the site's (DokuWiki's defaults unless changed) when not given. */
   interwiki?: DokuWikiOptions["interwiki"];
+  /** The wiki's public address: files that are no pictures inside text link to their library pages. */
+  siteUrl?: string;
 }
 
 /**
@@ -38,7 +40,7 @@ export async function importDokuWikiPage(
   if (!pageId) throw new AppError("INVALID_INPUT", `"${rawId}" is not a usable page id.`);
 
   const interwiki = input.interwiki ?? parseInterwikiMap(await getSiteSetting(db, "interwiki"));
-  const options: DokuWikiOptions = { pageId, interwiki };
+  const options: DokuWikiOptions = { pageId, interwiki, siteUrl: input.siteUrl };
   let article = parseDokuWiki(input.markup, options);
   const targets = collectLinkTargets(article.doc);
   if (targets.length) {

@@ -13,6 +13,7 @@ import { fieldErrors } from "../validation/account";
 import { MediaNameSchema, MediaRevertSchema, MediaUploadFieldsSchema } from "../validation/media";
 import type { Account } from "./accounts";
 import { AppError } from "./errors";
+import { ensureSystemUser } from "./users";
 
 // The media library's records. Bytes go to the store before the record that points at them is
 // written, so a record never names missing bytes; bytes left behind by a failed write are harmless,
@@ -66,7 +67,18 @@ export interface UploadResult {
  * change). Editors only.
  */
 export async function uploadMedia(db: Db, media: MediaServices, account: Account | null, input: { bytes: Uint8Array; fields: unknown }): Promise<UploadResult> {
-  const author = uploader(account);
+  return storeUpload(db, media, uploader(account).id, input);
+}
+
+/**
+ * Uploads a file as the system user, as imports are authored: the same checks, cleaning and
+ * dedupe as {@link uploadMedia}, without an account. For the command line only, never a route.
+ */
+export async function importMediaFile(db: Db, media: MediaServices, input: { bytes: Uint8Array; fields: unknown }): Promise<UploadResult> {
+  return storeUpload(db, media, await ensureSystemUser(db), input);
+}
+
+async function storeUpload(db: Db, media: MediaServices, authorId: string, input: { bytes: Uint8Array; fields: unknown }): Promise<UploadResult> {
   const { name, summary, ...details } = parse(MediaUploadFieldsSchema.safeParse(input.fields));
   const file = await prepareUpload(input.bytes, media.limits);
   if (!extensionFits(name, file.type)) {
@@ -84,7 +96,7 @@ export async function uploadMedia(db: Db, media: MediaServices, account: Account
     const record = existing ?? (await tx.mediaFile.create({ data: { name, namespace: pageNamespace(name), ...given }, select: { id: true } }));
     const number = (existing?.currentVersion?.number ?? 0) + 1;
     const version = await tx.mediaVersion.create({
-      data: { mediaId: record.id, number, hash: file.hash, type: file.type, size: file.size, width: file.width, height: file.height, uploaderId: author.id, summary },
+      data: { mediaId: record.id, number, hash: file.hash, type: file.type, size: file.size, width: file.width, height: file.height, uploaderId: authorId, summary },
       select: { id: true },
     });
     await tx.mediaFile.update({ where: { id: record.id }, data: { ...given, currentVersionId: version.id } });
