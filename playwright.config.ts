@@ -36,7 +36,8 @@ export default defineConfig({
   webServer: [
     ...servers.map((s) => ({
       command: "npx tsx scripts/reset-database.ts && npx tsx scripts/start.ts",
-      url: `http://127.0.0.1:${s.port}/`,
+      // Ready once the example article renders, so no test waits for the first render.
+      url: `http://127.0.0.1:${s.port}/wiki/gpt_5_2`,
       env: { DATABASE_URL: s.databaseUrl, PORT: String(s.port), HOSTNAME: "127.0.0.1" },
       reuseExistingServer: false,
       timeout: 240_000,

@@ -70,4 +70,18 @@ test.describe("accounts", () => {
     await expect(page.locator("p[role=alert]")).toHaveText(/Only administrators can manage accounts/);
     await expect(page.getByRole("table")).toHaveCount(0);
   });
+
+  test("signing in never leads to another site, however the address is written", async ({ page, makeAccount, baseURL }) => {
+    const editor = await makeAccount("editor");
+    const origin = new URL(baseURL!).origin;
+    for (const callback of ["/%5Cevil.test/phish", "/%09/evil.test", "//evil.test", "/%2F%2Fevil.test"]) {
+      await page.context().clearCookies();
+      await page.goto(`/login?callbackUrl=${callback}`);
+      await page.getByLabel("Email").fill(editor.email!);
+      await page.getByLabel("Password").fill(PASSWORD);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page.getByRole("banner").getByText(editor.name)).toBeVisible();
+      expect(new URL(page.url()).origin).toBe(origin);
+    }
+  });
 });

@@ -117,3 +117,37 @@ test.describe("the pages API", () => {
     expect((await (await request.get(`/api/pages/${pageId}`)).json()).publishedNumber).toBe(2);
   });
 });
+
+test.describe("requests from other sites", () => {
+  test("a signed-in browser's cookie writes nothing for another site's page", async ({ page, makeAccount, signInAs, baseURL }) => {
+    await signInAs(page, await makeAccount("editor"));
+    const pageId = `cross_site_${Date.now()}`;
+    const body = JSON.stringify({ doc: doc("planted"), baseRevisionId: null });
+    const post = (headers: Record<string, string>) => page.request.post(`/api/pages/${pageId}/revisions`, { data: body, headers });
+
+    // What another site's form or script can send: text/plain, from its own origin.
+    const foreign = await post({ origin: "https://evil.test", "content-type": "text/plain" });
+    expect(foreign.status()).toBe(403);
+    expect((await foreign.json()).error.code).toBe("FORBIDDEN");
+    expect((await post({ origin: "https://evil.test", "content-type": "application/json" })).status()).toBe(403);
+    expect((await post({ "sec-fetch-site": "cross-site", "content-type": "application/json" })).status()).toBe(403);
+    // The site's own pages must still say what they send.
+    const plain = await post({ origin: new URL(baseURL!).origin, "content-type": "text/plain" });
+    expect(plain.status()).toBe(400);
+    expect((await plain.json()).error.message).toMatch(/application\/json/);
+    expect((await page.request.get(`/api/pages/${pageId}`)).status()).toBe(404);
+
+    const own = await post({ origin: new URL(baseURL!).origin, "content-type": "application/json" });
+    expect(own.status()).toBe(201);
+  });
+
+  test("a server action posted from another site is a clear 403", async ({ page, makeAccount, signInAs }) => {
+    await signInAs(page, await makeAccount("editor"));
+    const response = await page.request.post("/wiki/gpt_5_2/edit", {
+      headers: { origin: "https://evil.test", "next-action": "0".repeat(42), "content-type": "text/plain;charset=UTF-8" },
+      data: "[]",
+    });
+    expect(response.status()).toBe(403);
+    expect(await response.text()).toMatch(/another site/);
+  });
+});

@@ -106,6 +106,12 @@ test.describe("page history", () => {
     const xml = await feed.text();
     expect(xml).toContain(`namespaced ${stamp}`);
     expect(xml).toContain(`minor change ${stamp}`);
+    // Its links use the address readers reach the site at, never the one the server listens on.
+    const port = new URL(page.url()).port;
+    const proxied = await (await page.request.get(`/recent/feed?author=${encodeURIComponent(author.name)}`, { headers: { host: `wiki.example:${port}` } })).text();
+    expect(proxied).toContain(`http://wiki.example:${port}/recent/feed`);
+    expect(proxied).toContain(`http://wiki.example:${port}/wiki/recent_top_${stamp}`);
+    expect(proxied).not.toMatch(/0\.0\.0\.0|127\.0\.0\.1/);
   });
 
   test("an administrator renames a page, and its old address leads to it", async ({ page, db, makeAccount, signInAs }) => {

@@ -152,53 +152,37 @@ process.on("exit", stop);
 try {
   const base = `http://127.0.0.1:${PORT}`;
   await waitForServer(`${base}/`, server);
+  const saves = await benchSaves(base, 199); // the example article then has 200 revisions
+  const signedIn = [`Cookie: next-auth.session-token=${saves.session}`];
   const pages = [
     { name: "example article (gpt_5_2)", url: `${base}/wiki/gpt_5_2` },
     { name: "100 KB article, 200 citations", url: `${base}/wiki/frontier_model_evaluation` },
-  ];
-  const results: Result[] = [];
-  for (const page of pages) {
-    const response = await fetch(page.url);
-    if (!response.ok) throw new Error(`${page.url} answered ${response.status}`);
-    const bytes = (await response.arrayBuffer()).byteLength;
-    for (let i = 0; i < 50; i++) await (await fetch(page.url)).arrayBuffer(); // warm up
-    results.push({ ...wrk(page.name, page.url), bytes });
-  }
-  const saves = await benchSaves(base, 199); // the example article then has 200 revisions
-  const views = [
     { name: "history, 200 revisions", url: `${base}/wiki/gpt_5_2/history` },
     { name: "diff, revisions 1 → 200", url: `${base}/wiki/gpt_5_2/diff?from=1&to=200` },
     { name: "history, 100,000 revisions", url: `${base}/wiki/bench_long_history/history` },
     { name: "history, 100,000, page 1,000", url: `${base}/wiki/bench_long_history/history?before=50001` },
   ];
-  // Signed-in readers go past the front cache: Next.js renders every one of their requests.
-  const uncached = [`Cookie: next-auth.session-token=${saves.session}`];
-  const viewResults: { served: Result; rendered: Result; bytes: number }[] = [];
-  for (const view of views) {
-    const response = await fetch(view.url);
-    if (!response.ok) throw new Error(`${view.url} answered ${response.status}`);
+  const results: { anonymous: Result; signedIn: Result; bytes: number }[] = [];
+  for (const page of pages) {
+    const response = await fetch(page.url);
+    if (!response.ok) throw new Error(`${page.url} answered ${response.status}`);
     const bytes = (await response.arrayBuffer()).byteLength;
-    for (let i = 0; i < 20; i++) await (await fetch(view.url)).arrayBuffer();
-    viewResults.push({ served: wrk(view.name, view.url), rendered: wrk(view.name, view.url, uncached), bytes });
+    for (let i = 0; i < 20; i++) await (await fetch(page.url)).arrayBuffer(); // warm up
+    results.push({ anonymous: wrk(page.name, page.url), signedIn: wrk(page.name, page.url, signedIn), bytes });
   }
   const diffTime = await benchDiffComputation("frontier_model_evaluation");
   const formatting = benchCitationFormatting();
 
-  console.log(`\nReading, ${CONNECTIONS} connections, ${DURATION} each (wrk):`);
-  console.log("page".padEnd(34), "req/s".padStart(9), "p50".padStart(9), "p99".padStart(9), "size".padStart(9));
-  for (const r of results) {
-    console.log(r.name.padEnd(34), r.requestsPerSecond.toFixed(0).padStart(9), r.p50.padStart(9), r.p99.padStart(9), `${(r.bytes / 1024).toFixed(0)} KB`.padStart(9));
+  console.log(`\nReading, ${CONNECTIONS} connections, ${DURATION} each (wrk), as anonymous and as signed-in readers get each page:`);
+  console.log("page".padEnd(34), "req/s".padStart(9), "p50".padStart(9), "p99".padStart(9), "signed in".padStart(10), "p50".padStart(9), "p99".padStart(9), "size".padStart(9));
+  for (const { anonymous: a, signedIn: s, bytes } of results) {
+    console.log(
+      a.name.padEnd(34), a.requestsPerSecond.toFixed(0).padStart(9), a.p50.padStart(9), a.p99.padStart(9),
+      s.requestsPerSecond.toFixed(0).padStart(10), s.p50.padStart(9), s.p99.padStart(9), `${(bytes / 1024).toFixed(0)} KB`.padStart(9),
+    );
   }
   console.log(`\nSaving through the API, one after another (${saves.count} saves of gpt_5_2, one sentence changed each):`);
   console.log(`median ${saves.median.toFixed(1)} ms, p90 ${saves.p90.toFixed(1)} ms`);
-  console.log(`\nHistory views, ${CONNECTIONS} connections, ${DURATION} each (wrk): as anonymous readers get them (front cache), and as signed-in readers do (rendered for each request):`);
-  console.log("page".padEnd(34), "req/s".padStart(9), "p99".padStart(9), "rendered".padStart(9), "p99".padStart(9), "size".padStart(9));
-  for (const { served, rendered, bytes } of viewResults) {
-    console.log(
-      served.name.padEnd(34), served.requestsPerSecond.toFixed(0).padStart(9), served.p99.padStart(9),
-      rendered.requestsPerSecond.toFixed(0).padStart(9), rendered.p99.padStart(9), `${(bytes / 1024).toFixed(0)} KB`.padStart(9),
-    );
-  }
   console.log(`\nComputing a diff of two 100 KB revisions (${(diffTime.sizes[0] / 1024).toFixed(0)} KB and ${(diffTime.sizes[1] / 1024).toFixed(0)} KB of stored JSON, ${diffTime.changes} changed blocks):`);
   console.log(`median ${diffTime.median.toFixed(1)} ms, p90 ${diffTime.p90.toFixed(1)} ms`);
   console.log("\nFormatting 200 References (ms per entry): the style's first use, every source changed, every entry cached:");

@@ -4,6 +4,8 @@ import next from "next";
 import { followInvalidations } from "../lib/cache/invalidation";
 import { pageCache, pageCacheKey } from "../lib/cache/page-cache";
 import { databaseUrl } from "../lib/db/url";
+import { crossSiteWrite } from "../lib/http/origin";
+import { malformedAddress } from "../lib/http/route-param";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
@@ -16,6 +18,19 @@ const cache = pageCache();
 // Changes made by other servers and by the command line empty this server's cache too.
 const invalidations = await followInvalidations(databaseUrl(), (paths) => (paths === "all" ? cache.clear() : cache.invalidate(paths)));
 const server = createServer((req, res) => {
+  if (malformedAddress(req.url ?? "/")) {
+    res.writeHead(400, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+    res.end("This address is not valid: it holds a % that starts no escape, or a NUL character.");
+    return;
+  }
+  // Refused here, before Next.js, whose server actions would answer a foreign origin with a 500.
+  const refusal = crossSiteWrite(req.method, req.headers);
+  if (refusal) {
+    const api = req.url?.startsWith("/api/");
+    res.writeHead(403, { "content-type": api ? "application/json" : "text/plain; charset=utf-8", "cache-control": "no-store" });
+    res.end(api ? JSON.stringify({ error: { code: "FORBIDDEN", message: refusal } }) : refusal);
+    return;
+  }
   const key = pageCacheKey(req.method, req.url, req.headers);
   if (key) {
     invalidations.catchUp();
@@ -33,4 +48,19 @@ server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
 server.listen(port, hostname, () => {
   console.log(`Palimpsest is ready on http://localhost:${port}`);
+  void warm(`http://${hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname}:${port}`);
 });
+
+/**
+ * Renders the start page and the article it lists first once, so the first reader waits no longer
+ * than the next (the citation styles, the database connections and the code are loaded by then).
+ */
+async function warm(base: string) {
+  try {
+    const home = await (await fetch(`${base}/`)).text();
+    const article = /href="(\/wiki\/[^"?#]+)"/.exec(home)?.[1];
+    if (article) await (await fetch(base + article)).arrayBuffer();
+  } catch (error) {
+    console.error("Warming up failed:", error);
+  }
+}

@@ -21,7 +21,8 @@ export async function toActionResult<T>(run: () => Promise<T>): Promise<ActionRe
 
 /** A form's fields as an object, React's own `$ACTION_…` fields left out. */
 export function formFields(form: FormData): Record<string, FormDataEntryValue> {
-  return Object.fromEntries([...form].filter(([key]) => !key.startsWith("$")));
+  // NUL characters, which no text stored here may hold, are dropped (no form control types them).
+  return Object.fromEntries([...form].filter(([key]) => !key.startsWith("$")).map(([key, value]) => [key, typeof value === "string" ? value.replaceAll("\0", "") : value]));
 }
 
 /** A form's fields checked against a schema. */

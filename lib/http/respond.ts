@@ -19,13 +19,27 @@ export async function respond(run: () => Promise<{ status?: number; body: unknow
   }
 }
 
-/** The request body as JSON, refusing bodies over `maxBytes`. */
+/**
+ * The request body as JSON, refusing bodies over `maxBytes`. A browser's session must send it as
+ * `application/json`, which no other site's form or simple request can (token calls may omit it).
+ */
 export async function readJson(request: Request, maxBytes: number): Promise<unknown> {
+  if (!request.headers.get("authorization") && !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(request.headers.get("content-type") ?? "")) {
+    throw new AppError("INVALID_INPUT", "Send the request body as application/json.");
+  }
   const text = await request.text();
   if (Buffer.byteLength(text, "utf8") > maxBytes) throw new AppError("INVALID_INPUT", `The request body is larger than ${Math.round(maxBytes / 1024)} KB.`);
+  let nul = false;
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text, (key, item: unknown) => {
+      if (key.includes("\0") || (typeof item === "string" && item.includes("\0"))) nul = true;
+      return item;
+    });
   } catch {
     throw new AppError("INVALID_INPUT", "The request body is not JSON.");
   }
+  // No text stored here may hold one (PostgreSQL refuses it).
+  if (nul) throw new AppError("INVALID_INPUT", "The request body holds a NUL character.");
+  return value;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseDokuWiki } from "../content/dokuwiki";
-import { DocumentValidationError, documentProblems, MAX_DOCUMENT_BYTES, parseDocument } from "./document";
+import { DocumentSchema, DocumentValidationError, documentProblems, MAX_DOCUMENT_BYTES, parseDocument } from "./document";
 
 const para = (...content: unknown[]) => ({ type: "paragraph", content });
 
@@ -55,6 +55,24 @@ describe("document validation", () => {
     let node: Record<string, unknown> = para({ type: "text", text: "deep" });
     for (let i = 0; i < 60; i++) node = { type: "blockquote", content: [node] };
     expect(documentProblems({ type: "doc", content: [node] })[0]).toMatch(/deeper than/);
+    // Deep enough to overflow any recursive check: refused, not a stack overflow.
+    for (let i = 0; i < 100_000; i++) node = { type: "blockquote", content: [node] };
+    expect(documentProblems({ type: "doc", content: [node] })).toEqual([expect.stringMatching(/deeper than/)]);
+    expect(DocumentSchema.safeParse({ type: "doc", content: [node] }).error?.issues[0].message).toMatch(/deeper than/);
+  });
+
+  it("refuses attributes of the wrong kind before they are stored", () => {
+    const link = (attrs: unknown) => ({ type: "doc", content: [para({ type: "text", text: "x", marks: [{ type: "wikiLink", attrs }] })] });
+    const cite = (attrs: Record<string, unknown>) => ({ type: "doc", content: [para({ type: "citation", attrs: { sourceId: "s", ...attrs } })] });
+    expect(documentProblems(link({ target: ["a", "b"] }))).toContainEqual(expect.stringMatching(/wikiLink mark's "target" must be a string/));
+    expect(documentProblems(cite({ locator: { page: 1 } }))).toContainEqual(expect.stringMatching(/citation node's "locator" must be a plain value/));
+    expect(documentProblems(cite({ sourceId: 7 }))).toContainEqual(expect.stringMatching(/"sourceId" must be a string/));
+    expect(documentProblems({ type: "doc", content: [{ type: "heading", attrs: { level: "2" }, content: [] }] })).toContainEqual(expect.stringMatching(/"level" must be a number/));
+    expect(documentProblems(cite({ locator: "p. 4", quote: null }))).toEqual([]);
+    expect(documentProblems({ type: "doc", content: [para({ type: "text", text: "a\u0000b" })] })).toEqual(["The text holds a NUL character."]);
+    const table = parseDokuWiki("^ h ^ i ^\n| c | d |").doc;
+    (table.content[0].content![0].content![0].attrs as Record<string, unknown>).colwidth = [120];
+    expect(documentProblems(table)).toEqual([]);
   });
 
   it("throws every problem at once", () => {

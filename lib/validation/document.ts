@@ -24,10 +24,52 @@ const NodeSchema: z.ZodType<NodeJSON> = z.lazy(() =>
   }),
 );
 
-export const DocumentSchema = z.object({ type: z.literal("doc"), content: z.array(NodeSchema) });
+const DocumentShape = z.object({ type: z.literal("doc"), content: z.array(NodeSchema) });
 
-function depth(node: NodeJSON): number {
-  return 1 + Math.max(0, ...(node.content ?? []).map(depth));
+/** Deepest JSON nesting accepted: nodes in content, with their marks, attributes and notes. */
+const MAX_JSON_DEPTH = 2 * MAX_DOCUMENT_DEPTH + 16;
+
+/**
+ * Whether a value (not yet known to be a document) nests deeper than the limits, walked without
+ * recursion, so no input can overflow the stack before it is refused.
+ */
+function nestsTooDeep(value: unknown): boolean {
+  const stack: [value: unknown, json: number, nodes: number][] = [[value, 1, 1]];
+  while (stack.length) {
+    const [item, json, nodes] = stack.pop()!;
+    if (json > MAX_JSON_DEPTH || nodes > MAX_DOCUMENT_DEPTH) return true;
+    if (item === null || typeof item !== "object") continue;
+    const inNode = !Array.isArray(item);
+    for (const [key, child] of Object.entries(item)) stack.push([child, json + 1, inNode && key === "content" ? nodes + 1 : nodes]);
+  }
+  return false;
+}
+
+/** A document's JSON shape, for schemas of requests that carry one (checked in depth on saving). */
+export const DocumentSchema = z
+  .unknown()
+  .refine((value) => !nestsTooDeep(value), { message: `The document nests deeper than ${MAX_DOCUMENT_DEPTH} levels.`, abort: true })
+  .pipe(DocumentShape);
+
+/**
+ * What is wrong with the attributes of a node or mark: each must be one the schema declares, holding
+ * a plain value of the kind its default has (a string where the default is a string…). Only a
+ * citation's note (checked by `noteProblems`) and a table cell's column widths hold more.
+ */
+function attributeProblems(kind: "node" | "mark", type: string, attrs: Record<string, unknown> | undefined): string[] {
+  const declared = kind === "node" ? schema.nodes[type]?.spec.attrs : schema.marks[type]?.spec.attrs;
+  const problems: string[] = [];
+  for (const [name, value] of Object.entries(attrs ?? {})) {
+    if (type === "citation" && name === "note") continue;
+    if (!declared || !(name in declared)) continue; // ProseMirror drops unknown attributes itself
+    const fallback = declared[name].default;
+    // A table column's widths are the one list: numbers, one per column it spans.
+    const widths = name === "colwidth" && Array.isArray(value) && value.length <= 1000 && value.every((w) => Number.isFinite(w));
+    const plain = value === null || ["string", "number", "boolean"].includes(typeof value) || widths;
+    const sameKind = value === null || fallback === null || fallback === undefined || typeof value === typeof fallback;
+    if (!plain || !sameKind) problems.push(`The ${type} ${kind}'s "${name}" must be ${fallback === null || fallback === undefined ? "a plain value" : `a ${typeof fallback}`}.`);
+  }
+  return problems;
 }
 
 /**
@@ -36,13 +78,13 @@ function depth(node: NodeJSON): number {
  * link targets. Returns the list of problems, empty when the document is valid.
  */
 export function documentProblems(value: unknown): string[] {
+  if (nestsTooDeep(value)) return [`The document nests deeper than ${MAX_DOCUMENT_DEPTH} levels.`];
   const json = JSON.stringify(value ?? null);
   if (Buffer.byteLength(json, "utf8") > MAX_DOCUMENT_BYTES) {
     return [`The document is larger than ${MAX_DOCUMENT_BYTES / 1024} KB.`];
   }
-  const parsed = DocumentSchema.safeParse(value);
+  const parsed = DocumentShape.safeParse(value);
   if (!parsed.success) return parsed.error.issues.map((i) => `${i.path.join(".") || "document"}: ${i.message}`);
-  if (depth(parsed.data) > MAX_DOCUMENT_DEPTH) return [`The document nests deeper than ${MAX_DOCUMENT_DEPTH} levels.`];
   try {
     schema.nodeFromJSON(parsed.data).check();
   } catch (error) {
@@ -50,7 +92,10 @@ export function documentProblems(value: unknown): string[] {
   }
   const problems: string[] = [];
   const visit = (node: NodeJSON) => {
+    problems.push(...attributeProblems("node", node.type, node.attrs));
+    if (node.text?.includes("\0")) problems.push("The text holds a NUL character.");
     for (const mark of node.marks ?? []) {
+      problems.push(...attributeProblems("mark", mark.type, mark.attrs));
       if (mark.type === "link" && !safeUrl(String(mark.attrs?.href ?? ""))) {
         problems.push(`A link points at "${String(mark.attrs?.href).slice(0, 80)}", which is not an http(s), ftp, mailto or file address.`);
       }

@@ -1,6 +1,11 @@
 import { z } from "zod";
+import { MAX_DB_INT } from "./numbers";
 
-const revisionNumber = z.coerce.number({ error: "A revision number is a whole number." }).int("A revision number is a whole number.").positive("Revision numbers start at 1.");
+const revisionNumber = z.coerce
+  .number({ error: "A revision number is a whole number." })
+  .int("A revision number is a whole number.")
+  .positive("Revision numbers start at 1.")
+  .max(MAX_DB_INT, "No revision has that number.");
 
 /** A revision number from an address. */
 export const RevisionNumberSchema = revisionNumber;

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { routeParam } from "../http/route-param";
+import { MAX_DB_INT } from "./numbers";
 import { normalizePageId } from "../content/page-id";
 import { THUMBNAIL_WIDTHS, type ThumbnailFormat } from "../media/sizes";
 import { MEDIA_KINDS, type MediaKind } from "../media/types";
@@ -40,7 +42,7 @@ export type MediaUploadFields = z.output<typeof MediaUploadFieldsSchema>;
 /** Going back to an earlier version. */
 export const MediaRevertSchema = z.object({
   name: MediaNameSchema,
-  number: z.coerce.number({ error: "A version number is a whole number." }).int("A version number is a whole number.").positive("Versions start at 1."),
+  number: z.coerce.number({ error: "A version number is a whole number." }).int("A version number is a whole number.").positive("Versions start at 1.").max(MAX_DB_INT, "No version has that number."),
   summary: text(MAX_SUMMARY_LENGTH, "summary").default(""),
 });
 
@@ -60,7 +62,7 @@ export const MediaListQuerySchema = z.object({
 export const StoredFilePathSchema = z.object({
   hash: z.string().regex(/^[0-9a-f]{64}$/, "There is no such file."),
   path: z.array(z.string()).transform((segments, context) => {
-    const [first, second] = segments.map((s) => decodeURIComponent(s));
+    const [first, second] = segments.map(routeParam);
     if (segments.length === 1 && first.length <= 300) return { kind: "original" as const, fileName: first };
     const thumbnail = segments.length === 2 && first === "thumbnails" ? /^(\d+)\.(webp|png|jpeg)$/.exec(second) : null;
     const width = thumbnail ? THUMBNAIL_WIDTHS.find((w) => w === Number(thumbnail[1])) : undefined;

@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { describeOnEachDatabase } from "../../test/with-databases";
 import { can } from "../auth/policy";
-import { createAccount, FREE_ATTEMPTS, getAccount, listAccounts, updateAccount, verifyCredentials, waitSeconds } from "./accounts";
+import { accountNameKey, createAccount, FREE_ATTEMPTS, getAccount, listAccounts, updateAccount, verifyCredentials, waitSeconds } from "./accounts";
 import { AppError } from "./errors";
 import { getSiteSettings, SETTINGS, setSetting, updateSiteSettings } from "./settings";
 import { ensureSystemUser } from "./users";
@@ -101,5 +101,19 @@ describeOnEachDatabase("accounts", (database) => {
 
   it("has AppErrors for every refusal", async () => {
     await expect(verifyCredentials(database().db, { email: "", password: "" }, null)).rejects.toBeInstanceOf(AppError);
+  });
+
+  it("takes names that differ only in case, spacing or compatibility forms as one name", async () => {
+    const { db } = database();
+    const tag = Math.random().toString(36).slice(2, 8);
+    await createAccount(db, { email: `one-${tag}@example.org`, name: `Admin One ${tag}`, password: PASSWORD });
+    for (const [i, name] of [`admin one ${tag}`, `ADMIN  ONE ${tag}`, `Ａｄｍｉｎ Ｏｎｅ ${tag}`].entries()) {
+      await expect(createAccount(db, { email: `twin-${i}-${tag}@example.org`, name, password: PASSWORD })).rejects.toMatchObject({
+        details: { fieldErrors: { name: "This name is taken." } },
+      });
+    }
+    await ensureSystemUser(db);
+    await expect(createAccount(db, { email: `sys-${tag}@example.org`, name: "palimpsest IMPORT", password: PASSWORD })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(accountNameKey("Ａｄｍｉｎ\u00a0 One ")).toBe("admin one");
   });
 });

@@ -27,6 +27,14 @@ export const FREE_ATTEMPTS = 5;
 export const MAX_WAIT_SECONDS = 15 * 60;
 
 /**
+ * The form of a name compared for uniqueness: names that differ only in case, spacing or Unicode
+ * compatibility forms (full-width letters, ligatures) are one name.
+ */
+export function accountNameKey(name: string): string {
+  return name.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+/**
  * Makes an account. The first account of a new install is its admin; later ones get the sign-up
  * role setting (editor unless an admin chose reader), or the role given (the command line).
  */
@@ -36,7 +44,8 @@ export async function createAccount(db: Db, input: SignUpInput, options: { role?
   const { email, name, password } = parsed.data;
   const passwordHash = await hash(password);
   return transaction(db, async (tx) => {
-    const taken = await tx.user.findFirst({ where: { OR: [{ email }, { name }] }, select: { email: true } });
+    const nameKey = accountNameKey(name);
+    const taken = await tx.user.findFirst({ where: { OR: [{ email }, { nameKey }, { name }] }, select: { email: true } });
     if (taken) {
       throw new AppError("CONFLICT", taken.email === email ? "An account with this email already exists." : "This name is taken.", {
         fieldErrors: taken.email === email ? { email: "An account with this email already exists." } : { name: "This name is taken." },
@@ -44,7 +53,7 @@ export async function createAccount(db: Db, input: SignUpInput, options: { role?
     }
     const people = await tx.user.count({ where: { role: { not: "system" } } });
     const role = options.role ?? (people === 0 ? "admin" : await signUpRole(tx));
-    const row = await tx.user.create({ data: { email, name, passwordHash, role }, select: ACCOUNT_SELECT });
+    const row = await tx.user.create({ data: { email, name, nameKey, passwordHash, role }, select: ACCOUNT_SELECT });
     return toAccount(row);
   });
 }

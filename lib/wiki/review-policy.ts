@@ -1,5 +1,6 @@
 import { pageHref, pageNamespace } from "../content/page-id";
 import type { DbOrTx, Tx } from "../db";
+import { AppError } from "./errors";
 import { indexPage } from "./search";
 import { getSiteSetting, SETTINGS } from "./settings";
 
@@ -45,6 +46,9 @@ export async function markApproved(tx: Tx, input: Reviewed & { upTo: number }): 
     select: { id: true, number: true, authorId: true },
   });
   if (!pending.length) return null;
+  // Approving a range approves every revision in it: none of them may be the reviewer's own.
+  const own = pending.find((r) => r.authorId === input.reviewer.id);
+  if (own) throw new AppError("FORBIDDEN", `Revision ${own.number} is your own; another reviewer must approve it.`);
   const now = new Date();
   await tx.revision.updateMany({
     where: { id: { in: pending.map((r) => r.id) } },

@@ -108,4 +108,28 @@ describeOnEachDatabase("reviewing revisions", (database) => {
     expect(await readerText("open")).toBe("Anyone's words.");
     await setReviewPolicy(db, people.Alan, { policy: "none" });
   });
+
+  it("never lets a reviewer approve their own revision by saving on top of it or by approving a later one", async () => {
+    const { db } = database();
+    const tag = Math.random().toString(36).slice(2, 8);
+    const make = (name: string, role: "editor" | "admin") => createAccount(db, { email: `${name}-${tag}@example.org`, name: `${name} ${tag}`, password: "correct horse battery" }, { role });
+    const [admin, pat, eve, other] = [await make("admin", "admin"), await make("pat", "editor"), await make("eve", "editor"), await make("other", "editor")];
+    const pageId = `self_${tag}:page`;
+    await setReviewPolicy(db, admin, { namespace: `self_${tag}`, policy: "required" });
+    await edit(admin, pageId, "Approved text.");
+    expect(await edit(pat, pageId, "Pat's pending text.")).toMatchObject({ number: 2, pending: true });
+    expect(await edit(eve, pageId, "Eve's pending text.")).toMatchObject({ number: 3, pending: true });
+
+    // Promoted, Pat may review, but not revisions that hold Pat's own.
+    const reviewer = await updateAccount(db, admin, { id: pat.id, role: "reviewer" });
+    await expect(approveRevision(db, reviewer, { pageId, number: 3, comment: "" })).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/Revision 2 is your own/) });
+    expect(await edit(reviewer, pageId, "Pat builds on it.")).toMatchObject({ number: 4, pending: true });
+    expect(await states(pageId)).toEqual({ 1: "approved", 2: "pending", 3: "pending", 4: "pending" });
+    expect(await readerText(pageId)).toBe("Approved text.");
+
+    // Another reviewer decides.
+    const second = await updateAccount(db, admin, { id: other.id, role: "reviewer" });
+    await approveRevision(db, second, { pageId, number: 4, comment: "" });
+    expect(await readerText(pageId)).toBe("Pat builds on it.");
+  });
 });

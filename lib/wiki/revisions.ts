@@ -119,7 +119,10 @@ async function writeCheckedRevision(tx: Tx, input: SaveRevisionInput, checked: D
 
   const page = existing ?? (await tx.page.create({ data: { slug: input.pageId, namespace: pageNamespace(input.pageId), title }, select: { id: true } }));
   const size = Buffer.byteLength(content, "utf8");
-  const pending = !input.selfApproved && (await reviewRequired(tx, input.pageId, existing?.reviewPolicy ?? null));
+  // Saving on top of pending revisions approves them, unless one is the author's own: nobody approves
+  // their own words, so the new revision waits for review with them.
+  const ownPending = latest?.reviewState === "pending" && (await tx.revision.count({ where: { pageId: page.id, reviewState: "pending", authorId: input.authorId } })) > 0;
+  const pending = ownPending || (!input.selfApproved && (await reviewRequired(tx, input.pageId, existing?.reviewPolicy ?? null)));
   const revision = await tx.revision.create({
     data: {
       pageId: page.id,

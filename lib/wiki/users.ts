@@ -7,7 +7,7 @@ export const SYSTEM_USER_NAME = "Palimpsest import";
 export async function ensureSystemUser(db: DbOrTx): Promise<string> {
   const user = await db.user.upsert({
     where: { name: SYSTEM_USER_NAME },
-    create: { name: SYSTEM_USER_NAME, role: "system" },
+    create: { name: SYSTEM_USER_NAME, nameKey: SYSTEM_USER_NAME.toLowerCase(), role: "system" },
     update: {},
     select: { id: true },
   });

@@ -16,6 +16,7 @@ import { typeFacts } from "@/lib/media/types";
 import { AppError } from "@/lib/wiki/errors";
 import { getMediaDetail } from "@/lib/wiki/media";
 import { revertMediaAction } from "./actions";
+import { routeParam } from "@/lib/http/route-param";
 
 type Props = { params: Promise<{ name: string }> };
 
@@ -29,14 +30,14 @@ const load = cache(async (name: string) => {
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const detail = await load(decodeURIComponent((await params).name));
+  const detail = await load(routeParam((await params).name));
   return { title: detail ? `File: ${detail.name}` : "No such file" };
 }
 
 /** One file: the current version shown or offered for download, what describes it, and every version. */
 export default async function MediaFilePage({ params }: Props) {
   await connection();
-  const detail = await load(decodeURIComponent((await params).name));
+  const detail = await load(routeParam((await params).name));
   if (!detail) notFound();
   const account = await currentAccount();
   const editor = can(account, "edit");

@@ -18,6 +18,7 @@ import { formatSources, getCitationStyle } from "@/lib/wiki/citation-style";
 import { parseAuthors } from "@/lib/wiki/sources";
 import { CITATION_STYLES } from "@/lib/content/citation-styles";
 import { mergeSourceAction } from "./actions";
+import { routeParam } from "@/lib/http/route-param";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -31,7 +32,7 @@ const load = cache(async (id: string) => {
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const detail = await load(decodeURIComponent((await params).id));
+  const detail = await load(routeParam((await params).id));
   return { title: detail?.source.title ?? "No such source" };
 }
 
@@ -41,7 +42,7 @@ const sectionsText = (sections: { section: string; uses: number }[]) =>
 /** One source: its record, and every article and section that cites it. */
 export default async function SourcePage({ params }: Props) {
   await connection();
-  const detail = await load(decodeURIComponent((await params).id));
+  const detail = await load(routeParam((await params).id));
   if (!detail) notFound();
   const { source, citedIn } = detail;
   const [account, versions, style] = await Promise.all([currentAccount(), getSourceVersions(db, source.id), getCitationStyle(db)]);

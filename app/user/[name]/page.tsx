@@ -8,17 +8,18 @@ import { db } from "@/lib/db";
 import { HistoryQuerySchema, queryObject } from "@/lib/validation/history";
 import { AppError } from "@/lib/wiki/errors";
 import { getContributions } from "@/lib/wiki/history";
+import { routeParam } from "@/lib/http/route-param";
 
 type Props = { params: Promise<{ name: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Contributions of ${decodeURIComponent((await params).name)}` };
+  return { title: `Contributions of ${routeParam((await params).name)}` };
 }
 
 /** Everything one person wrote, newest first. */
 export default async function ContributionsPage({ params, searchParams }: Props) {
   await connection();
-  const name = decodeURIComponent((await params).name);
+  const name = routeParam((await params).name);
   const { before } = HistoryQuerySchema.parse(queryObject(await searchParams));
   const result = await getContributions(db, name, { before }).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();

@@ -6,10 +6,11 @@ import { ArticleView } from "@/components/reader/article-view";
 import { pageHref } from "@/lib/content/page-id";
 import { db } from "@/lib/db";
 import { getArticle } from "@/lib/wiki/articles";
+import { routeParam } from "@/lib/http/route-param";
 
 type Props = { params: Promise<{ id: string }> };
 
-const loadArticle = cache((id: string) => getArticle(db, decodeURIComponent(id)));
+const loadArticle = cache((id: string) => getArticle(db, routeParam(id)));
 
 // Rendered on request, never kept by Next.js: the front cache (lib/cache/page-cache.ts) keeps the
 // answer for every reader and forgets it whenever the page changes, on any server.

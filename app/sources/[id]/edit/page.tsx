@@ -11,6 +11,7 @@ import { formatAuthorList } from "@/lib/validation/source";
 import { AppError } from "@/lib/wiki/errors";
 import { getSourceDetail } from "@/lib/wiki/library";
 import { updateSourceAction } from "../actions";
+import { routeParam } from "@/lib/http/route-param";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -19,7 +20,7 @@ export const metadata: Metadata = { title: "Edit a source", robots: { index: fal
 /** Every field of a source, for editors; saving keeps the previous version. */
 export default async function EditSourcePage({ params }: Props) {
   await connection();
-  const id = decodeURIComponent((await params).id);
+  const id = routeParam((await params).id);
   const account = await currentAccount();
   if (!can(account, "edit")) return <SignInPrompt title="Edit a source" to="as an editor to change sources" back={`/sources/${id}/edit`} />;
   const detail = await getSourceDetail(db, id).catch((error: unknown) => {

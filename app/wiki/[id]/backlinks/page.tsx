@@ -5,13 +5,14 @@ import { PageTabs } from "@/components/reader/page-tabs";
 import { normalizePageId, pageHref, titleFromPageId } from "@/lib/content/page-id";
 import { db } from "@/lib/db";
 import { getBacklinks } from "@/lib/wiki/articles";
+import { routeParam } from "@/lib/http/route-param";
 
 type Props = { params: Promise<{ id: string }> };
 
 /** The page id in the address, or null when the address cannot name one. */
 function addressedId(raw: string): string | null {
   try {
-    return normalizePageId(decodeURIComponent(raw)) || null;
+    return normalizePageId(routeParam(raw)) || null;
   } catch {
     return null;
   }

@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { DiffQuerySchema, queryObject } from "@/lib/validation/history";
 import { AppError } from "@/lib/wiki/errors";
 import { compareRevisions, getPageHeaderOrThrow } from "@/lib/wiki/history";
+import { routeParam } from "@/lib/http/route-param";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -28,7 +29,7 @@ async function load(rawId: string, query: Record<string, string | string[] | und
 
 export default async function DiffPage({ params, searchParams }: Props) {
   await connection();
-  const result = await load(decodeURIComponent((await params).id), await searchParams);
+  const result = await load(routeParam((await params).id), await searchParams);
   if ("error" in result) {
     return (
       <article className="prose">

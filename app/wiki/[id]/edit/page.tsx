@@ -9,20 +9,21 @@ import { currentAccount } from "@/lib/auth/session";
 import { normalizePageId, pageHref, titleFromPageId } from "@/lib/content/page-id";
 import { db } from "@/lib/db";
 import { getLatestRevision } from "@/lib/wiki/revisions";
+import { routeParam } from "@/lib/http/route-param";
 
 type Props = { params: Promise<{ id: string }> };
 
 const loadLatest = cache((pageId: string) => getLatestRevision(db, pageId));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const pageId = normalizePageId(decodeURIComponent((await params).id));
+  const pageId = normalizePageId(routeParam((await params).id));
   const latest = pageId ? await loadLatest(pageId) : null;
   return { title: `Editing ${latest?.title ?? titleFromPageId(pageId)}` };
 }
 
 export default async function EditPage({ params }: Props) {
   await connection();
-  const raw = decodeURIComponent((await params).id);
+  const raw = routeParam((await params).id);
   const pageId = normalizePageId(raw);
   if (!pageId) notFound();
   const [account, latest] = await Promise.all([currentAccount(), loadLatest(pageId)]);

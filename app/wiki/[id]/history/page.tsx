@@ -17,18 +17,19 @@ import { getHistory } from "@/lib/wiki/history";
 import { getReviewLog } from "@/lib/wiki/review";
 import { rollbackAction } from "../revert/actions";
 import { pageEventAction, pagePolicyAction, renameAction } from "./actions";
+import { routeParam } from "@/lib/http/route-param";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `History of ${decodeURIComponent((await params).id)}`, robots: { index: false } };
+  return { title: `History of ${routeParam((await params).id)}`, robots: { index: false } };
 }
 
 export default async function HistoryPage({ params, searchParams }: Props) {
   await connection();
   const { before } = HistoryQuerySchema.parse(queryObject(await searchParams));
   const account = await currentAccount();
-  const history = await getHistory(db, decodeURIComponent((await params).id), { before, includeDeleted: can(account, "delete") }).catch((error: unknown) => {
+  const history = await getHistory(db, routeParam((await params).id), { before, includeDeleted: can(account, "delete") }).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });

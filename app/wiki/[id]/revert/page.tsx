@@ -13,6 +13,7 @@ import { queryObject, RevertSchema } from "@/lib/validation/history";
 import { AppError } from "@/lib/wiki/errors";
 import { getHistory } from "@/lib/wiki/history";
 import { revertAction } from "./actions";
+import { routeParam } from "@/lib/http/route-param";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -21,7 +22,7 @@ export const metadata: Metadata = { title: "Revert or undo", robots: { index: fa
 /** Confirms a revert or an undo, with links to see exactly what it changes. */
 export default async function RevertPage({ params, searchParams }: Props) {
   await connection();
-  const rawId = decodeURIComponent((await params).id);
+  const rawId = routeParam((await params).id);
   const query = await searchParams;
   const input = RevertSchema.safeParse({ ...queryObject(query), pageId: rawId });
   if (!input.success) notFound();

@@ -3,6 +3,7 @@ import { revalidateEverything } from "@/lib/cache/revalidate";
 import { db } from "@/lib/db";
 import { readJson, respond } from "@/lib/http/respond";
 import { revertMedia } from "@/lib/wiki/media";
+import { routeParam } from "@/lib/http/route-param";
 
 type Context = { params: Promise<{ name: string }> };
 
@@ -11,7 +12,7 @@ export async function POST(request: Request, { params }: Context) {
   return respond(async () => {
     const account = await requestAccount(request);
     const body = await readJson(request, 10_000);
-    const name = decodeURIComponent((await params).name);
+    const name = routeParam((await params).name);
     const input = typeof body === "object" && body !== null ? { ...body, name } : { name };
     const result = await revertMedia(db, account, input);
     await revalidateEverything();

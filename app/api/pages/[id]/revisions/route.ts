@@ -8,6 +8,7 @@ import { ApiSaveRevisionSchema } from "@/lib/validation/revision";
 import { pageIdOrThrow, savePageEdit } from "@/lib/wiki/edit";
 import { AppError } from "@/lib/wiki/errors";
 import { getHistory } from "@/lib/wiki/history";
+import { routeParam } from "@/lib/http/route-param";
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -15,7 +16,7 @@ type Context = { params: Promise<{ id: string }> };
 export async function GET(request: Request, { params }: Context) {
   return respond(async () => {
     const { before } = HistoryQuerySchema.parse(queryObject(new URL(request.url).searchParams));
-    return { body: await getHistory(db, decodeURIComponent((await params).id), { before }) };
+    return { body: await getHistory(db, routeParam((await params).id), { before }) };
   });
 }
 
@@ -25,7 +26,7 @@ export async function GET(request: Request, { params }: Context) {
  */
 export async function POST(request: Request, { params }: Context) {
   return respond(async () => {
-    const pageId = pageIdOrThrow(decodeURIComponent((await params).id));
+    const pageId = pageIdOrThrow(routeParam((await params).id));
     const account = await requestAccount(request);
     const input = ApiSaveRevisionSchema.safeParse(await readJson(request, MAX_DOCUMENT_BYTES * 2));
     if (!input.success) {

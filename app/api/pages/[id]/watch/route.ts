@@ -3,10 +3,11 @@ import { db } from "@/lib/db";
 import { respond } from "@/lib/http/respond";
 import { AppError } from "@/lib/wiki/errors";
 import { isWatching, setWatching } from "@/lib/wiki/watch";
+import { routeParam } from "@/lib/http/route-param";
 
 type Context = { params: Promise<{ id: string }> };
 
-const pageIdOf = async (context: Context) => decodeURIComponent((await context.params).id);
+const pageIdOf = async (context: Context) => routeParam((await context.params).id);
 
 /** Whether the caller watches this page. */
 export async function GET(request: Request, context: Context) {

@@ -1,19 +1,20 @@
 import { pageHref } from "@/lib/content/page-id";
 import { db } from "@/lib/db";
+import { publicOrigin } from "@/lib/http/origin";
 import { describeError } from "@/lib/wiki/errors";
 import { revisionsAtom } from "@/lib/wiki/feeds";
 import { getHistory } from "@/lib/wiki/history";
+import { routeParam } from "@/lib/http/route-param";
 
 type Context = { params: Promise<{ id: string }> };
 
 /** One page's history as an Atom feed. */
 export async function GET(request: Request, { params }: Context) {
-  const url = new URL(request.url);
   try {
-    const { page, revisions } = await getHistory(db, decodeURIComponent((await params).id));
+    const { page, revisions } = await getHistory(db, routeParam((await params).id));
     const path = pageHref(page.pageId);
     const xml = revisionsAtom({
-      origin: url.origin,
+      origin: publicOrigin(request.headers),
       title: `${page.title} — history`,
       selfPath: `${path}/history/feed`,
       htmlPath: `${path}/history`,

@@ -8,16 +8,18 @@ import { ArticleView } from "@/components/reader/article-view";
 import { pageHref } from "@/lib/content/page-id";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/wiki/errors";
+import { RevisionNumberSchema } from "@/lib/validation/history";
 import { getRevisionView } from "@/lib/wiki/history";
+import { routeParam } from "@/lib/http/route-param";
 
 // Readers reach this as /wiki/<id>?rev=<n> (a rewrite in next.config.mjs keeps the article itself cacheable).
 type Props = { params: Promise<{ id: string; number: string }> };
 
 const load = cache(async (id: string, number: string) => {
-  const n = Number(number);
-  if (!Number.isInteger(n) || n < 1) return null;
+  const n = RevisionNumberSchema.safeParse(number);
+  if (!n.success) return null;
   try {
-    return await getRevisionView(db, decodeURIComponent(id), n);
+    return await getRevisionView(db, routeParam(id), n.data);
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") return null;
     throw error;

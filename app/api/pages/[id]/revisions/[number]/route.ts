@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { respond } from "@/lib/http/respond";
 import { RevisionNumberSchema } from "@/lib/validation/history";
 import { getRevisionDocument } from "@/lib/wiki/history";
+import { routeParam } from "@/lib/http/route-param";
 
 type Context = { params: Promise<{ id: string; number: string }> };
 
@@ -9,6 +10,6 @@ type Context = { params: Promise<{ id: string; number: string }> };
 export async function GET(_request: Request, { params }: Context) {
   return respond(async () => {
     const { id, number } = await params;
-    return { body: await getRevisionDocument(db, decodeURIComponent(id), RevisionNumberSchema.parse(number)) };
+    return { body: await getRevisionDocument(db, routeParam(id), RevisionNumberSchema.parse(number)) };
   });
 }

@@ -3,6 +3,7 @@ import { respond } from "@/lib/http/respond";
 import { DiffQuerySchema, queryObject } from "@/lib/validation/history";
 import { AppError } from "@/lib/wiki/errors";
 import { compareRevisions } from "@/lib/wiki/history";
+import { routeParam } from "@/lib/http/route-param";
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -11,7 +12,7 @@ export async function GET(request: Request, { params }: Context) {
   return respond(async () => {
     const query = DiffQuerySchema.safeParse(queryObject(new URL(request.url).searchParams));
     if (!query.success || !query.data.from || !query.data.to) throw new AppError("INVALID_INPUT", "Give two revision numbers: ?from=<n>&to=<n>.");
-    const { page, from, to, diff, sources, numbers } = await compareRevisions(db, decodeURIComponent((await params).id), query.data.from, query.data.to);
+    const { page, from, to, diff, sources, numbers } = await compareRevisions(db, routeParam((await params).id), query.data.from, query.data.to);
     return {
       body: {
         page, from, to, diff,
