@@ -84,4 +84,23 @@ test.describe("accounts", () => {
       expect(new URL(page.url()).origin).toBe(origin);
     }
   });
+
+  test("signing out ends the session: its cookie no longer signs anyone in, here or elsewhere", async ({ page, browser, makeAccount, signInAs, baseURL }) => {
+    const editor = await makeAccount("editor");
+    await signInAs(page, editor);
+    await page.goto("/wiki/gpt_5_2");
+    const banner = page.getByRole("banner");
+    await expect(banner.getByText(editor.name)).toBeVisible();
+    const cookies = await page.context().cookies();
+
+    // The same session copied to another browser, as a stolen cookie would be.
+    const other = await browser.newContext({ baseURL });
+    await other.addCookies(cookies);
+    expect((await (await other.request.get("/api/auth/session")).json()).account?.name).toBe(editor.name);
+
+    await banner.getByRole("button", { name: "Sign out" }).click();
+    await expect(banner.getByRole("link", { name: "Sign in" })).toBeVisible();
+    expect((await (await other.request.get("/api/auth/session")).json()).account ?? null).toBeNull();
+    await other.close();
+  });
 });

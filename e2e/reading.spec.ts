@@ -114,6 +114,7 @@ test.describe("the front cache", () => {
       const plain = await request.get(path, { headers: { "accept-encoding": "identity" } });
       expect(plain.headers()["content-encoding"]).toBeUndefined();
       expect(plain.headers()["vary"]).toContain("Accept-Encoding");
+      expect(plain.headers()["permissions-policy"]).toContain("camera=()");
       expect(await plain.text()).toContain("GPT 5.2");
     }
   });

@@ -4,6 +4,7 @@ import next from "next";
 import { followInvalidations } from "../lib/cache/invalidation";
 import { pageCache, pageCacheKey } from "../lib/cache/page-cache";
 import { databaseUrl } from "../lib/db/url";
+import { CLIENT_ADDRESS_HEADER, clientAddress, trustedProxies } from "../lib/http/client-address";
 import { crossSiteWrite } from "../lib/http/origin";
 import { malformedAddress } from "../lib/http/route-param";
 
@@ -17,7 +18,10 @@ await app.prepare();
 const cache = pageCache();
 // Changes made by other servers and by the command line empty this server's cache too.
 const invalidations = await followInvalidations(databaseUrl(), (paths) => (paths === "all" ? cache.clear() : cache.invalidate(paths)));
+const trust = trustedProxies();
 const server = createServer((req, res) => {
+  // Sign-in throttling counts by this address; no client may set it, or X-Forwarded-For, for itself.
+  req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, trust) ?? "";
   if (malformedAddress(req.url ?? "/")) {
     res.writeHead(400, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
     res.end("This address is not valid: it holds a % that starts no escape, or a NUL character.");

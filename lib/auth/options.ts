@@ -1,13 +1,14 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "../db";
-import { getAccount, verifyCredentials } from "../wiki/accounts";
+import { CLIENT_ADDRESS_HEADER } from "../http/client-address";
+import { endSessions, getSessionAccount, sessionVersion, verifyCredentials } from "../wiki/accounts";
 import { AppError } from "../wiki/errors";
 import { authSecret } from "./secret";
 
+/** The client's address as the front server decided it (never a header the client chose). */
 function clientAddress(headers: Record<string, unknown> | undefined): string | null {
-  const forwarded = String(headers?.["x-forwarded-for"] ?? "").split(",")[0].trim();
-  return forwarded || String(headers?.["x-real-ip"] ?? "") || null;
+  return String(headers?.[CLIENT_ADDRESS_HEADER] ?? "") || null;
 }
 
 /** next-auth: email and password, JWT sessions that re-read the account on every use. */
@@ -37,14 +38,24 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     async jwt({ token, user }) {
-      if (user) token.sub = user.id;
+      if (user) {
+        token.sub = user.id;
+        token.sv = await sessionVersion(db, user.id);
+      }
       return token;
     },
     async session({ session, token }) {
-      const account = token.sub ? await getAccount(db, token.sub) : null;
-      // A blocked or deleted account's session is treated as signed out.
+      const account = token.sub ? await getSessionAccount(db, token.sub, typeof token.sv === "number" ? token.sv : 0) : null;
+      // A blocked or deleted account's session, or one ended by signing out, is treated as signed out.
       if (!account || account.blocked) return { ...session, user: undefined, account: null };
       return { ...session, user: { name: account.name, email: account.email }, account };
+    },
+  },
+  events: {
+    // A JWT cannot be recalled, so signing out moves the account's session version on: every
+    // session signed in before, on this device or another, ends with it.
+    async signOut({ token }) {
+      if (token?.sub) await endSessions(db, token.sub);
     },
   },
 };

@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { describeOnEachDatabase } from "../../test/with-databases";
 import { can } from "../auth/policy";
-import { accountNameKey, createAccount, FREE_ATTEMPTS, getAccount, listAccounts, updateAccount, verifyCredentials, waitSeconds } from "./accounts";
+import { accountNameKey, createAccount, endSessions, FREE_ATTEMPTS, getSessionAccount, sessionVersion, getAccount, listAccounts, updateAccount, verifyCredentials, waitSeconds } from "./accounts";
 import { AppError } from "./errors";
 import { getSiteSettings, SETTINGS, setSetting, updateSiteSettings } from "./settings";
 import { ensureSystemUser } from "./users";
@@ -115,5 +115,27 @@ describeOnEachDatabase("accounts", (database) => {
     await ensureSystemUser(db);
     await expect(createAccount(db, { email: `sys-${tag}@example.org`, name: "palimpsest IMPORT", password: PASSWORD })).rejects.toMatchObject({ code: "CONFLICT" });
     expect(accountNameKey("Ａｄｍｉｎ\u00a0 One ")).toBe("admin one");
+  });
+
+  it("gives a parallel burst of guesses no more tries than the limit", async () => {
+    const { db } = database();
+    const tag = Math.random().toString(36).slice(2, 8);
+    const email = `burst-${tag}@example.org`;
+    await createAccount(db, { email, name: `Burst ${tag}`, password: PASSWORD });
+    const outcomes = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => verifyCredentials(db, { email, password: `guess ${i}` }, `10.77.${i}.1`)));
+    const codes = outcomes.map((o) => (o.status === "rejected" ? (o.reason as AppError).code : "SIGNED_IN"));
+    expect(codes.filter((c) => c === "UNAUTHENTICATED").length).toBeLessThanOrEqual(FREE_ATTEMPTS);
+    expect(codes.every((c) => c === "UNAUTHENTICATED" || c === "RATE_LIMITED")).toBe(true);
+  });
+
+  it("ends every session of an account at once", async () => {
+    const { db } = database();
+    const tag = Math.random().toString(36).slice(2, 8);
+    const account = await createAccount(db, { email: `ends-${tag}@example.org`, name: `Ends ${tag}`, password: PASSWORD });
+    const version = await sessionVersion(db, account.id);
+    expect(await getSessionAccount(db, account.id, version)).toMatchObject({ id: account.id });
+    await endSessions(db, account.id);
+    expect(await getSessionAccount(db, account.id, version)).toBeNull();
+    expect(await getSessionAccount(db, account.id, await sessionVersion(db, account.id))).toMatchObject({ id: account.id });
   });
 });

@@ -72,24 +72,17 @@ export async function verifyCredentials(db: Db, input: SignInInput, clientAddres
   const { email, password } = parsed.data;
   const keys = [`email:${email}`, ...(clientAddress ? [`ip:${clientAddress}`] : [])];
 
-  const throttles = await db.signInThrottle.findMany({ where: { key: { in: keys } } });
-  const now = Date.now();
-  for (const throttle of throttles) {
-    const wait = waitSeconds(throttle.failures) * 1000 - (now - throttle.lastFailure.getTime());
-    if (wait > 0) {
-      const seconds = Math.ceil(wait / 1000);
-      throw new AppError("RATE_LIMITED", `Too many failed sign-ins. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`, { retryAfter: seconds });
-    }
-  }
+  // Every attempt is counted before the password is checked, so a burst of parallel attempts gets
+  // no more guesses than the same attempts one after another.
+  for (const key of keys) await claimAttempt(db, key);
 
   const user = await db.user.findUnique({ where: { email }, select: { ...ACCOUNT_SELECT, passwordHash: true } });
   const valid = user?.passwordHash ? await verify(user.passwordHash, password) : false;
-  if (!user || !valid) {
-    await recordFailure(db, keys);
-    throw new AppError("UNAUTHENTICATED", "Wrong email or password.");
-  }
+  if (!user || !valid) throw new AppError("UNAUTHENTICATED", "Wrong email or password.");
   if (user.blockedAt) throw new AppError("FORBIDDEN", "This account is blocked. Ask an administrator to unblock it.");
+  // A success clears the account's count, and takes its own attempt off the address's.
   await db.signInThrottle.deleteMany({ where: { key: `email:${email}` } });
+  if (clientAddress) await db.signInThrottle.updateMany({ where: { key: `ip:${clientAddress}`, failures: { gt: 0 } }, data: { failures: { decrement: 1 } } });
   return toAccount(user);
 }
 
@@ -98,13 +91,50 @@ export function waitSeconds(failures: number): number {
   return failures < FREE_ATTEMPTS ? 0 : Math.min(MAX_WAIT_SECONDS, 2 ** (failures - FREE_ATTEMPTS + 1));
 }
 
-async function recordFailure(db: Db, keys: string[]) {
-  const lastFailure = new Date();
-  await db.$transaction(
-    keys.map((key) =>
-      db.signInThrottle.upsert({ where: { key }, create: { key, failures: 1, lastFailure }, update: { failures: { increment: 1 }, lastFailure } }),
-    ),
-  );
+/**
+ * Counts one attempt under a throttle key, or refuses it while the key must wait. The count is
+ * compared and set in one statement, so of two attempts that read the same count only one is let
+ * through; the other reads again.
+ */
+async function claimAttempt(db: Db, key: string): Promise<void> {
+  for (let tries = 0; tries < 5; tries++) {
+    const throttle = await db.signInThrottle.findUnique({ where: { key } });
+    const now = new Date();
+    if (throttle) {
+      const wait = waitSeconds(throttle.failures) * 1000 - (now.getTime() - throttle.lastFailure.getTime());
+      if (wait > 0) throw rateLimited(Math.ceil(wait / 1000));
+      const claimed = await db.signInThrottle.updateMany({ where: { key, failures: throttle.failures }, data: { failures: { increment: 1 }, lastFailure: now } });
+      if (claimed.count === 1) return;
+    } else {
+      // Two first attempts race to create the row: the unique key lets one win, the other reads again.
+      const created = await db.signInThrottle.create({ data: { key, failures: 1, lastFailure: now } }).then(
+        () => true,
+        () => false,
+      );
+      if (created) return;
+    }
+  }
+  throw rateLimited(1);
+}
+
+function rateLimited(seconds: number): AppError {
+  return new AppError("RATE_LIMITED", `Too many failed sign-ins. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`, { retryAfter: seconds });
+}
+
+/** The version an account's sessions are signed in under now (see `endSessions`). */
+export async function sessionVersion(db: DbOrTx, id: string): Promise<number> {
+  return (await db.user.findUnique({ where: { id }, select: { sessionVersion: true } }))?.sessionVersion ?? 0;
+}
+
+/** The account behind a session signed in under `version`, or null once its sessions were ended. */
+export async function getSessionAccount(db: DbOrTx, id: string, version: number): Promise<Account | null> {
+  const row = await db.user.findUnique({ where: { id }, select: { ...ACCOUNT_SELECT, sessionVersion: true } });
+  return row && row.role !== "system" && row.sessionVersion === version ? toAccount(row) : null;
+}
+
+/** Ends every session of an account (signing out, on any device, signs out everywhere). */
+export async function endSessions(db: DbOrTx, id: string): Promise<void> {
+  await db.user.updateMany({ where: { id }, data: { sessionVersion: { increment: 1 } } });
 }
 
 /** The account behind a session, fresh from the database (roles and blocks apply at once). */
