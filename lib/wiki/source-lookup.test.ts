@@ -1,9 +1,11 @@
 import { createServer } from "node:net";
+import { fetch as undiciFetch } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStubResolver } from "../../e2e/stub-resolver";
 import { describeOnEachDatabase } from "../../test/with-databases";
+import { PrivateAddressError, publicAgent } from "../http/public-network";
 import { createAccount } from "./accounts";
-import { isPrivateAddress, lookupDoi, lookupSource, lookupUrl } from "./source-lookup";
+import { isPrivateAddress, LOOKUPS_PER_MINUTE, lookupDoi, lookupSource, lookupUrl } from "./source-lookup";
 import { SETTINGS, setSetting } from "./settings";
 
 let stub: Awaited<ReturnType<typeof startStubResolver>>;
@@ -125,8 +127,10 @@ describe("lookupUrl", () => {
 });
 
 describe("isPrivateAddress", () => {
-  it("tells public addresses from loopback, private, link-local and unique-local ones", () => {
-    for (const address of ["127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "::1", "::", "fd00::1", "fe80::1", "::ffff:7f00:1", "::ffff:10.0.0.1", "not an address"]) {
+  it("tells public addresses from loopback, private, link-local, unique-local, reserved and tunnelled ones", () => {
+    const tunnelled = ["64:ff9b::7f00:1", "64:ff9b:1::a00:1", "2002:7f00:1::", "::7f00:1", "::ffff:0:7f00:1", "2001::1", "2001:db8::1"];
+    const reserved = ["192.0.2.1", "198.51.100.7", "203.0.113.5", "198.18.0.1", "240.0.0.1", "255.255.255.255", "224.0.0.1", "ff02::1"];
+    for (const address of ["127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "::1", "::", "fd00::1", "fe80::1", "::ffff:7f00:1", "::ffff:10.0.0.1", "not an address", ...tunnelled, ...reserved]) {
       expect(isPrivateAddress(address), address).toBe(true);
     }
     for (const address of ["93.184.216.34", "1.1.1.1", "172.32.0.1", "2606:4700::1111", "::ffff:5db8:d822"]) {
@@ -135,7 +139,23 @@ describe("isPrivateAddress", () => {
   });
 });
 
+describe("connecting for a look-up", () => {
+  it("refuses, as the socket connects, a name that resolves to a private address", async () => {
+    const port = await closedPort();
+    const failure = await undiciFetch(`http://localhost:${port}/`, { dispatcher: publicAgent() }).catch((error: Error) => error);
+    expect(failure).toBeInstanceOf(Error);
+    expect((failure as Error).cause).toBeInstanceOf(PrivateAddressError);
+  });
+});
+
 describeOnEachDatabase("looking sources up", (database) => {
+  it("limits each account's look-ups per minute", async () => {
+    const { db } = database();
+    const editor = await createAccount(db, { email: "busy@example.org", name: "Busy", password: "correct horse battery" }, { role: "editor" });
+    for (let i = 0; i < LOOKUPS_PER_MINUTE; i++) await expect(lookupSource(db, editor, { query: "a book I read" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(lookupSource(db, editor, { query: "a book I read" })).rejects.toMatchObject({ code: "RATE_LIMITED", message: expect.stringMatching(/30 look-ups in a minute/) });
+  });
+
   it("lets editors look up a DOI or an address through the site's resolvers, and no one else", async () => {
     const { db } = database();
     const reader = await createAccount(db, { email: "reader@example.org", name: "Reader", password: "correct horse battery" }, { role: "reader" });

@@ -1,10 +1,12 @@
 import { lookup } from "node:dns/promises";
-import { BlockList, isIP } from "node:net";
+import { fetch as undiciFetch } from "undici";
 import { can } from "../auth/policy";
 import { type CslSourceFields, sourceFieldsFromCsl } from "../content/csl";
 import { sourceFieldsFromPage } from "../content/meta-tags";
 import { normalizeDoi, safeUrl, webUrl } from "../content/url";
 import type { DbOrTx } from "../db";
+import { isPublicAddress, literalAddress, PrivateAddressError, publicAgent } from "../http/public-network";
+import { RateLimiter } from "../http/rate-limit";
 import { SourceLookupSchema } from "../validation/lookup";
 import { MAX_TITLE_LENGTH, SOURCE_TYPES } from "../validation/source";
 import type { Account } from "./accounts";
@@ -32,26 +34,12 @@ export interface SourceLookup {
   via: "doi" | "url";
 }
 
-// Addresses a look-up must never reach on a user's say-so: this machine, the site's own network and
-// cloud metadata services (169.254.169.254) among them.
-const PRIVATE_NETWORKS = new BlockList();
-for (const [network, prefix] of [
-  ["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12],
-  ["192.0.0.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15], ["224.0.0.0", 4], ["240.0.0.0", 4],
-] as const) {
-  PRIVATE_NETWORKS.addSubnet(network, prefix, "ipv4");
-}
-// IPv4-mapped IPv6 addresses (::ffff:127.0.0.1) are checked against the IPv4 networks by BlockList itself.
-for (const [network, prefix] of [["::", 128], ["::1", 128], ["fc00::", 7], ["fe80::", 10], ["fec0::", 10], ["ff00::", 8]] as const) {
-  PRIVATE_NETWORKS.addSubnet(network, prefix, "ipv6");
-}
+/** Whether an address is off the public internet: no look-up goes there on a user's say-so. */
+export const isPrivateAddress = (address: string) => !isPublicAddress(address);
 
-/** Whether an IP address is loopback, private, link-local, unique-local or otherwise not on the public internet. */
-export function isPrivateAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 0) return true;
-  return PRIVATE_NETWORKS.check(address, family === 6 ? "ipv6" : "ipv4");
-}
+/** Look-ups an account may make per minute: each one makes this server fetch from the web. */
+export const LOOKUPS_PER_MINUTE = 30;
+const lookups = new RateLimiter(LOOKUPS_PER_MINUTE, 60_000);
 
 /** Why a request failed, in words, from fetch's error (or its cause). */
 function failureReason(error: unknown): string {
@@ -94,9 +82,10 @@ function unlessAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
  * name resolves to must be public, since fetch may connect to any of them.
  */
 async function assertPublicHost(url: URL, signal: AbortSignal): Promise<void> {
-  const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
+  const host = url.hostname;
   let addresses: string[];
-  if (isIP(host)) addresses = [host];
+  const literal = literalAddress(host);
+  if (literal) addresses = [literal];
   else {
     try {
       addresses = (await unlessAborted(lookup(host, { all: true, verbatim: true }), signal)).map((a) => a.address);
@@ -122,11 +111,16 @@ async function fetchFollowing(
   const signal = AbortSignal.timeout(LOOKUP_TIMEOUT_MS);
   let url = start;
   for (let redirects = 0; ; redirects++) {
-    if (url.origin !== options.trustedOrigin) await assertPublicHost(url, signal);
+    const trusted = url.origin === options.trustedOrigin;
+    if (!trusted) await assertPublicHost(url, signal);
     let response: Response;
     try {
-      response = await fetch(url, { headers: { accept: options.accept, "user-agent": USER_AGENT }, redirect: "manual", signal });
+      const init = { headers: { accept: options.accept, "user-agent": USER_AGENT }, redirect: "manual" as const, signal };
+      // Other hosts are connected to only at public addresses, checked again as the socket connects.
+      response = trusted ? await fetch(url, init) : ((await undiciFetch(url, { ...init, dispatcher: publicAgent() })) as unknown as Response);
     } catch (error) {
+      const cause = error instanceof Error ? error.cause : null;
+      if (cause instanceof PrivateAddressError) throw new AppError("INVALID_INPUT", PRIVATE_MESSAGE);
       throw unreachable(url.host, error);
     }
     const location = response.headers.get("location");
@@ -285,6 +279,8 @@ export async function lookupUrl(url: string, resolver: string): Promise<CslSourc
 export async function lookupSource(db: DbOrTx, actor: Account | null, input: unknown): Promise<SourceLookup> {
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to look sources up.");
   if (!can(actor, "edit")) throw new AppError("FORBIDDEN", "Your account cannot add sources.");
+  const wait = lookups.take(actor.id);
+  if (wait) throw new AppError("RATE_LIMITED", `That is ${LOOKUPS_PER_MINUTE} look-ups in a minute; try again in ${wait} second${wait === 1 ? "" : "s"}.`, { retryAfter: wait });
   const parsed = SourceLookupSchema.safeParse(input);
   if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0].message);
   const { query } = parsed.data;
