@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { DocumentJSON } from "./document";
 import { mergeDocuments, undoDocument } from "./merge";
@@ -41,6 +42,30 @@ describe("three-way merge of documents", () => {
     const mine = doc("one", "two edited", "three", "four");
     const theirs = doc("one", "three", "four");
     expect(mergeDocuments(base, mine, theirs).clean).toBe(false);
+  });
+
+  it("combines changes to neighbouring blocks, and an insertion beside the other side's edit", () => {
+    expect(mergeDocuments(base, doc("one", "TWO", "three", "four"), doc("one", "two", "THREE", "four"))).toEqual({ clean: true, doc: doc("one", "TWO", "THREE", "four") });
+    expect(mergeDocuments(base, doc("ONE", "TWO", "three", "four"), doc("one", "two", "THREE", "FOUR"))).toEqual({ clean: true, doc: doc("ONE", "TWO", "THREE", "FOUR") });
+    expect(mergeDocuments(base, doc("one", "new", "two", "three", "four"), doc("one", "TWO", "three", "four"))).toEqual({ clean: true, doc: doc("one", "new", "TWO", "three", "four") });
+    expect(mergeDocuments(base, doc("one", "two", "three"), doc("one", "two", "THREE", "four"))).toEqual({ clean: true, doc: doc("one", "two", "THREE") });
+  });
+
+  it("reports two different insertions at one place as a conflict", () => {
+    const result = mergeDocuments(base, doc("one", "mine", "two", "three", "four"), doc("one", "theirs", "two", "three", "four"));
+    expect(result.clean).toBe(false);
+  });
+
+  it("always combines changes to different blocks, wherever they are", () => {
+    const texts = Array.from({ length: 12 }, (_, i) => `block ${i}`);
+    const original = doc(...texts);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom("mine", "theirs", "both-same", null), { minLength: 12, maxLength: 12 }), (who) => {
+        const edit = (side: string) => doc(...texts.map((t, i) => (who[i] === side || who[i] === "both-same" ? `${t} (${who[i] === "both-same" ? "agreed" : side})` : t)));
+        const expected = doc(...texts.map((t, i) => (who[i] === null ? t : `${t} (${who[i] === "both-same" ? "agreed" : who[i]})`)));
+        expect(mergeDocuments(original, edit("mine"), edit("theirs"))).toEqual({ clean: true, doc: expected });
+      }),
+    );
   });
 });
 
