@@ -5,13 +5,14 @@ import { expect, test } from "./fixtures";
 const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
 
 /**
- * A second app server on the same database, as a deployment with several machines runs them. It
- * shares nothing with the first but the database (and the session key, as servers behind one
- * address must).
+ * A second app server on the same database, as a deployment with several machines runs them, itself
+ * in two worker processes. It shares nothing with the first but the database (and the session key,
+ * as servers behind one address must).
  */
 async function startSecondServer(databaseUrl: string, port: number): Promise<{ url: string; stop: () => void }> {
   const child: ChildProcess = spawn("npx", ["tsx", "scripts/server.ts"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOSTNAME: "127.0.0.1", NODE_ENV: "production", AUTH_TRUST_HOST: "true" },
+    // Two worker processes behind its port, as `npm start` runs them with WEB_CONCURRENCY=2.
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOSTNAME: "127.0.0.1", NODE_ENV: "production", AUTH_TRUST_HOST: "true", WEB_CONCURRENCY: "2" },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });

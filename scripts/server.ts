@@ -1,4 +1,6 @@
-// The production server: Next.js behind the in-memory article cache (lib/cache/page-cache.ts).
+// The production server: Next.js behind the in-memory article cache (lib/cache/page-cache.ts), in
+// WEB_CONCURRENCY worker processes (default 1) sharing one port.
+import cluster from "node:cluster";
 import { createServer } from "node:http";
 import next from "next";
 import { followInvalidations } from "../lib/cache/invalidation";
@@ -11,49 +13,76 @@ import { malformedAddress } from "../lib/http/route-param";
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
 
-const app = next({ dev: false, hostname, port });
-const handle = app.getRequestHandler();
-await app.prepare();
+const workers = Math.max(1, Math.floor(Number(process.env.WEB_CONCURRENCY ?? 1)) || 1);
+if (workers > 1 && cluster.isPrimary) supervise(workers);
+else await serve();
 
-const cache = pageCache();
-// Changes made by other servers and by the command line empty this server's cache too.
-const invalidations = await followInvalidations(databaseUrl(), (paths) => (paths === "all" ? cache.clear() : cache.invalidate(paths)));
-const trust = trustedProxies();
-const server = createServer((req, res) => {
-  // Sign-in throttling counts by this address; no client may set it, or X-Forwarded-For, for itself.
-  req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, trust) ?? "";
-  if (malformedAddress(req.url ?? "/")) {
-    res.writeHead(400, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
-    res.end("This address is not valid: it holds a % that starts no escape, or a NUL character.");
-    return;
-  }
-  // Refused here, before Next.js, whose server actions would answer a foreign origin with a 500.
-  const refusal = crossSiteWrite(req.method, req.headers);
-  if (refusal) {
-    const api = req.url?.startsWith("/api/");
-    res.writeHead(403, { "content-type": api ? "application/json" : "text/plain; charset=utf-8", "cache-control": "no-store" });
-    res.end(api ? JSON.stringify({ error: { code: "FORBIDDEN", message: refusal } }) : refusal);
-    return;
-  }
-  const key = pageCacheKey(req.method, req.url, req.headers);
-  if (key) {
-    invalidations.catchUp();
-    if (cache.serve(req, res, key)) return;
-    cache.capture(req, res, key);
-  }
-  handle(req, res).catch((error: unknown) => {
-    console.error(error);
-    if (!res.headersSent) res.writeHead(500);
-    res.end();
+/**
+ * Runs `count` workers, each a whole server with its own cache, kept consistent by the database's
+ * invalidation feed like separate machines. A worker that dies is replaced.
+ */
+function supervise(count: number) {
+  let stopping = false;
+  for (let i = 0; i < count; i++) cluster.fork();
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) return;
+    console.error(`Worker ${worker.process.pid} stopped (${signal ?? code}); starting another.`);
+    cluster.fork();
   });
-});
-// Longer than the idle timeout of common proxies and clients, so they never reuse a closed socket.
-server.keepAliveTimeout = 65_000;
-server.headersTimeout = 66_000;
-server.listen(port, hostname, () => {
-  console.log(`Palimpsest is ready on http://localhost:${port}`);
-  void warm(`http://${hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname}:${port}`);
-});
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      stopping = true;
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.kill(signal);
+      process.exit(0);
+    });
+  }
+}
+
+async function serve() {
+  const app = next({ dev: false, hostname, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const cache = pageCache();
+  // Changes made by other servers and by the command line empty this server's cache too.
+  const invalidations = await followInvalidations(databaseUrl(), (paths) => (paths === "all" ? cache.clear() : cache.invalidate(paths)));
+  const trust = trustedProxies();
+  const server = createServer((req, res) => {
+    // Sign-in throttling counts by this address; no client may set it, or X-Forwarded-For, for itself.
+    req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, trust) ?? "";
+    if (malformedAddress(req.url ?? "/")) {
+      res.writeHead(400, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+      res.end("This address is not valid: it holds a % that starts no escape, or a NUL character.");
+      return;
+    }
+    // Refused here, before Next.js, whose server actions would answer a foreign origin with a 500.
+    const refusal = crossSiteWrite(req.method, req.headers);
+    if (refusal) {
+      const api = req.url?.startsWith("/api/");
+      res.writeHead(403, { "content-type": api ? "application/json" : "text/plain; charset=utf-8", "cache-control": "no-store" });
+      res.end(api ? JSON.stringify({ error: { code: "FORBIDDEN", message: refusal } }) : refusal);
+      return;
+    }
+    const key = pageCacheKey(req.method, req.url, req.headers);
+    if (key) {
+      invalidations.catchUp();
+      if (cache.serve(req, res, key)) return;
+      cache.capture(req, res, key);
+    }
+    handle(req, res).catch((error: unknown) => {
+      console.error(error);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  // Longer than the idle timeout of common proxies and clients, so they never reuse a closed socket.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  server.listen(port, hostname, () => {
+    console.log(`Palimpsest is ready on http://localhost:${port}`);
+    void warm(`http://${hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname}:${port}`);
+  });
+}
 
 /**
  * Renders the start page and the article it lists first once, so the first reader waits no longer
