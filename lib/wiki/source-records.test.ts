@@ -7,6 +7,8 @@ import { compareRevisions } from "./history";
 import { getSourceDetail, listSources } from "./library";
 import { savePageRevision } from "./revisions";
 import { getSourceVersions, mergeSources, updateSource } from "./source-records";
+import { setProtection } from "./lifecycle";
+import { setReviewPolicy } from "./review";
 import { createSource } from "./sources";
 
 const cite = (sourceId: string): NodeJSON => ({ type: "citation", attrs: { sourceId, locator: null, quote: null } });
@@ -62,5 +64,29 @@ describeOnEachDatabase("editing and merging sources", (database) => {
     await expect(updateSource(db, ed, b, fields)).rejects.toMatchObject({ code: "CONFLICT" });
     // A new citation of the kept record's address finds it.
     expect(await createSource(db, { url: "https://lab.example/card", title: "Again" })).toMatchObject({ id: a, existed: true });
+  });
+
+  it("refuses editors a source change that would go round a page's protection or review", async () => {
+    const { db } = database();
+    const tag = Math.random().toString(36).slice(2, 8);
+    const make = (role: "editor" | "reviewer" | "admin") => createAccount(db, { email: `${role}-${tag}@example.org`, name: `${role} ${tag}`, password: "correct horse battery" }, { role });
+    const [editor, reviewer, admin] = [await make("editor"), await make("reviewer"), await make("admin")];
+    const guarded = (await createSource(db, { url: `https://guarded.example/${tag}`, title: "Guarded" })).id;
+    const reviewed = (await createSource(db, { url: `https://reviewed.example/${tag}`, title: "Reviewed" })).id;
+    const free = (await createSource(db, { url: `https://free.example/${tag}`, title: "Free" })).id;
+    await savePageRevision(db, { pageId: `protected_${tag}`, doc: doc(p(cite(guarded))), authorId: admin.id, summary: "", baseRevisionId: null });
+    await setProtection(db, admin, { pageId: `protected_${tag}`, protect: true });
+    await setReviewPolicy(db, admin, { namespace: `rev_${tag}`, policy: "required" });
+    await savePageRevision(db, { pageId: `rev_${tag}:page`, doc: doc(p(cite(reviewed))), authorId: admin.id, summary: "", baseRevisionId: null, selfApproved: true });
+    await savePageRevision(db, { pageId: `open_${tag}`, doc: doc(p(cite(free)), p(cite(reviewed))), authorId: admin.id, summary: "", baseRevisionId: null });
+    const change = (title: string) => ({ type: "webpage", title, authors: "", summary: "" });
+
+    await expect(updateSource(db, editor, guarded, change("Changed"))).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/protected/) });
+    await expect(updateSource(db, editor, reviewed, change("Changed"))).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/reviewed/) });
+    await expect(mergeSources(db, editor, { from: free, into: reviewed })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await getSourceDetail(db, guarded)).source.title).toBe("Guarded");
+    await updateSource(db, editor, free, change("Free, changed"));
+    await updateSource(db, reviewer, guarded, change("Guarded, changed"));
+    await updateSource(db, reviewer, reviewed, change("Reviewed, changed"));
   });
 });

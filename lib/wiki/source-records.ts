@@ -6,6 +6,7 @@ import { fieldErrors } from "../validation/account";
 import { parseAuthorList, SourceFieldsSchema } from "../validation/source";
 import type { Account } from "./accounts";
 import { AppError } from "./errors";
+import { reviewRequired } from "./review-policy";
 import { indexPagesCiting } from "./search";
 
 // Editing and merging the library's records: every edit is kept as a version, and a merged record
@@ -51,6 +52,7 @@ export async function updateSource(db: Db, account: Account | null, id: string, 
   const normalizedUrl = data.url ? normalizeUrl(data.url) : null;
   return transaction(db, async (tx) => {
     const before = await liveSourceOrThrow(tx, id);
+    await assertMayChangeCited(tx, author, [id]);
     const clash = await tx.source.findFirst({
       where: { id: { not: id }, OR: [...(normalizedUrl ? [{ normalizedUrl }] : []), ...(data.doi ? [{ doi: data.doi }] : [])] },
       select: { id: true, title: true },
@@ -64,6 +66,27 @@ export async function updateSource(db: Db, account: Account | null, id: string, 
     await indexPagesCiting(tx, [id]);
     return { citingPages: await pagesCiting(tx, [id]) };
   });
+}
+
+/**
+ * Refuses a change to sources that would change what a protected page, or a page whose changes are
+ * reviewed, shows its readers, when the editor could not make that change to the page itself: a
+ * source edit must not go round the page's protection or its review.
+ */
+async function assertMayChangeCited(tx: DbOrTx, author: Account, sourceIds: string[]): Promise<void> {
+  const pages = await tx.page.findMany({
+    where: { deletedAt: null, publishedRevision: { citations: { some: { sourceId: { in: sourceIds } } } } },
+    select: { slug: true, title: true, protected: true, reviewPolicy: true },
+    orderBy: { slug: "asc" },
+  });
+  const guarded = pages.find((p) => p.protected && !can(author, "edit", { protected: true }));
+  if (guarded) throw new AppError("FORBIDDEN", `This source is cited by “${guarded.title}”, which is protected: only reviewers and administrators can change it.`);
+  if (can(author, "review")) return;
+  for (const page of pages) {
+    if (await reviewRequired(tx, page.slug, page.reviewPolicy)) {
+      throw new AppError("FORBIDDEN", `This source is cited by “${page.title}”, whose changes are reviewed: a reviewer must change it.`);
+    }
+  }
 }
 
 /** The ids of live pages whose readers' version cites any of these sources. */
@@ -82,6 +105,7 @@ export async function mergeSources(db: Db, account: Account | null, input: { fro
   if (input.from === input.into) throw new AppError("INVALID_INPUT", "A source cannot be merged into itself.");
   return transaction(db, async (tx) => {
     const [from, into] = [await liveSourceOrThrow(tx, input.from), await liveSourceOrThrow(tx, input.into)];
+    await assertMayChangeCited(tx, author, [from.id, into.id]);
     const filled = Object.fromEntries(
       (Object.keys(FIELDS) as (keyof Fields)[])
         .filter((key) => key !== "authors" && !into[key] && from[key])
