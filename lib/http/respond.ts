@@ -27,8 +27,7 @@ export async function readJson(request: Request, maxBytes: number): Promise<unkn
   if (!request.headers.get("authorization") && !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(request.headers.get("content-type") ?? "")) {
     throw new AppError("INVALID_INPUT", "Send the request body as application/json.");
   }
-  const text = await request.text();
-  if (Buffer.byteLength(text, "utf8") > maxBytes) throw new AppError("INVALID_INPUT", `The request body is larger than ${Math.round(maxBytes / 1024)} KB.`);
+  const text = await readLimited(request, maxBytes);
   let nul = false;
   let value: unknown;
   try {
@@ -42,4 +41,27 @@ export async function readJson(request: Request, maxBytes: number): Promise<unkn
   // No text stored here may hold one (PostgreSQL refuses it).
   if (nul) throw new AppError("INVALID_INPUT", "The request body holds a NUL character.");
   return value;
+}
+
+/**
+ * The request body as text, refused as soon as it is larger than `maxBytes` (by its declared length,
+ * or while it is read), so an oversized body is never read whole.
+ */
+export async function readLimited(request: Request, maxBytes: number): Promise<string> {
+  const tooLarge = () => new AppError("INVALID_INPUT", `The request body is larger than ${Math.round(maxBytes / 1024)} KB.`);
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
+  const reader = request.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }
