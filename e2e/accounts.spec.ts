@@ -103,4 +103,34 @@ test.describe("accounts", () => {
     expect((await (await other.request.get("/api/auth/session")).json()).account ?? null).toBeNull();
     await other.close();
   });
+
+  test("an admin issues an API token for a time, sees when it expires and when it was used, and revokes it", async ({ page, request, makeAccount, signInAs }) => {
+    const admin = await makeAccount("admin");
+    await signInAs(page, admin);
+    await page.goto("/admin/users");
+    const purpose = `Export ${Date.now()}`;
+    await page.getByLabel("Account").selectOption({ label: admin.name });
+    await page.getByLabel("What the token is for").fill(purpose);
+    await page.getByLabel("Works for").selectOption({ label: "30 days" });
+    // The day it expires, as the day began when it was issued and as it may have turned since.
+    const inThirtyDays = () => new Date(Date.now() + 30 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    const expiryDays = [inThirtyDays()];
+    await page.getByRole("button", { name: "Issue token" }).click();
+    const token = (await page.locator("code.token").textContent())!;
+    expiryDays.push(inThirtyDays());
+    expect(token).toMatch(/^pal_/);
+
+    const pageId = `token_page_${Date.now()}`;
+    const save = () => request.post(`/api/pages/${pageId}/revisions`, { data: { doc: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "By token." }] }] }, baseRevisionId: null }, headers: { authorization: `Bearer ${token}` } });
+    expect((await save()).status()).toBe(201);
+
+    await page.reload();
+    const row = page.getByRole("row", { name: new RegExp(purpose) });
+    await expect(row).toContainText(new RegExp(expiryDays.join("|")));
+    // Used once, so neither its last use nor its expiry says "never".
+    await expect(row).not.toContainText("never");
+    await row.getByRole("button", { name: `Revoke ${purpose}` }).click();
+    await expect(page.getByRole("row", { name: new RegExp(purpose) })).toContainText("Revoked");
+    expect((await save()).status()).toBe(401);
+  });
 });

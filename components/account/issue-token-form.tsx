@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { issueTokenAction } from "@/app/admin/users/token-actions";
+import { TOKEN_LIFETIMES } from "@/lib/validation/api-token";
 
 /** Issues an API token for an account and shows it once, for the admin to pass on. */
 export function IssueTokenForm({ accounts }: { accounts: { id: string; name: string }[] }) {
@@ -11,7 +12,8 @@ export function IssueTokenForm({ accounts }: { accounts: { id: string; name: str
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const result = await issueTokenAction(String(form.get("userId")), String(form.get("name")));
+    const lifetime = String(form.get("expiresInDays") ?? "");
+    const result = await issueTokenAction(String(form.get("userId")), String(form.get("name")), lifetime ? Number(lifetime) : null);
     if (result.ok) {
       setToken(result.data.token);
       setError(null);
@@ -33,6 +35,17 @@ export function IssueTokenForm({ accounts }: { accounts: { id: string; name: str
       <label>
         What the token is for
         <input name="name" placeholder="Import script" maxLength={100} />
+      </label>
+      <label>
+        Works for
+        <select name="expiresInDays" defaultValue="90">
+          {TOKEN_LIFETIMES.map((days) => (
+            <option key={days} value={days}>
+              {days === 365 ? "a year" : `${days} days`}
+            </option>
+          ))}
+          <option value="">until revoked</option>
+        </select>
       </label>
       <button type="submit">Issue token</button>
       {error && (

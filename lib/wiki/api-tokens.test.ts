@@ -29,4 +29,19 @@ describeOnEachDatabase("API tokens", (database) => {
     expect(await accountForToken(db, token)).toBeNull();
     await expect(revokeApiToken(db, admin, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
+
+  it("can be issued for a time, and stop working once it is past", async () => {
+    const { db } = database();
+    const tag = Math.random().toString(36).slice(2, 8);
+    const admin = await createAccount(db, { email: `admin-${tag}@example.org`, name: `Admin ${tag}`, password: "correct horse battery" }, { role: "admin" });
+    const { id, token, expiresAt } = await issueApiToken(db, admin, { userId: admin.id, name: "Nightly export", expiresInDays: 30 });
+    expect(expiresAt!.getTime() - Date.now()).toBeGreaterThan(29 * 24 * 60 * 60 * 1000);
+    expect((await accountForToken(db, token))?.id).toBe(admin.id);
+    expect((await listApiTokens(db)).find((t) => t.id === id)).toMatchObject({ expiresAt, lastUsedAt: expect.any(Date) });
+    // A month on, as if it were then.
+    await db.apiToken.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await accountForToken(db, token)).toBeNull();
+    await expect(issueApiToken(db, admin, { userId: admin.id, name: "odd", expiresInDays: 7 })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    expect((await issueApiToken(db, admin, { userId: admin.id, name: "forever", expiresInDays: null })).expiresAt).toBeNull();
+  });
 });

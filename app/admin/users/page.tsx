@@ -90,6 +90,7 @@ export default async function AccountsPage() {
               <th scope="col">Account</th>
               <th scope="col">Issued</th>
               <th scope="col">Last used</th>
+              <th scope="col">Expires</th>
               <th scope="col">Status</th>
             </tr>
           </thead>
@@ -100,9 +101,12 @@ export default async function AccountsPage() {
                 <td>{t.user.name}</td>
                 <td>{t.createdAt.toISOString().slice(0, 10)}</td>
                 <td>{t.lastUsedAt?.toISOString().slice(0, 16).replace("T", " ") ?? "never"}</td>
+                <td>{t.expiresAt?.toISOString().slice(0, 10) ?? "never"}</td>
                 <td>
                   {t.revokedAt ? (
                     "Revoked"
+                  ) : t.expiresAt && t.expiresAt.getTime() <= Date.now() ? (
+                    "Expired"
                   ) : (
                     <form action={revokeTokenAction} className="inline-form">
                       <input type="hidden" name="id" value={t.id} />

@@ -14,8 +14,9 @@ async function admin() {
 }
 
 /** Issues a token and returns it this once. */
-export async function issueTokenAction(userId: string, name: string): Promise<ActionResult<{ token: string }>> {
-  const result = await toActionResult(async () => ({ token: (await issueApiToken(db, await admin(), { userId: String(userId), name: String(name) })).token }));
+export async function issueTokenAction(userId: string, name: string, expiresInDays: number | null): Promise<ActionResult<{ token: string }>> {
+  const days = expiresInDays === null ? null : Number(expiresInDays);
+  const result = await toActionResult(async () => ({ token: (await issueApiToken(db, await admin(), { userId: String(userId), name: String(name), expiresInDays: days })).token }));
   revalidatePath("/admin/users");
   return result;
 }

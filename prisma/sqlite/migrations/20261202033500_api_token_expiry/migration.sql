@@ -1,0 +1,3 @@
+-- API tokens may stop working by themselves (lib/wiki/api-tokens.ts).
+-- AlterTable
+ALTER TABLE "ApiToken" ADD COLUMN "expiresAt" DATETIME;
