@@ -103,7 +103,8 @@ test.describe("editing", () => {
     const box = await openEditor(page, pageId);
     await box.click();
     await page.keyboard.type("Words that must not be lost.");
-    await page.waitForTimeout(600); // the draft is written a moment after typing stops
+    // The draft is written a moment after typing stops, and the editor says when.
+    await expect(page.locator(".editor-status")).toHaveText(/^Draft saved \d\d:\d\d$/);
     page.once("dialog", (dialog) => dialog.accept());
     await page.reload();
     await page.getByRole("button", { name: "Restore draft" }).click();

@@ -4,6 +4,7 @@ import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { type Preview, previewArticle, saveArticle } from "@/app/wiki/[id]/edit/actions";
+import { formatTime } from "@/components/history/revision-line";
 import { ReferenceList } from "@/components/reader/reference-list";
 import { TableOfContents } from "@/components/reader/table-of-contents";
 import { canonicalJson, type DocumentJSON } from "@/lib/content/document";
@@ -17,6 +18,7 @@ import { ConflictPanel } from "./conflict-panel";
 import { EditorFigure } from "./figure-view";
 import { knownFileAlt, searchLibrary, uploadToLibrary, useLibraryRevision } from "./media-library";
 import { insertLibraryFile, MediaPanel } from "./media-panel";
+import { rememberSave } from "./save-notice";
 import { Toolbar } from "./toolbar";
 
 export interface ArticleEditorProps {
@@ -36,6 +38,12 @@ interface Draft {
 
 const draftKey = (pageId: string) => `palimpsest:draft:${pageId}`;
 
+// The site's way of writing times: 24-hour, in UTC, as history and recent changes write them.
+const CLOCK = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", hour: "2-digit", minute: "2-digit" });
+
+/** What leaving a changed editor asks first. */
+const LEAVE_QUESTION = "Leave the editor? Your changes are not saved as a revision (a draft stays in this browser).";
+
 // The shared extension list, with the figure drawn by its React node view in the browser.
 const editorExtensions = extensions.map((extension) => (extension.name === EditorFigure.name ? EditorFigure : extension));
 
@@ -52,6 +60,8 @@ export function ArticleEditor(props: ArticleEditorProps) {
   const [upload, setUpload] = useState<{ kind: "error" | "info"; text: string } | null>(null);
   const [conflict, setConflict] = useState<ConflictDetails | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
+  // When the text was last kept in this browser, while it differs from the revision it started from.
+  const [keptAt, setKeptAt] = useState<Date | null>(null);
   const leaving = useRef(false);
   // Files dropped or pasted into the text: set once the editor exists (the editor's props are fixed).
   const filesArrived = useRef<(files: File[], at?: number) => void>(() => {});
@@ -78,9 +88,10 @@ export function ArticleEditor(props: ArticleEditorProps) {
       },
     },
   });
-  const dirty = useEditorState({ editor, selector: ({ editor: e }) => !!e && canonicalJson(e.getJSON()) !== base.json }) ?? false;
+  // Selectors read `editor` itself: the snapshot's editor stays null until the first transaction.
+  const dirty = useEditorState({ editor, selector: () => !!editor && canonicalJson(editor.getJSON()) !== base.json }) ?? false;
   // Figures whose pictures nobody has described yet: saving is allowed, with a warning.
-  const currentDoc = useEditorState({ editor, selector: ({ editor: e }) => e?.state.doc ?? null });
+  const currentDoc = useEditorState({ editor, selector: () => editor?.state.doc ?? null, equalityFn: (a, b) => a === b });
   useLibraryRevision(); // and again when the library answers about a file
   const missingAlt = currentDoc ? figuresWithoutAlt(currentDoc.toJSON(), knownFileAlt) : [];
 
@@ -127,8 +138,19 @@ export function ArticleEditor(props: ArticleEditorProps) {
       clearTimeout(timer);
       timer = setTimeout(() => {
         const doc = editor.getJSON() as DocumentJSON;
-        if (canonicalJson(doc) === base.json) localStorage.removeItem(draftKey(pageId));
-        else localStorage.setItem(draftKey(pageId), JSON.stringify({ doc, summary, baseRevisionId: base.id, savedAt: new Date().toISOString() } satisfies Draft));
+        if (canonicalJson(doc) === base.json) {
+          localStorage.removeItem(draftKey(pageId));
+          setKeptAt(null);
+          return;
+        }
+        const now = new Date();
+        try {
+          localStorage.setItem(draftKey(pageId), JSON.stringify({ doc, summary, baseRevisionId: base.id, savedAt: now.toISOString() } satisfies Draft));
+          setKeptAt(now);
+        } catch {
+          // Storage full or refused (a private window): the text is still in the editor, only not kept.
+          setKeptAt(null);
+        }
       }, 300);
     };
     editor.on("update", store);
@@ -144,8 +166,30 @@ export function ArticleEditor(props: ArticleEditorProps) {
     const warn = (event: BeforeUnloadEvent) => {
       if (!leaving.current) event.preventDefault();
     };
+    // Links within the site change pages without unloading this one: ask before following them too
+    // (Cancel, the header's links, links in the preview). Captured before Next.js's own click handler.
+    const confirmLeaving = (event: MouseEvent) => {
+      if (leaving.current || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      const link = (event.target as Element | null)?.closest?.("a[href]");
+      // Links inside the text being edited are not followed on a click.
+      if (!(link instanceof HTMLAnchorElement) || link.closest(".ProseMirror") || link.hasAttribute("download")) return;
+      if (link.target && link.target !== "_self") return;
+      const to = new URL(link.href, window.location.href);
+      // A jump within this page (a preview's table of contents) leaves nothing.
+      if (to.origin === window.location.origin && to.pathname === window.location.pathname && to.search === window.location.search && to.hash) return;
+      if (window.confirm(LEAVE_QUESTION)) {
+        leaving.current = true;
+        return;
+      }
+      event.preventDefault();
+      event.stopPropagation();
+    };
     window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
+    window.addEventListener("click", confirmLeaving, true);
+    return () => {
+      window.removeEventListener("beforeunload", warn);
+      window.removeEventListener("click", confirmLeaving, true);
+    };
   }, [dirty]);
 
   const save = useCallback(async () => {
@@ -156,11 +200,13 @@ export function ArticleEditor(props: ArticleEditorProps) {
     setSaving(false);
     if (result.ok) {
       localStorage.removeItem(draftKey(pageId));
+      setKeptAt(null);
       if (result.data.status === "unchanged") {
         setStatus({ kind: "info", text: "Nothing has changed since the last revision, so no revision was made." });
         return;
       }
       leaving.current = true;
+      rememberSave({ pageId, number: result.data.number, pending: result.data.pending, merged: result.data.merged });
       // A revision waiting for review is not what readers see yet: show the author their revision.
       window.location.assign(result.data.pending ? `${pageHref(pageId)}?rev=${result.data.number}` : pageHref(pageId));
       return;
@@ -212,7 +258,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
       {draft && (
         <div className="notice" role="status">
           <p>
-            You have unsaved changes from {new Date(draft.savedAt).toLocaleString()}
+            You have unsaved changes from {formatTime(new Date(draft.savedAt))}
             {draft.baseRevisionId !== base.id && " (made on an older revision; saving will merge them)"}.
           </p>
           <button
@@ -262,6 +308,13 @@ export function ArticleEditor(props: ArticleEditorProps) {
       {panel === "media" && editor && <MediaPanel editor={editor} pageId={pageId} onClose={() => setPanel(null)} />}
       <EditorContent editor={editor} className="editor" />
       {editor && <CitationCoverage editor={editor} />}
+      <p className="editor-status" role="status">
+        {keptAt && dirty && (
+          <>
+            Draft saved <time dateTime={keptAt.toISOString()} title={`${formatTime(keptAt)} (UTC), in this browser only`}>{CLOCK.format(keptAt)}</time>
+          </>
+        )}
+      </p>
 
       <form
         className="form save-form"

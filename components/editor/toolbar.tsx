@@ -2,6 +2,26 @@
 
 import type { Editor } from "@tiptap/react";
 import { useEditorState } from "@tiptap/react";
+import type { ReactNode } from "react";
+import {
+  BoldIcon,
+  BulletListIcon,
+  CiteIcon,
+  CodeBlockIcon,
+  CodeIcon,
+  ExternalLinkIcon,
+  HeadingIcon,
+  ItalicIcon,
+  NumberedListIcon,
+  PictureIcon,
+  QuoteIcon,
+  RedoIcon,
+  SubheadingIcon,
+  TableIcon,
+  UnderlineIcon,
+  UndoIcon,
+  WikiLinkIcon,
+} from "./toolbar-icons";
 
 interface ToolbarProps {
   editor: Editor | null;
@@ -10,62 +30,96 @@ interface ToolbarProps {
   onMedia: () => void;
 }
 
-/** Formatting and insertion buttons; each names its keyboard shortcut. */
+/** Which formats apply where the cursor is. */
+function activeFormats(editor: Editor | null) {
+  if (!editor) return null;
+  return {
+    bold: editor.isActive("bold"),
+    italic: editor.isActive("italic"),
+    underline: editor.isActive("underline"),
+    code: editor.isActive("code"),
+    h2: editor.isActive("heading", { level: 2 }),
+    h3: editor.isActive("heading", { level: 3 }),
+    bullet: editor.isActive("bulletList"),
+    ordered: editor.isActive("orderedList"),
+    quote: editor.isActive("blockquote"),
+    codeBlock: editor.isActive("codeBlock"),
+    link: editor.isActive("link"),
+  };
+}
+
+/**
+ * Formatting and insertion buttons, drawn at once (disabled until the editor is ready): each shows an icon,
+ * is named by its label and names its keyboard shortcut in its tooltip.
+ */
 export function Toolbar({ editor, onWikiLink, onCite, onMedia }: ToolbarProps) {
-  const state = useEditorState({
-    editor,
-    selector: ({ editor: e }) =>
-      e && {
-        bold: e.isActive("bold"),
-        italic: e.isActive("italic"),
-        underline: e.isActive("underline"),
-        code: e.isActive("code"),
-        h2: e.isActive("heading", { level: 2 }),
-        h3: e.isActive("heading", { level: 3 }),
-        bullet: e.isActive("bulletList"),
-        ordered: e.isActive("orderedList"),
-        quote: e.isActive("blockquote"),
-        codeBlock: e.isActive("codeBlock"),
-        link: e.isActive("link"),
-      },
-  });
-  if (!editor || !state) return <div className="toolbar" aria-hidden="true" />;
-  const chain = () => editor.chain().focus();
-  const button = (label: string, shortcut: string, pressed: boolean | null, run: () => void) => (
+  // The selector reads the editor passed in rather than the snapshot's: the snapshot keeps the editor it
+  // started with (none, before the editor is made in the browser) until the first transaction.
+  const state = useEditorState({ editor, selector: () => activeFormats(editor) });
+  const chain = () => editor!.chain().focus();
+  const button = (label: string, shortcut: string, icon: ReactNode, pressed: boolean | undefined, run: () => void) => (
     <button
       type="button"
       className="tool"
-      aria-pressed={pressed ?? undefined}
+      aria-label={label}
+      aria-pressed={pressed}
       title={shortcut ? `${label} (${shortcut})` : label}
+      disabled={!editor}
       onMouseDown={(e) => e.preventDefault()}
       onClick={run}
     >
-      {label}
+      {icon}
     </button>
   );
+  const group = (label: string, children: ReactNode) => (
+    <div className="tool-group" role="group" aria-label={label}>
+      {children}
+    </div>
+  );
+  const on = (key: keyof NonNullable<typeof state>) => (state ? state[key] : false);
   return (
     <div className="toolbar" role="toolbar" aria-label="Formatting">
-      {button("Bold", "Ctrl+B", state.bold, () => chain().toggleBold().run())}
-      {button("Italic", "Ctrl+I", state.italic, () => chain().toggleItalic().run())}
-      {button("Underline", "Ctrl+U", state.underline, () => chain().toggleUnderline().run())}
-      {button("Code", "Ctrl+E", state.code, () => chain().toggleCode().run())}
-      {button("Heading", "Ctrl+Alt+2", state.h2, () => chain().toggleHeading({ level: 2 }).run())}
-      {button("Subheading", "Ctrl+Alt+3", state.h3, () => chain().toggleHeading({ level: 3 }).run())}
-      {button("Bullet list", "Ctrl+Shift+8", state.bullet, () => chain().toggleBulletList().run())}
-      {button("Numbered list", "Ctrl+Shift+7", state.ordered, () => chain().toggleOrderedList().run())}
-      {button("Quote", "Ctrl+Shift+B", state.quote, () => chain().toggleBlockquote().run())}
-      {button("Code block", "Ctrl+Alt+C", state.codeBlock, () => chain().toggleCodeBlock().run())}
-      {button("Table", "", null, () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run())}
-      {button("External link", "", state.link, () => {
-        if (editor.isActive("link")) return chain().unsetLink().run();
-        const href = window.prompt("Address of the external link (https://…)");
-        if (href) chain().extendMarkRange("link").setLink({ href }).run();
-      })}
-      {button("Wiki link", "Ctrl+K", null, onWikiLink)}
-      {button("Cite", "Ctrl+Shift+C", null, onCite)}
-      {button("Picture or file", "", null, onMedia)}
-      {button("Undo", "Ctrl+Z", null, () => chain().undo().run())}
-      {button("Redo", "Ctrl+Shift+Z", null, () => chain().redo().run())}
+      {group(
+        "Text style",
+        <>
+          {button("Bold", "Ctrl+B", <BoldIcon />, on("bold"), () => chain().toggleBold().run())}
+          {button("Italic", "Ctrl+I", <ItalicIcon />, on("italic"), () => chain().toggleItalic().run())}
+          {button("Underline", "Ctrl+U", <UnderlineIcon />, on("underline"), () => chain().toggleUnderline().run())}
+          {button("Code", "Ctrl+E", <CodeIcon />, on("code"), () => chain().toggleCode().run())}
+        </>,
+      )}
+      {group(
+        "Blocks",
+        <>
+          {button("Heading", "Ctrl+Alt+2", <HeadingIcon />, on("h2"), () => chain().toggleHeading({ level: 2 }).run())}
+          {button("Subheading", "Ctrl+Alt+3", <SubheadingIcon />, on("h3"), () => chain().toggleHeading({ level: 3 }).run())}
+          {button("Bullet list", "Ctrl+Shift+8", <BulletListIcon />, on("bullet"), () => chain().toggleBulletList().run())}
+          {button("Numbered list", "Ctrl+Shift+7", <NumberedListIcon />, on("ordered"), () => chain().toggleOrderedList().run())}
+          {button("Quote", "Ctrl+Shift+B", <QuoteIcon />, on("quote"), () => chain().toggleBlockquote().run())}
+          {button("Code block", "Ctrl+Alt+C", <CodeBlockIcon />, on("codeBlock"), () => chain().toggleCodeBlock().run())}
+          {button("Table", "", <TableIcon />, undefined, () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run())}
+        </>,
+      )}
+      {group(
+        "Insert",
+        <>
+          {button("External link", "", <ExternalLinkIcon />, on("link"), () => {
+            if (editor!.isActive("link")) return chain().unsetLink().run();
+            const href = window.prompt("Address of the external link (https://…)");
+            if (href) chain().extendMarkRange("link").setLink({ href }).run();
+          })}
+          {button("Wiki link", "Ctrl+K", <WikiLinkIcon />, undefined, onWikiLink)}
+          {button("Cite", "Ctrl+Shift+C", <CiteIcon />, undefined, onCite)}
+          {button("Picture or file", "", <PictureIcon />, undefined, onMedia)}
+        </>,
+      )}
+      {group(
+        "History",
+        <>
+          {button("Undo", "Ctrl+Z", <UndoIcon />, undefined, () => chain().undo().run())}
+          {button("Redo", "Ctrl+Shift+Z", <RedoIcon />, undefined, () => chain().redo().run())}
+        </>,
+      )}
     </div>
   );
 }

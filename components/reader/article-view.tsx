@@ -1,5 +1,6 @@
 import type { ArticleView as Article } from "@/lib/wiki/articles";
 import type { ReactNode } from "react";
+import { SaveNotice } from "@/components/editor/save-notice";
 import { type PageTab, PageTabs } from "./page-tabs";
 import { CitationPreviews } from "./citation-previews";
 import { PendingNotice } from "./pending-notice";
@@ -22,6 +23,7 @@ export function ArticleView({ article, banner, current = "read" }: { article: Ar
           </time>
         </p>
         {banner ?? <PendingNotice pageId={article.pageId} />}
+        <SaveNotice pageId={article.pageId} />
       </header>
       <div className="article-layout">
         {rendered.toc.length > 0 && <TableOfContents entries={rendered.toc} />}

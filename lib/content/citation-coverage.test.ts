@@ -111,6 +111,36 @@ describe("citationCoverage", () => {
     expect(coverage).toEqual([{ section: "See also", level: 2, paragraphs: 2, uncited: 1 }]);
   });
 
+  describe("on a new page", () => {
+    // What the editor holds for a page that does not exist yet: one empty paragraph (app/wiki/[id]/edit).
+    const blank = (): NodeJSON => ({ type: "doc", content: [{ type: "paragraph" }] });
+
+    it("has nothing to count before anything is typed", () => {
+      expect(citationCoverage(blank())).toEqual([]);
+    });
+
+    it("counts the paragraphs typed into it as the lead's, however the editor shapes them", () => {
+      // Typed into the empty paragraph, then Enter and more: the editor's JSON, with the empty paragraph
+      // a last Enter leaves behind.
+      const typed = doc(p("A first claim without a source."), p("A second claim without one either."), p());
+      expect(citationCoverage(typed)).toEqual([{ section: LEAD_SECTION, level: 0, paragraphs: 2, uncited: 2 }]);
+      expect(totalUncited(citationCoverage(typed))).toBe(2);
+      // A line broken with Shift+Enter stays one paragraph.
+      expect(citationCoverage(doc(p("One line,", { type: "hardBreak" }, "and its second line.")))).toEqual([
+        { section: LEAD_SECTION, level: 0, paragraphs: 1, uncited: 1 },
+      ]);
+    });
+
+    it("counts a new page's sections once a heading is added, the lead's paragraphs still counted", () => {
+      const coverage = citationCoverage(doc(p("An uncited lead."), p("Cited.", cite()), h("Reception"), p("Uncited under a heading.")));
+      expect(coverage).toEqual([
+        { section: LEAD_SECTION, level: 0, paragraphs: 2, uncited: 1 },
+        { section: "Reception", level: 2, paragraphs: 1, uncited: 1 },
+      ]);
+      expect(totalUncited(coverage)).toBe(2);
+    });
+  });
+
   it("is empty for an empty document", () => {
     expect(citationCoverage({ type: "doc", content: [{ type: "paragraph" }] })).toEqual([]);
     expect(totalUncited([])).toBe(0);

@@ -1,0 +1,134 @@
+import type { Page } from "@playwright/test";
+import { endOf, openEditor } from "./editor";
+import { expect, test } from "./fixtures";
+
+/** Types paragraphs into an empty editor, one after another. */
+async function typeParagraphs(page: Page, ...paragraphs: string[]) {
+  await page.getByRole("textbox", { name: /^Text of/ }).click();
+  for (const [index, text] of paragraphs.entries()) {
+    if (index > 0) await page.keyboard.press("Enter");
+    await page.keyboard.type(text);
+  }
+}
+
+test.describe("the editor's toolbar", () => {
+  test("is there as the editor opens, with named icon buttons that show their shortcuts", async ({ page, makeAccount, signInAs }) => {
+    await signInAs(page, await makeAccount("editor"));
+    const box = await openEditor(page, `toolbar_${Date.now()}`);
+    const toolbar = page.getByRole("toolbar", { name: "Formatting" });
+    // Before any click into the text.
+    const bold = toolbar.getByRole("button", { name: "Bold", exact: true });
+    await expect(bold).toBeEnabled();
+    await expect(bold).toHaveAttribute("title", "Bold (Ctrl+B)");
+    await expect(bold).toHaveAttribute("aria-pressed", "false");
+    await expect(toolbar.getByRole("button", { name: "Cite", exact: true })).toHaveAttribute("title", "Cite (Ctrl+Shift+C)");
+    await expect(toolbar.getByRole("button", { name: "Wiki link", exact: true })).toHaveAttribute("title", "Wiki link (Ctrl+K)");
+    await expect(toolbar.getByRole("button")).toHaveCount(17);
+    // Icons are pictures only: every button is named by its label, not by the drawing.
+    const icons = toolbar.locator("button > svg");
+    await expect(icons).toHaveCount(17);
+    for (const icon of await icons.all()) await expect(icon).toHaveAttribute("aria-hidden", "true");
+    // The app's own sans-serif, not the body's serif that buttons inherit.
+    expect(await bold.evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/^system-ui/);
+
+    await bold.click();
+    await page.keyboard.type("Strong words");
+    await expect(box.locator("strong")).toHaveText("Strong words");
+    await expect(bold).toHaveAttribute("aria-pressed", "true");
+  });
+});
+
+test.describe("citation coverage", () => {
+  test("counts the uncited paragraphs of a new page as they are typed", async ({ page, makeAccount, signInAs }) => {
+    await signInAs(page, await makeAccount("editor"));
+    await openEditor(page, `coverage_${Date.now()}`);
+    const coverage = page.locator("details.citation-coverage");
+    await expect(coverage.locator("summary")).toHaveText("No paragraphs to cite yet");
+    await typeParagraphs(page, "A first claim without a source.", "A second claim without one either.");
+    // Right as typing ends, read once without waiting: a count made after a pause in typing still showed the
+    // empty page's count here ("Every paragraph cites a source"), which is what a walk-through saw.
+    expect(await coverage.locator("summary").textContent()).toBe("2 paragraphs without a citation");
+    await coverage.locator("summary").click();
+    await expect(coverage.getByRole("listitem")).toHaveText(["Introduction: 2 of 2 paragraphs uncited"]);
+
+    // Opening the list took the focus: back to the end of the text.
+    await endOf(page, "A second claim without one either.");
+    await page.keyboard.press("Enter");
+    await page.getByRole("toolbar", { name: "Formatting" }).getByRole("button", { name: "Heading", exact: true }).click();
+    await page.keyboard.type("Reception");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("A third claim, under a heading.");
+    expect(await coverage.locator("summary").textContent()).toBe("3 paragraphs without a citation");
+    await expect(coverage.getByRole("listitem")).toHaveText(["Introduction: 2 of 2 paragraphs uncited", "Reception: 1 of 1 paragraph uncited"]);
+  });
+});
+
+test.describe("leaving and saving", () => {
+  test("leaving a changed editor asks first; an unchanged one is left at once", async ({ page, makeAccount, signInAs }) => {
+    await signInAs(page, await makeAccount("editor"));
+    const pageId = `leave_${Date.now()}`;
+    await openEditor(page, pageId);
+    const cancel = page.getByRole("link", { name: "Cancel" });
+    // Nothing typed: no question (an unexpected dialog would be dismissed and keep the editor open).
+    await cancel.click();
+    await expect(page).toHaveURL(`/wiki/${pageId}`);
+
+    await openEditor(page, pageId);
+    await typeParagraphs(page, "Words not yet saved.");
+    const asked: string[] = [];
+    page.once("dialog", (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await cancel.click();
+    await expect.poll(() => asked).toHaveLength(1);
+    expect(asked[0]).toContain("Leave the editor?");
+    await expect(page).toHaveURL(`/wiki/${pageId}/edit`);
+    await expect(page.getByRole("textbox", { name: /^Text of/ })).toContainText("Words not yet saved.");
+
+    // A link in the site's header asks too; accepting follows it.
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("banner").getByRole("link", { name: "Recent changes" }).click();
+    await expect(page).toHaveURL("/recent");
+  });
+
+  test("closing the tab of a changed editor asks first", async ({ page, makeAccount, signInAs }) => {
+    await signInAs(page, await makeAccount("editor"));
+    await openEditor(page, `close_${Date.now()}`);
+    await typeParagraphs(page, "Words not yet saved.");
+    const dialog = page.waitForEvent("dialog");
+    await page.close({ runBeforeUnload: true });
+    const asked = await dialog;
+    expect(asked.type()).toBe("beforeunload");
+    await asked.dismiss();
+    await expect(page.getByRole("textbox", { name: /^Text of/ })).toContainText("Words not yet saved.");
+  });
+
+  test("says when the draft was kept, and after saving which revision was made", async ({ page, makeAccount, signInAs }) => {
+    await signInAs(page, await makeAccount("editor"));
+    const pageId = `saved_${Date.now()}`;
+    await openEditor(page, pageId);
+    await typeParagraphs(page, "The first words of a new page.");
+    const status = page.locator(".editor-status");
+    await expect(status).toHaveText(/^Draft saved \d\d:\d\d$/);
+    // The time the draft was kept, as the site writes times (24-hour, UTC).
+    const savedAt = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? "{}").savedAt as string, `palimpsest:draft:${pageId}`);
+    await expect(status).toHaveText(`Draft saved ${savedAt.slice(11, 16)}`);
+
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page).toHaveURL(`/wiki/${pageId}`);
+    await expect(page.getByRole("status").filter({ hasText: "Saved as revision" })).toHaveText("Saved as revision 1.");
+    // Said once: not again on the next visit.
+    await page.reload();
+    await expect(page.locator(".article-meta")).toContainText("Revision 1");
+    await expect(page.getByText("Saved as revision")).toHaveCount(0);
+
+    await openEditor(page, pageId);
+    await page.getByRole("textbox", { name: /^Text of/ }).getByText("The first words of a new page.").click();
+    await page.keyboard.press("End");
+    await page.keyboard.type(" More words.");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page).toHaveURL(`/wiki/${pageId}`);
+    await expect(page.getByRole("status").filter({ hasText: "Saved as revision" })).toHaveText("Saved as revision 2.");
+  });
+});
