@@ -2,14 +2,9 @@
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  experimental: {
-    // Rendered articles are cached in memory only: a restart (or a second server on another
-    // database) never serves pages rendered from someone else's data.
-    isrFlushToDisk: false,
-  },
   async rewrites() {
     return {
-      // An old revision lives at /wiki/<id>?rev=<n>; the article route itself stays a cached page.
+      // An old revision lives at /wiki/<id>?rev=<n>, a route of its own.
       beforeFiles: [{ source: "/wiki/:id", has: [{ type: "query", key: "rev", value: "(?<rev>\\d+)" }], destination: "/wiki/:id/revisions/:rev" }],
     };
   },

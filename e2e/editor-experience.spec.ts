@@ -132,3 +132,17 @@ test.describe("leaving and saving", () => {
     await expect(page.getByRole("status").filter({ hasText: "Saved as revision" })).toHaveText("Saved as revision 2.");
   });
 });
+
+test.describe("the link panel", () => {
+  test("links a typed title to the wanted page other articles already link to, not to a new id", async ({ page, makeAccount, signInAs }) => {
+    await signInAs(page, await makeAccount("editor"));
+    await openEditor(page, `link_panel_${Date.now()}`);
+    await typeParagraphs(page, "Its successor is ");
+    await page.keyboard.press("ControlOrMeta+k");
+    // The example article links to gpt_5_4, which is not written yet.
+    await page.getByLabel("Page to link to").fill("GPT-5.4");
+    await expect(page.getByText("Links to gpt_5_4, which does not exist yet.")).toBeVisible();
+    await page.getByRole("button", { name: "Insert link" }).click();
+    await expect(page.getByRole("textbox", { name: /^Text of/ }).locator("a", { hasText: "GPT-5.4" })).toHaveAttribute("href", "/wiki/gpt_5_4");
+  });
+});

@@ -16,8 +16,12 @@ async function startSecondServer(databaseUrl: string, port: number): Promise<{ u
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
+  let stopped = false;
   const stop = () => {
-    if (child.pid && child.exitCode === null) process.kill(-child.pid, "SIGKILL");
+    if (stopped || !child.pid) return;
+    stopped = true;
+    // The whole process group: npx, the primary and its workers.
+    process.kill(-child.pid, "SIGKILL");
   };
   const url = `http://127.0.0.1:${port}`;
   await expect

@@ -1,8 +1,8 @@
-// Seeds a new install with the example article, and indexes for search the pages of a site from
-// before search. Safe to run on every start: re-importing unchanged text makes no revision.
+// Tunes the database, seeds a new install with the example article, and indexes for search the
+// pages of a site from before search. Safe to run on every start: re-importing unchanged text makes no revision.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { createDb } from "../lib/db";
+import { createDb, tuneDatabase } from "../lib/db";
 import { importDokuWikiPage } from "../lib/wiki/import";
 import { ensureSearchIndex } from "../lib/wiki/search";
 
@@ -10,6 +10,7 @@ const EXAMPLE = path.join(import.meta.dirname, "seed", "gpt_5_2.txt");
 
 const db = createDb();
 try {
+  await tuneDatabase(db);
   const indexed = await ensureSearchIndex(db);
   if (indexed) console.log(`Indexed ${indexed} pages for search.`);
   const result = await importDokuWikiPage(db, { markup: await readFile(EXAMPLE, "utf8"), fileName: EXAMPLE });

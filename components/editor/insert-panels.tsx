@@ -4,7 +4,7 @@ import { NodeSelection } from "@tiptap/pm/state";
 import type { Editor } from "@tiptap/react";
 import { useEffect, useId, useState } from "react";
 import { addSource, findPages, findSources } from "@/app/wiki/[id]/edit/actions";
-import { normalizePageId } from "@/lib/content/page-id";
+import { normalizePageId, pageIdKey } from "@/lib/content/page-id";
 import { lookupSourceAction } from "@/app/sources/lookup-action";
 import { formatAuthorList } from "@/lib/validation/source";
 import { SOURCE_FIELD_LABELS, type SourceFormValues, SourceFormFields } from "../sources/source-form-fields";
@@ -31,12 +31,14 @@ export function WikiLinkPanel({ editor, onClose }: { editor: Editor; onClose: ()
   const [query, setQuery] = useState(selected);
   const listId = useId();
   const pages = useSearch(query, findPages);
-  const target = normalizePageId(pages.find((p) => p.title === query)?.pageId ?? query);
+  // A title or id naming a written or wanted page links there, however its separators were typed.
+  const named = pages.find((p) => p.title === query) ?? pages.find((p) => pageIdKey(p.pageId) === pageIdKey(query));
+  const target = named?.pageId ?? normalizePageId(query);
 
   const apply = (event: React.FormEvent) => {
     event.preventDefault();
     if (!target) return;
-    const label = pages.find((p) => p.pageId === target)?.title ?? query;
+    const label = named && !named.wanted ? named.title : query;
     const chain = editor.chain().focus();
     if (editor.state.selection.empty) {
       chain.insertContent({ type: "text", text: label, marks: [{ type: "wikiLink", attrs: { target, fragment: null } }] }).unsetMark("wikiLink").run();
@@ -54,13 +56,13 @@ export function WikiLinkPanel({ editor, onClose }: { editor: Editor; onClose: ()
       </label>
       <datalist id={listId}>
         {pages.map((p) => (
-          <option key={p.pageId} value={p.title}>
-            {p.pageId}
+          <option key={p.pageId} value={p.wanted ? p.pageId : p.title}>
+            {p.wanted ? `not written yet, ${p.wanted.links} link${p.wanted.links === 1 ? "" : "s"}` : p.pageId}
           </option>
         ))}
       </datalist>
       <p className="form-info">
-        {target ? (pages.some((p) => p.pageId === target) ? `Links to ${target}.` : `Links to ${target}, which does not exist yet.`) : "Type a page title or id."}
+        {target ? (named && !named.wanted ? `Links to ${target}.` : `Links to ${target}, which does not exist yet.`) : "Type a page title or id."}
       </p>
       <div className="button-row">
         <button type="submit" disabled={!target}>

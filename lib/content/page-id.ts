@@ -1,26 +1,23 @@
+import { cleanDokuWikiId } from "./dokuwiki-ids";
+
 /** Longest page id accepted, namespaces included. */
 export const MAX_PAGE_ID_LENGTH = 200;
 
 /**
- * A page id as DokuWiki cleans it: lower case, `/` read as the namespace separator `:`, runs of
- * anything but letters, digits, `.`, `-` and `_` turned into one `_`, no empty namespaces, no `_` or
- * `.` at the ends of a segment. Returns "" when nothing usable is left.
+ * A page id, made by one rule wherever ids come from (the editor's link panel, a new page's address,
+ * the API, the DokuWiki importer): DokuWiki's `cleanID` with `/` read as the namespace separator
+ * (DokuWiki's `useslash`). Returns "" when nothing usable is left.
  */
 export function normalizePageId(raw: string): string {
-  return raw
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/\//g, ":")
-    .split(":")
-    .map((segment) =>
-      segment
-        .replace(/[^\p{L}\p{N}._-]+/gu, "_")
-        .replace(/_+/g, "_")
-        .replace(/^[._-]+|[._-]+$/g, ""),
-    )
-    .filter(Boolean)
-    .join(":")
-    .slice(0, MAX_PAGE_ID_LENGTH);
+  return cleanDokuWikiId(raw.normalize("NFKC").replace(/\//g, ":")).slice(0, MAX_PAGE_ID_LENGTH).replace(/[:._-]+$/, "");
+}
+
+/**
+ * What two ids that mean the same page share: the id without its separators, so a title typed as
+ * "GPT-5.4" finds the page (or the wanted page) `gpt_5_4`.
+ */
+export function pageIdKey(pageId: string): string {
+  return normalizePageId(pageId).replace(/[._-]/g, "");
 }
 
 /** The namespace of a page id: everything before its last `:` ("" at the top level). */

@@ -38,6 +38,10 @@ describe("page ids", () => {
     expect(normalizePageId("javascript:alert(1)")).toBe("javascript:alert_1");
     expect(normalizePageId("<script>")).toBe("script");
     expect(normalizePageId("___")).toBe("");
+    // One rule with the importer's: DokuWiki's accents and specials.
+    expect(normalizePageId("Café Übersicht")).toBe("cafe_uebersicht");
+    expect(normalizePageId("GPT-5.4 (Pro)")).toBe("gpt-5.4_pro");
+    expect(normalizePageId(`${"a".repeat(199)}_b`)).toBe("a".repeat(199));
   });
   it("derives namespaces, titles and addresses", () => {
     expect(pageNamespace("policy:rsp:v2")).toBe("policy:rsp");

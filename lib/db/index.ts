@@ -38,3 +38,12 @@ const globalForDb = globalThis as unknown as { palimpsestDb?: Db };
 /** The process-wide client, kept on globalThis so development reloads reuse one connection pool. */
 export const db: Db = globalForDb.palimpsestDb ?? createDb();
 if (process.env.NODE_ENV !== "production") globalForDb.palimpsestDb = db;
+
+/**
+ * What a database keeps for good, set at every start: SQLite's write-ahead log, so readers never
+ * wait for a writer (worker processes and the command line share the file well) and a save syncs
+ * the disk once instead of twice. PostgreSQL needs nothing.
+ */
+export async function tuneDatabase(db: Db): Promise<void> {
+  if (dbKind(db) === "sqlite") await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+}

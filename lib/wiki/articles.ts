@@ -80,19 +80,6 @@ export async function existingPageIds(db: DbOrTx, pageIds: string[]): Promise<Se
   return new Set(rows.map((r) => r.slug));
 }
 
-/** Live pages whose title or id contains the query, for wiki-link autocomplete. */
-export async function searchTitles(db: DbOrTx, query: string, limit = 10): Promise<{ pageId: string; title: string }[]> {
-  const q = query.trim().slice(0, 200);
-  if (!q) return [];
-  const pages = await db.page.findMany({
-    where: { deletedAt: null, latestRevisionId: { not: null }, OR: [{ title: { contains: q } }, { slug: { contains: q.toLowerCase() } }] },
-    orderBy: { title: "asc" },
-    take: limit,
-    select: { slug: true, title: true },
-  });
-  return pages.map((p) => ({ pageId: p.slug, title: p.title }));
-}
-
 /** Ids of the pages whose published revision links to this page id, in one query. */
 export async function pagesLinkingTo(db: DbOrTx, pageId: string): Promise<string[]> {
   const pages = await db.page.findMany({

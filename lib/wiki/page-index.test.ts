@@ -2,9 +2,10 @@ import { randomBytes } from "node:crypto";
 import { expect, it } from "vitest";
 import { describeOnEachDatabase } from "../../test/with-databases";
 import type { DocumentJSON, NodeJSON } from "../content/document";
+import { pageIdKey } from "../content/page-id";
 import { type Account, createAccount } from "./accounts";
 import { deletePage, renamePage } from "./lifecycle";
-import { listAllPages, listOrphanedPages, listPageNamespaces, listRecentlyChangedArticles, listWantedPages, pickRandomPage } from "./page-index";
+import { linkSuggestions, listAllPages, listOrphanedPages, listPageNamespaces, listRecentlyChangedArticles, listWantedPages, pickRandomPage } from "./page-index";
 import { savePageRevision } from "./revisions";
 
 /** A namespace no other test uses, so each test sees only its own pages. */
@@ -89,6 +90,18 @@ describeOnEachDatabase("page indexes", (database) => {
     // Creating the page takes it off the list.
     await save(`${ns}:most`, "Most");
     expect((await listWantedPages(database().db, { namespace: ns })).pages.map((p) => p.pageId)).toEqual([`${ns}:more`, `${ns}:less`]);
+  });
+
+  it("suggests written pages by title and wanted pages by id, however the separators are typed", async () => {
+    const ns = unique();
+    await save(`${ns}:gpt_5_2`, `Model ${ns} 5.2`, `${ns}:gpt_5_4`, `${ns}:gpt_5_4_pro`);
+    const suggestions = await linkSuggestions(database().db, `${ns}:GPT-5.4`);
+    expect(suggestions).toEqual([
+      { pageId: `${ns}:gpt_5_4`, title: "Gpt 5 4", wanted: { links: 1 } },
+      { pageId: `${ns}:gpt_5_4_pro`, title: "Gpt 5 4 pro", wanted: { links: 1 } },
+    ]);
+    expect(await linkSuggestions(database().db, `model ${ns}`)).toEqual([{ pageId: `${ns}:gpt_5_2`, title: `Model ${ns} 5.2`, wanted: null }]);
+    expect(pageIdKey(`${ns}:GPT-5.4`)).toBe(pageIdKey(`${ns}:gpt_5_4`));
   });
 
   it("finds the pages nothing links to, counting redirects as links to their target", async () => {

@@ -1,5 +1,6 @@
-import { pageNamespace } from "../content/page-id";
+import { normalizePageId, pageNamespace, titleFromPageId } from "../content/page-id";
 import { type DbOrTx, Prisma } from "../db";
+import { suggestTitles } from "./search";
 
 /** How many entries a page of All pages, Wanted pages or Orphaned pages shows. */
 export const PAGE_INDEX_SIZE = 100;
@@ -87,6 +88,8 @@ export interface WantedPagesOptions {
   links?: number;
   /** …and, among those with exactly that many, at this id. */
   from?: string;
+  /** Only ids that hold this one, whatever separators either uses (`gpt-5.4` finds `gpt_5_4`). */
+  matching?: string;
   limit?: number;
 }
 
@@ -113,7 +116,10 @@ function inNamespace(column: Prisma.Sql, namespace: string | undefined): Prisma.
  * "Wanted pages": ids that no live page or redirect has, ordered by how many live pages' published
  * revisions link to them (most first, then by id), in one grouped query over the link table.
  */
-export async function listWantedPages(db: DbOrTx, { namespace, links, from, limit = PAGE_INDEX_SIZE }: WantedPagesOptions = {}): Promise<WantedPagesPage> {
+export async function listWantedPages(db: DbOrTx, { namespace, links, from, matching, limit = PAGE_INDEX_SIZE }: WantedPagesOptions = {}): Promise<WantedPagesPage> {
+  // In LIKE, `_` stands for any one character: each separator of the id matches any other.
+  const key = matching === undefined ? "" : normalizePageId(matching).replace(/[._-]/g, "_");
+  const match = key ? Prisma.sql` AND l."targetSlug" LIKE ${`%${key}%`}` : Prisma.empty;
   const after = links !== undefined && from !== undefined ? Prisma.sql` HAVING COUNT(*) < ${links} OR (COUNT(*) = ${links} AND l."targetSlug" >= ${from})` : Prisma.empty;
   const rows = await db.$queryRaw<{ slug: string; links: number | bigint }[]>`
     SELECT l."targetSlug" AS slug, COUNT(*) AS links
@@ -124,7 +130,7 @@ export async function listWantedPages(db: DbOrTx, { namespace, links, from, limi
         SELECT 1 FROM "Page" t
         WHERE t."slug" = l."targetSlug" AND t."deletedAt" IS NULL
           AND (t."publishedRevisionId" IS NOT NULL OR t."redirectTo" IS NOT NULL)
-      )${inNamespace(Prisma.sql`l."targetSlug"`, namespace)}
+      )${inNamespace(Prisma.sql`l."targetSlug"`, namespace)}${match}
     GROUP BY l."targetSlug"${after}
     ORDER BY links DESC, slug ASC
     LIMIT ${limit + 1}`;
@@ -199,4 +205,23 @@ export async function listRecentlyChangedArticles(db: DbOrTx, { limit = 8 } = {}
     if (!seen.has(page.slug)) seen.set(page.slug, { pageId: page.slug, title: page.title, namespace: page.namespace, changedAt: createdAt });
   }
   return [...seen.values()].slice(0, limit);
+}
+
+export interface LinkSuggestion {
+  pageId: string;
+  title: string;
+  /** A page not written yet that other pages link to, with how many do. */
+  wanted: { links: number } | null;
+}
+
+/**
+ * Pages to link to as one types in the editor: written pages whose title holds the text (those
+ * that start with it first), then wanted pages whose id matches it, the most linked first.
+ */
+export async function linkSuggestions(db: DbOrTx, query: string): Promise<LinkSuggestion[]> {
+  const [written, wanted] = await Promise.all([suggestTitles(db, query), listWantedPages(db, { matching: query, limit: 5 })]);
+  return [
+    ...written.map((p) => ({ ...p, wanted: null })),
+    ...wanted.pages.map((p) => ({ pageId: p.pageId, title: titleFromPageId(p.pageId), wanted: { links: p.links } })),
+  ];
 }

@@ -7,7 +7,8 @@ import { collectLinkTargets } from "@/lib/content/document";
 import type { Reference, TocEntry } from "@/lib/content/render";
 import { db } from "@/lib/db";
 import { type SaveRevisionRequest, SaveRevisionSchema } from "@/lib/validation/revision";
-import { renderStoredDocument, searchTitles } from "@/lib/wiki/articles";
+import { renderStoredDocument } from "@/lib/wiki/articles";
+import { type LinkSuggestion, linkSuggestions } from "@/lib/wiki/page-index";
 import { assertCanEdit, pageIdOrThrow, savePageEdit } from "@/lib/wiki/edit";
 import { AppError } from "@/lib/wiki/errors";
 import { checkDocument, type ConflictDetails } from "@/lib/wiki/revisions";
@@ -61,9 +62,9 @@ export async function previewArticle(rawPageId: string, docText: string): Promis
   });
 }
 
-export async function findPages(query: string): Promise<{ pageId: string; title: string }[]> {
+export async function findPages(query: string): Promise<LinkSuggestion[]> {
   if (!(await currentAccount())) return [];
-  return searchTitles(db, String(query));
+  return linkSuggestions(db, String(query));
 }
 
 export async function findSources(query: string): Promise<SourceChoice[]> {
