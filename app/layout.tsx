@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { AccountMenu } from "@/components/account/account-menu";
 import { Session } from "@/components/account/session";
@@ -13,7 +14,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered on request, so each carries the nonce of its own response's
+  // Content-Security-Policy (lib/http/content-security.ts); none is prerendered without one.
+  await connection();
   return (
     <html lang="en">
       <body>

@@ -37,6 +37,48 @@ test.describe("accounts", () => {
     await expect(banner.getByText(`New ${tag}`)).toBeVisible();
   });
 
+  test("sign-up does not say whether an email address is registered", async ({ page, makeAccount }) => {
+    const owner = await makeAccount("editor");
+    const tag = randomBytes(4).toString("hex");
+    await page.goto("/signup");
+    await page.getByLabel("Email").fill(owner.email);
+    await page.getByLabel("Name shown on your edits").fill(`Someone ${tag}`);
+    await page.getByLabel(/^Password/).fill("a guess at nothing");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.locator("p[role=alert]")).toHaveText("Signing in with this email and password failed. If you already have an account, sign in with its password.");
+    await expect(page.getByText(/already exists/)).toHaveCount(0);
+    await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+  });
+
+  test("strangers' failed guesses do not keep the owner out of a device they signed in on before", async ({ page, browser, db, makeAccount }) => {
+    const owner = await makeAccount("editor");
+    const signIn = async (on: typeof page) => {
+      await on.goto("/login");
+      await on.getByLabel("Email").fill(owner.email);
+      await on.getByLabel("Password").fill(PASSWORD);
+      await on.getByRole("button", { name: "Sign in" }).click();
+    };
+    await signIn(page);
+    const banner = page.getByRole("banner");
+    await expect(banner.getByText(owner.name)).toBeVisible();
+    await banner.getByRole("button", { name: "Sign out" }).click();
+    await expect(banner.getByRole("link", { name: "Sign in" })).toBeVisible();
+
+    // Someone has been guessing at the account: twenty failures, the last just now.
+    await db.signInThrottle.upsert({
+      where: { key: `email:${owner.email}` },
+      create: { key: `email:${owner.email}`, failures: 20, lastFailure: new Date() },
+      update: { failures: 20, lastFailure: new Date() },
+    });
+    const elsewhere = await browser.newPage();
+    await signIn(elsewhere);
+    await expect(elsewhere.locator("p[role=alert]")).toContainText("Too many failed sign-ins. Try again in");
+    await elsewhere.close();
+
+    await signIn(page);
+    await expect(banner.getByText(owner.name)).toBeVisible();
+  });
+
   test("a session survives a new browser page and a reload", async ({ page, makeAccount, signInAs }) => {
     const editor = await makeAccount("editor");
     await signInAs(page, editor);

@@ -114,11 +114,13 @@ test.describe("page history", () => {
     expect(proxied).not.toMatch(/0\.0\.0\.0|127\.0\.0\.1/);
   });
 
-  test("an administrator renames a page, and its old address leads to it", async ({ page, db, makeAccount, signInAs }) => {
+  test("an administrator renames a page, and its old address leads to it at once", async ({ page, request, db, makeAccount, signInAs }) => {
     const admin = await makeAccount("admin");
     await signInAs(page, admin);
     const pageId = `to_rename_${Date.now()}`;
     await savePageRevision(db, { pageId, doc: paragraph("Text that moves."), authorId: admin.id, summary: "Start", baseRevisionId: null });
+    // Read once anonymously, so the old address is in the reading cache when the rename lands.
+    expect(await (await request.get(`/wiki/${pageId}`)).text()).toContain("Text that moves.");
 
     await page.goto(`/wiki/${pageId}/history`);
     await page.getByText("Rename this page").click();
@@ -132,5 +134,8 @@ test.describe("page history", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Renamed page");
     await expect(page.getByText(`(Redirected from ${pageId})`)).toBeVisible();
     await expect(page.locator(".article-body")).toHaveText("Text that moves.");
+    const anonymous = (await (await request.get(`/wiki/${pageId}`)).text()).replaceAll("<!-- -->", "");
+    expect(anonymous).toContain(`(Redirected from ${pageId})`);
+    expect(anonymous).toContain("Renamed page");
   });
 });

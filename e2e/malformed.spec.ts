@@ -49,7 +49,7 @@ test.describe("malformed requests", () => {
     };
     // The known-bad forms in every route, then generated ones.
     for (const route of ROUTES) for (const value of HOSTILE.slice(0, 6)) await check(route.replace(/\bS\b/g, value).replace(/\bN\b/g, "99999999999999999999999"));
-    await fc.assert(fc.asyncProperty(fc.constantFrom(...ROUTES).chain(filled), async (path) => void (await check(path))), { numRuns: 300 });
+    await fc.assert(fc.asyncProperty(fc.constantFrom(...ROUTES).chain(filled), async (path) => void (await check(path))), { numRuns: 100 });
     expect(failures).toEqual([]);
   });
 

@@ -137,3 +137,40 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("navigation", { name: "Contents" }).getByRole("link").first()).toBeHidden();
   });
 });
+
+test.describe("content security", () => {
+  // The test puts a script in the page on purpose; the browser reports refusing it.
+  test.use({ expectedErrors: [/Content Security Policy/] });
+
+  test("runs only the scripts its Content-Security-Policy names by nonce", async ({ page, request }) => {
+    const nonces = async (path: string) => {
+      const response = await request.get(path);
+      const policy = response.headers()["content-security-policy"];
+      expect(policy).toContain("'strict-dynamic'");
+      expect(policy).toContain("frame-ancestors 'self'");
+      const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+      // Every script in the page carries the nonce its response names.
+      const scripts = [...(await response.text()).matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag);
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+      return nonce;
+    };
+    // A cached article keeps the nonce it was rendered under; a page rendered anew gets a new one.
+    expect(await nonces(ARTICLE)).toBe(await nonces(ARTICLE));
+    expect(await nonces("/signup")).not.toBe(await nonces("/signup"));
+
+    // The page's own scripts run (the search box suggests), and script put in the page does not.
+    await page.goto(ARTICLE);
+    await page.getByRole("combobox", { name: "Search pages" }).fill("GPT");
+    await expect(page.getByRole("listbox", { name: "Suggested pages" }).getByRole("option", { name: "GPT 5.2" })).toBeVisible();
+    const blocked = page.waitForEvent("console", (message) => /Content Security Policy/.test(message.text()));
+    await page.evaluate(() => {
+      const button = document.createElement("button");
+      button.setAttribute("onclick", "document.title = 'injected'");
+      document.body.append(button);
+      button.click();
+    });
+    await blocked;
+    await expect(page).toHaveTitle("GPT 5.2 — Palimpsest");
+  });
+});

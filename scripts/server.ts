@@ -3,10 +3,11 @@
 import cluster from "node:cluster";
 import { createServer } from "node:http";
 import next from "next";
-import { followInvalidations } from "../lib/cache/invalidation";
+import { followInvalidations } from "../lib/cache/invalidation-feed";
 import { pageCache, pageCacheKey } from "../lib/cache/page-cache";
 import { databaseUrl } from "../lib/db/url";
 import { CLIENT_ADDRESS_HEADER, clientAddress, trustedProxies } from "../lib/http/client-address";
+import { contentSecurityPolicy, newNonce } from "../lib/http/content-security";
 import { crossSiteWrite } from "../lib/http/origin";
 import { malformedAddress } from "../lib/http/route-param";
 
@@ -66,9 +67,14 @@ async function serve() {
     const key = pageCacheKey(req.method, req.url, req.headers);
     if (key) {
       invalidations.catchUp();
+      // A cached page is served with the policy, and so the nonce, it was rendered under.
       if (cache.serve(req, res, key)) return;
-      cache.capture(req, res, key);
     }
+    // Next.js reads the nonce from the request's policy and puts it on every script it writes.
+    const policy = contentSecurityPolicy(newNonce());
+    req.headers["content-security-policy"] = policy;
+    res.setHeader("Content-Security-Policy", policy);
+    if (key) cache.capture(req, res, key);
     handle(req, res).catch((error: unknown) => {
       console.error(error);
       if (!res.headersSent) res.writeHead(500);

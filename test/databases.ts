@@ -1,8 +1,9 @@
 // Test databases: a migrated base of each kind, made once per run, and a fresh copy per test file.
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
+import { promisify } from "node:util";
 import pg from "pg";
 import { createDb, type Db } from "../lib/db";
 import type { DatabaseKind } from "../lib/db/url";
@@ -39,21 +40,26 @@ async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-function migrate(url: string) {
-  execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
+/** `prisma migrate deploy`, as `npm run db:migrate` runs it. */
+async function migrate(url: string) {
+  await promisify(execFile)(process.execPath, [path.resolve("node_modules/prisma/build/index.js"), "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url } });
 }
 
-/** Makes the migrated base databases both kinds copy from. */
+/** Makes the migrated base databases both kinds copy from, the two at once. */
 export async function createBaseDatabases() {
   mkdirSync(TEST_DATA_DIR, { recursive: true });
   const file = path.join(TEST_DATA_DIR, "base.db");
   rmSync(file, { force: true });
-  migrate(`file:${file}`);
-  await admin(async (client) => {
-    await client.query(`DROP DATABASE IF EXISTS "${BASE_NAME}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${BASE_NAME}"`);
-  });
-  migrate(postgresUrl(BASE_NAME));
+  await Promise.all([
+    migrate(`file:${file}`),
+    (async () => {
+      await admin(async (client) => {
+        await client.query(`DROP DATABASE IF EXISTS "${BASE_NAME}" WITH (FORCE)`);
+        await client.query(`CREATE DATABASE "${BASE_NAME}"`);
+      });
+      await migrate(postgresUrl(BASE_NAME));
+    })(),
+  ]);
 }
 
 export async function dropBaseDatabases() {

@@ -3,11 +3,8 @@
 import { type ActionResult, toActionResult } from "@/lib/actions/result";
 import { db } from "@/lib/db";
 import type { SignUpInput } from "@/lib/validation/account";
-import { createAccount } from "@/lib/wiki/accounts";
+import { signUp as signUpAccount } from "@/lib/wiki/accounts";
 
-export async function signUp(input: SignUpInput): Promise<ActionResult<{ role: string }>> {
-  return toActionResult(async () => {
-    const account = await createAccount(db, input);
-    return { role: account.role };
-  });
+export async function signUp(input: SignUpInput): Promise<ActionResult<void>> {
+  return toActionResult(() => signUpAccount(db, input));
 }

@@ -27,7 +27,8 @@ export function SignUpForm() {
     if (signedIn?.ok && !signedIn.error) window.location.assign("/");
     else {
       setPending(false);
-      setMessage("Your account was made, but signing in failed. Try signing in.");
+      // The address may have had an account already: sign-up does not say so (see lib/wiki/accounts.ts).
+      setMessage("Signing in with this email and password failed. If you already have an account, sign in with its password.");
     }
   }
 

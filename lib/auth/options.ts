@@ -1,9 +1,12 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { cookies } from "next/headers";
 import { db } from "../db";
 import { CLIENT_ADDRESS_HEADER } from "../http/client-address";
-import { endSessions, getSessionAccount, sessionVersion, verifyCredentials } from "../wiki/accounts";
+import { endSessions, getAccount, sessionVersion, verifyCredentials } from "../wiki/accounts";
+import { SignInSchema } from "../validation/account";
 import { AppError } from "../wiki/errors";
+import { DEVICE_COOKIE, DEVICE_MAX_AGE_SECONDS, deviceToken, knownDevice } from "./device";
 import { authSecret } from "./secret";
 
 /** The client's address as the front server decided it (never a header the client chose). */
@@ -22,11 +25,21 @@ export const authOptions: NextAuthOptions = {
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, req) {
         try {
+          const email = SignInSchema.shape.email.catch("").parse(credentials?.email);
+          const jar = await cookies();
           const account = await verifyCredentials(
             db,
             { email: credentials?.email ?? "", password: credentials?.password ?? "" },
             clientAddress(req?.headers),
+            knownDevice(authSecret(), jar.get(DEVICE_COOKIE)?.value, email),
           );
+          jar.set(DEVICE_COOKIE, deviceToken(authSecret(), account.email), {
+            httpOnly: true,
+            sameSite: "lax",
+            secure: process.env.NEXTAUTH_URL?.startsWith("https:") ?? false,
+            path: "/api/auth",
+            maxAge: DEVICE_MAX_AGE_SECONDS,
+          });
           return { id: account.id, name: account.name, email: account.email };
         } catch (error) {
           // next-auth passes an error's message to the sign-in form; only our own messages are safe.
@@ -45,7 +58,7 @@ export const authOptions: NextAuthOptions = {
       return token;
     },
     async session({ session, token }) {
-      const account = token.sub ? await getSessionAccount(db, token.sub, typeof token.sv === "number" ? token.sv : 0) : null;
+      const account = token.sub ? await getAccount(db, token.sub, typeof token.sv === "number" ? token.sv : 0) : null;
       // A blocked or deleted account's session, or one ended by signing out, is treated as signed out.
       if (!account || account.blocked) return { ...session, user: undefined, account: null };
       return { ...session, user: { name: account.name, email: account.email }, account };

@@ -4,7 +4,8 @@ import { describeOnEachDatabase } from "../../test/with-databases";
 import { type Account, createAccount } from "../wiki/accounts";
 import { renamePage } from "../wiki/lifecycle";
 import { savePageRevision } from "../wiki/revisions";
-import { followInvalidations, type Invalidation, publishInvalidation, stalePaths } from "./invalidation";
+import { publishInvalidation, stalePaths } from "./invalidation";
+import { followInvalidations, type Invalidation } from "./invalidation-feed";
 
 const doc = (...links: string[]) => ({
   type: "doc",

@@ -4,6 +4,14 @@ export const ROLES = ["reader", "editor", "reviewer", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 export const RoleSchema = z.enum(ROLES);
 
+/**
+ * The form of a name compared for uniqueness: names that differ only in case, spacing or Unicode
+ * compatibility forms (full-width letters, ligatures) are one name.
+ */
+export function accountNameKey(name: string): string {
+  return name.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
+}
+
 export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 200;
 export const MAX_NAME_LENGTH = 60;

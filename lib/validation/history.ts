@@ -1,11 +1,7 @@
 import { z } from "zod";
-import { MAX_DB_INT } from "./numbers";
+import { countingNumber } from "./numbers";
 
-const revisionNumber = z.coerce
-  .number({ error: "A revision number is a whole number." })
-  .int("A revision number is a whole number.")
-  .positive("Revision numbers start at 1.")
-  .max(MAX_DB_INT, "No revision has that number.");
+const revisionNumber = countingNumber("revision");
 
 /** A revision number from an address. */
 export const RevisionNumberSchema = revisionNumber;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { routeParam } from "../http/route-param";
-import { MAX_DB_INT } from "./numbers";
+import { countingNumber } from "./numbers";
 import { normalizePageId } from "../content/page-id";
 import { THUMBNAIL_WIDTHS, type ThumbnailFormat } from "../media/sizes";
 import { MEDIA_KINDS, type MediaKind } from "../media/types";
@@ -42,7 +42,7 @@ export type MediaUploadFields = z.output<typeof MediaUploadFieldsSchema>;
 /** Going back to an earlier version. */
 export const MediaRevertSchema = z.object({
   name: MediaNameSchema,
-  number: z.coerce.number({ error: "A version number is a whole number." }).int("A version number is a whole number.").positive("Versions start at 1.").max(MAX_DB_INT, "No version has that number."),
+  number: countingNumber("version"),
   summary: text(MAX_SUMMARY_LENGTH, "summary").default(""),
 });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_DB_INT } from "./numbers";
+import { countingNumber } from "./numbers";
 import { MAX_PAGE_ID_LENGTH } from "../content/page-id";
 
 /** A namespace filter: empty or absent for every namespace, "-" for pages at the top level. */
@@ -20,7 +20,7 @@ export const PageIndexQuerySchema = z.object({ namespace: namespaceFilter, from:
 /** `?namespace=&links=&from=` of Wanted pages: the next page starts at `from` among ids with `links` links. */
 export const WantedPagesQuerySchema = z.object({
   namespace: namespaceFilter,
-  links: z.coerce.number().int().positive().max(MAX_DB_INT).optional().catch(undefined),
+  links: countingNumber("link").optional().catch(undefined),
   from: fromPageId,
 });
 

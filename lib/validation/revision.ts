@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_DB_INT } from "./numbers";
+import { rowId } from "./numbers";
 import { DocumentSchema, MAX_DOCUMENT_BYTES } from "./document";
 
 export const MAX_SUMMARY_LENGTH = 500;
@@ -7,7 +7,7 @@ export const MAX_SUMMARY_LENGTH = 500;
 const SaveFields = {
   summary: z.string().trim().max(MAX_SUMMARY_LENGTH, `Keep the summary under ${MAX_SUMMARY_LENGTH} characters.`).default(""),
   minor: z.boolean().default(false),
-  baseRevisionId: z.number().int().positive().max(MAX_DB_INT).nullable(),
+  baseRevisionId: rowId.nullable(),
 };
 
 /**

@@ -1,7 +1,8 @@
 import { expect, it } from "vitest";
 import { describeOnEachDatabase } from "../../test/with-databases";
 import { can } from "../auth/policy";
-import { accountNameKey, createAccount, endSessions, FREE_ATTEMPTS, getSessionAccount, sessionVersion, getAccount, listAccounts, updateAccount, verifyCredentials, waitSeconds } from "./accounts";
+import { accountNameKey } from "../validation/account";
+import { createAccount, endSessions, signUp, FREE_ATTEMPTS, sessionVersion, getAccount, listAccounts, updateAccount, verifyCredentials, waitSeconds } from "./accounts";
 import { AppError } from "./errors";
 import { getSiteSettings, SETTINGS, setSetting, updateSiteSettings } from "./settings";
 import { ensureSystemUser } from "./users";
@@ -54,6 +55,23 @@ describeOnEachDatabase("accounts", (database) => {
     });
   });
 
+  it("never says through sign-up whether an email address is registered", async () => {
+    const { db } = database();
+    const before = await db.user.findUniqueOrThrow({ where: { email: "ada@example.org" } });
+    // A taken address is answered as a new one is, and changes nothing.
+    await expect(signUp(db, { email: "ADA@example.org", name: "Not Ada", password: "another password" })).resolves.toBeUndefined();
+    expect(await db.user.findUniqueOrThrow({ where: { email: "ada@example.org" } })).toEqual(before);
+    expect(await db.user.findUnique({ where: { nameKey: "not ada" } })).toBeNull();
+    await expect(verifyCredentials(db, { email: "ada@example.org", password: "another password" }, null)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    // A taken name is said whatever the address, since names are public.
+    for (const email of ["ada@example.org", "fresh@example.org"]) {
+      await expect(signUp(db, { email, name: "ada", password: PASSWORD })).rejects.toMatchObject({ details: { fieldErrors: { name: "This name is taken." } } });
+    }
+    await signUp(db, { email: "dee@example.org", name: "Dee", password: PASSWORD });
+    expect((await verifyCredentials(db, { email: "dee@example.org", password: PASSWORD }, null)).name).toBe("Dee");
+    await db.user.delete({ where: { email: "dee@example.org" } }); // the later tests count the accounts
+  });
+
   it("signs in with the right password only", async () => {
     const { db } = database();
     expect((await verifyCredentials(db, { email: "BOB@example.org", password: PASSWORD }, "10.0.0.1")).name).toBe("Bob");
@@ -71,6 +89,19 @@ describeOnEachDatabase("accounts", (database) => {
     const slowed = verifyCredentials(db, { email: "dan@example.org", password: PASSWORD }, "10.9.9.9");
     await expect(slowed).rejects.toMatchObject({ code: "RATE_LIMITED", message: "Too many failed sign-ins. Try again in 2 seconds." });
     expect([4, 5, 6, 7, 20].map(waitSeconds)).toEqual([0, 2, 4, 8, 900]);
+  });
+
+  it("lets the owner's known device sign in while strangers' guesses slow everyone else", async () => {
+    const { db } = database();
+    // Dan's account is slowed by the guesses above; the device Dan signed in on before is not.
+    await expect(verifyCredentials(db, { email: "dan@example.org", password: PASSWORD }, "10.9.9.9")).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    expect((await verifyCredentials(db, { email: "dan@example.org", password: PASSWORD }, "10.9.9.9", "dans-laptop")).name).toBe("Dan");
+    // A known device's own failures still slow it, and nobody else.
+    for (let i = 0; i < FREE_ATTEMPTS; i++) {
+      await expect(verifyCredentials(db, { email: "dan@example.org", password: `typo ${i}` }, null, "dans-phone")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    }
+    await expect(verifyCredentials(db, { email: "dan@example.org", password: PASSWORD }, null, "dans-phone")).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    expect((await verifyCredentials(db, { email: "dan@example.org", password: PASSWORD }, null, "dans-laptop")).name).toBe("Dan");
   });
 
   it("slows repeated failures per address across accounts", async () => {
@@ -133,9 +164,9 @@ describeOnEachDatabase("accounts", (database) => {
     const tag = Math.random().toString(36).slice(2, 8);
     const account = await createAccount(db, { email: `ends-${tag}@example.org`, name: `Ends ${tag}`, password: PASSWORD });
     const version = await sessionVersion(db, account.id);
-    expect(await getSessionAccount(db, account.id, version)).toMatchObject({ id: account.id });
+    expect(await getAccount(db, account.id, version)).toMatchObject({ id: account.id });
     await endSessions(db, account.id);
-    expect(await getSessionAccount(db, account.id, version)).toBeNull();
-    expect(await getSessionAccount(db, account.id, await sessionVersion(db, account.id))).toMatchObject({ id: account.id });
+    expect(await getAccount(db, account.id, version)).toBeNull();
+    expect(await getAccount(db, account.id, await sessionVersion(db, account.id))).toMatchObject({ id: account.id });
   });
 });

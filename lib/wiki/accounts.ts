@@ -1,7 +1,7 @@
 import { hash, verify } from "@node-rs/argon2";
 import type { Db, DbOrTx } from "../db";
 import { transaction } from "../db/transaction";
-import { fieldErrors, type Role, RoleSchema, SignInSchema, type SignInInput, SignUpSchema, type SignUpInput } from "../validation/account";
+import { accountNameKey, fieldErrors, type Role, RoleSchema, SignInSchema, type SignInInput, SignUpSchema, type SignUpInput } from "../validation/account";
 import { AppError } from "./errors";
 import { getSiteSetting } from "./settings";
 
@@ -26,34 +26,47 @@ export const FREE_ATTEMPTS = 5;
 /** The longest wait between attempts once they are slowed. */
 export const MAX_WAIT_SECONDS = 15 * 60;
 
-/**
- * The form of a name compared for uniqueness: names that differ only in case, spacing or Unicode
- * compatibility forms (full-width letters, ligatures) are one name.
- */
-export function accountNameKey(name: string): string {
-  return name.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
-}
+const EMAIL_TAKEN = "An account with this email already exists.";
 
 /**
  * Makes an account. The first account of a new install is its admin; later ones get the sign-up
  * role setting (editor unless an admin chose reader), or the role given (the command line).
  */
 export async function createAccount(db: Db, input: SignUpInput, options: { role?: Role } = {}): Promise<Account> {
+  return (await makeAccount(db, input, { role: options.role, sayTakenEmail: true }))!;
+}
+
+/**
+ * Sign-up from the site, which never says whether an email address is registered: a taken address
+ * gets the answer a new one gets, after the same work (the password is hashed either way), and
+ * nothing is made. Its owner signs in as usual, where only the account's own password works, so
+ * trying addresses through sign-up costs what trying them through sign-in costs: a throttled
+ * sign-in each. Names are public (they sign every edit), so a taken name is said.
+ */
+export async function signUp(db: Db, input: SignUpInput): Promise<void> {
+  await makeAccount(db, input, { sayTakenEmail: false });
+}
+
+/** Makes an account; when the email address has one already, refuses or (not saying so) returns null. */
+async function makeAccount(db: Db, input: SignUpInput, { role, sayTakenEmail }: { role?: Role; sayTakenEmail: boolean }): Promise<Account | null> {
   const parsed = SignUpSchema.safeParse(input);
   if (!parsed.success) throw new AppError("INVALID_INPUT", "Check the highlighted fields.", { fieldErrors: fieldErrors(parsed.error) });
   const { email, name, password } = parsed.data;
   const passwordHash = await hash(password);
   return transaction(db, async (tx) => {
     const nameKey = accountNameKey(name);
-    const taken = await tx.user.findFirst({ where: { OR: [{ email }, { nameKey }, { name }] }, select: { email: true } });
-    if (taken) {
-      throw new AppError("CONFLICT", taken.email === email ? "An account with this email already exists." : "This name is taken.", {
-        fieldErrors: taken.email === email ? { email: "An account with this email already exists." } : { name: "This name is taken." },
-      });
+    const emailTaken = !!(await tx.user.findUnique({ where: { email }, select: { id: true } }));
+    if (emailTaken && sayTakenEmail) throw new AppError("CONFLICT", EMAIL_TAKEN, { fieldErrors: { email: EMAIL_TAKEN } });
+    // Whether a name is said to be taken never depends on the email address.
+    if (await tx.user.findUnique({ where: { nameKey }, select: { id: true } })) {
+      throw new AppError("CONFLICT", "This name is taken.", { fieldErrors: { name: "This name is taken." } });
     }
+    if (emailTaken) return null;
     const people = await tx.user.count({ where: { role: { not: "system" } } });
-    const role = options.role ?? (people === 0 ? "admin" : await signUpRole(tx));
-    const row = await tx.user.create({ data: { email, name, nameKey, passwordHash, role }, select: ACCOUNT_SELECT });
+    const row = await tx.user.create({
+      data: { email, name, nameKey, passwordHash, role: role ?? (people === 0 ? "admin" : await signUpRole(tx)) },
+      select: ACCOUNT_SELECT,
+    });
     return toAccount(row);
   });
 }
@@ -64,13 +77,15 @@ async function signUpRole(db: DbOrTx): Promise<Role> {
 
 /**
  * Checks an email and password. Failures are counted per account and per client address; past
- * {@link FREE_ATTEMPTS}, each attempt must wait twice as long as the one before.
+ * {@link FREE_ATTEMPTS}, each attempt must wait twice as long as the one before. A device that
+ * signed in to the account before (`knownDevice`, its id from lib/auth/device.ts) counts only its own
+ * failures, so nobody else's guesses delay it.
  */
-export async function verifyCredentials(db: Db, input: SignInInput, clientAddress: string | null): Promise<Account> {
+export async function verifyCredentials(db: Db, input: SignInInput, clientAddress: string | null, knownDevice: string | null = null): Promise<Account> {
   const parsed = SignInSchema.safeParse(input);
   if (!parsed.success) throw new AppError("INVALID_INPUT", Object.values(fieldErrors(parsed.error))[0]);
   const { email, password } = parsed.data;
-  const keys = [`email:${email}`, ...(clientAddress ? [`ip:${clientAddress}`] : [])];
+  const keys = knownDevice ? [`device:${knownDevice}`] : [`email:${email}`, ...(clientAddress ? [`ip:${clientAddress}`] : [])];
 
   // Every attempt is counted before the password is checked, so a burst of parallel attempts gets
   // no more guesses than the same attempts one after another.
@@ -80,9 +95,9 @@ export async function verifyCredentials(db: Db, input: SignInInput, clientAddres
   const valid = user?.passwordHash ? await verify(user.passwordHash, password) : false;
   if (!user || !valid) throw new AppError("UNAUTHENTICATED", "Wrong email or password.");
   if (user.blockedAt) throw new AppError("FORBIDDEN", "This account is blocked. Ask an administrator to unblock it.");
-  // A success clears the account's count, and takes its own attempt off the address's.
-  await db.signInThrottle.deleteMany({ where: { key: `email:${email}` } });
-  if (clientAddress) await db.signInThrottle.updateMany({ where: { key: `ip:${clientAddress}`, failures: { gt: 0 } }, data: { failures: { decrement: 1 } } });
+  // A success clears the account's (or device's) count, and takes its own attempt off the address's.
+  await db.signInThrottle.deleteMany({ where: { key: knownDevice ? `device:${knownDevice}` : `email:${email}` } });
+  if (clientAddress && !knownDevice) await db.signInThrottle.updateMany({ where: { key: `ip:${clientAddress}`, failures: { gt: 0 } }, data: { failures: { decrement: 1 } } });
   return toAccount(user);
 }
 
@@ -126,21 +141,20 @@ export async function sessionVersion(db: DbOrTx, id: string): Promise<number> {
   return (await db.user.findUnique({ where: { id }, select: { sessionVersion: true } }))?.sessionVersion ?? 0;
 }
 
-/** The account behind a session signed in under `version`, or null once its sessions were ended. */
-export async function getSessionAccount(db: DbOrTx, id: string, version: number): Promise<Account | null> {
-  const row = await db.user.findUnique({ where: { id }, select: { ...ACCOUNT_SELECT, sessionVersion: true } });
-  return row && row.role !== "system" && row.sessionVersion === version ? toAccount(row) : null;
-}
 
 /** Ends every session of an account (signing out, on any device, signs out everywhere). */
 export async function endSessions(db: DbOrTx, id: string): Promise<void> {
   await db.user.updateMany({ where: { id }, data: { sessionVersion: { increment: 1 } } });
 }
 
-/** The account behind a session, fresh from the database (roles and blocks apply at once). */
-export async function getAccount(db: DbOrTx, id: string): Promise<Account | null> {
-  const row = await db.user.findUnique({ where: { id }, select: ACCOUNT_SELECT });
-  return row && row.role !== "system" ? toAccount(row) : null;
+/**
+ * A person's account, fresh from the database (roles and blocks apply at once). Given the session
+ * version a session was signed in under, null once that account's sessions were ended.
+ */
+export async function getAccount(db: DbOrTx, id: string, sessionVersion?: number): Promise<Account | null> {
+  const row = await db.user.findUnique({ where: { id }, select: { ...ACCOUNT_SELECT, sessionVersion: true } });
+  if (!row || row.role === "system") return null;
+  return sessionVersion === undefined || row.sessionVersion === sessionVersion ? toAccount(row) : null;
 }
 
 /** Every person's account, by name, for the admin page. */

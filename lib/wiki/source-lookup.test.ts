@@ -3,9 +3,9 @@ import { fetch as undiciFetch } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStubResolver } from "../../e2e/stub-resolver";
 import { describeOnEachDatabase } from "../../test/with-databases";
-import { PrivateAddressError, publicAgent } from "../http/public-network";
+import { isPublicAddress, PrivateAddressError, publicAgent } from "../http/public-network";
 import { createAccount } from "./accounts";
-import { isPrivateAddress, LOOKUPS_PER_MINUTE, lookupDoi, lookupSource, lookupUrl } from "./source-lookup";
+import { LOOKUPS_PER_MINUTE, lookupDoi, lookupSource, lookupUrl } from "./source-lookup";
 import { SETTINGS, setSetting } from "./settings";
 
 let stub: Awaited<ReturnType<typeof startStubResolver>>;
@@ -126,15 +126,15 @@ describe("lookupUrl", () => {
   });
 });
 
-describe("isPrivateAddress", () => {
+describe("isPublicAddress", () => {
   it("tells public addresses from loopback, private, link-local, unique-local, reserved and tunnelled ones", () => {
     const tunnelled = ["64:ff9b::7f00:1", "64:ff9b:1::a00:1", "2002:7f00:1::", "::7f00:1", "::ffff:0:7f00:1", "2001::1", "2001:db8::1"];
     const reserved = ["192.0.2.1", "198.51.100.7", "203.0.113.5", "198.18.0.1", "240.0.0.1", "255.255.255.255", "224.0.0.1", "ff02::1"];
     for (const address of ["127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "::1", "::", "fd00::1", "fe80::1", "::ffff:7f00:1", "::ffff:10.0.0.1", "not an address", ...tunnelled, ...reserved]) {
-      expect(isPrivateAddress(address), address).toBe(true);
+      expect(isPublicAddress(address), address).toBe(false);
     }
     for (const address of ["93.184.216.34", "1.1.1.1", "172.32.0.1", "2606:4700::1111", "::ffff:5db8:d822"]) {
-      expect(isPrivateAddress(address), address).toBe(false);
+      expect(isPublicAddress(address), address).toBe(true);
     }
   });
 });

@@ -34,9 +34,6 @@ export interface SourceLookup {
   via: "doi" | "url";
 }
 
-/** Whether an address is off the public internet: no look-up goes there on a user's say-so. */
-export const isPrivateAddress = (address: string) => !isPublicAddress(address);
-
 /** Look-ups an account may make per minute: each one makes this server fetch from the web. */
 export const LOOKUPS_PER_MINUTE = 30;
 const lookups = new RateLimiter(LOOKUPS_PER_MINUTE, 60_000);
@@ -93,7 +90,7 @@ async function assertPublicHost(url: URL, signal: AbortSignal): Promise<void> {
       throw unreachable(url.host, error);
     }
   }
-  if (!addresses.length || addresses.some(isPrivateAddress)) throw new AppError("INVALID_INPUT", PRIVATE_MESSAGE);
+  if (!addresses.length || !addresses.every(isPublicAddress)) throw new AppError("INVALID_INPUT", PRIVATE_MESSAGE);
 }
 
 /** An http(s) address as typed or stored: absolute, with no spaces or control characters. */

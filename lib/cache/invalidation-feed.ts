@@ -1,0 +1,114 @@
+import Database from "better-sqlite3";
+import pg from "pg";
+import { postgresConfig } from "../db/adapter";
+import { databaseKind, sqlitePath } from "../db/url";
+
+/**
+ * Cached renderings made stale by a change, told to every running server: the paths of the pages
+ * whose renderings changed, or "all" (a change every page shows, such as the citation style).
+ *
+ * Each engine carries them its own way. On PostgreSQL they are a notification (`NOTIFY`), delivered
+ * to every listening server once the change is committed. SQLite has no notifications, but every
+ * server shares its file: the change is a row in `CacheInvalidation`, and each server asks SQLite
+ * before answering from its cache whether anything was committed since it last looked
+ * (`PRAGMA data_version`, a few microseconds), reading the new rows only when something was.
+ */
+export type Invalidation = string[] | "all";
+
+export const CHANNEL = "palimpsest_invalidation";
+/** PostgreSQL's limit on a notification's payload, in bytes; more paths than fit clear everything. */
+export const MAX_PAYLOAD = 7_900;
+
+export const encode = (paths: Invalidation) => (paths === "all" ? "*" : JSON.stringify(paths));
+function decode(payload: string): Invalidation {
+  if (payload === "*") return "all";
+  const paths: unknown = JSON.parse(payload);
+  return Array.isArray(paths) ? paths.map(String) : "all";
+}
+
+export interface InvalidationFollower {
+  /** Applies what was published since the last call; cheap enough to call before every cached answer. */
+  catchUp(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Follows what every process publishes on this database, calling `apply` for each invalidation.
+ * Whenever it cannot be sure it heard everything (a lost connection), it applies "all".
+ */
+export async function followInvalidations(url: string, apply: (paths: Invalidation) => void): Promise<InvalidationFollower> {
+  return databaseKind(url) === "sqlite" ? followSqlite(sqlitePath(url), apply) : followPostgres(url, apply);
+}
+
+function followSqlite(file: string, apply: (paths: Invalidation) => void): InvalidationFollower {
+  const conn = new Database(file, { fileMustExist: true });
+  const version = conn.prepare("PRAGMA data_version").pluck();
+  const newer = conn.prepare<[number], { id: number; paths: string }>(`SELECT "id", "paths" FROM "CacheInvalidation" WHERE "id" > ? ORDER BY "id"`);
+  let last = conn.prepare(`SELECT coalesce(max("id"), 0) FROM "CacheInvalidation"`).pluck().get() as number;
+  let seen = version.get();
+  return {
+    catchUp() {
+      const now = version.get();
+      if (now === seen) return;
+      seen = now;
+      for (const row of newer.all(last)) {
+        last = row.id;
+        apply(decode(row.paths));
+      }
+    },
+    async close() {
+      conn.close();
+    },
+  };
+}
+
+async function followPostgres(url: string, apply: (paths: Invalidation) => void): Promise<InvalidationFollower> {
+  let client: pg.Client | null = null;
+  let listening = false;
+  let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client(postgresConfig(url));
+    let gone = false;
+    const lost = () => {
+      if (gone) return;
+      gone = true;
+      listening = false;
+      if (client === next) client = null;
+      next.end().catch(() => {});
+      apply("all");
+      if (!closed) retry = setTimeout(() => void connect(), 1_000);
+    };
+    next.on("notification", (message) => {
+      if (message.channel === CHANNEL) apply(message.payload ? decode(message.payload) : "all");
+    });
+    next.on("error", lost);
+    next.on("end", lost);
+    client = next;
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${CHANNEL}`);
+    } catch {
+      lost();
+      return;
+    }
+    // Whatever was published before the listening began may not have been heard.
+    apply("all");
+    listening = true;
+  };
+  await connect();
+  return {
+    catchUp() {
+      // Cut off from the notifications, nothing cached can be trusted.
+      if (!listening) apply("all");
+    },
+    async close() {
+      closed = true;
+      clearTimeout(retry);
+      const last = client;
+      client = null;
+      await last?.end();
+    },
+  };
+}
