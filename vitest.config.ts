@@ -1,13 +1,32 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
+// The pure core, tested with no database and no set-up: `npx vitest run --project unit`.
+const UNIT = [
+  "lib/content/**/*.test.ts",
+  "lib/validation/**/*.test.ts",
+  "lib/auth/**/*.test.ts",
+  "lib/http/**/*.test.ts",
+  "lib/search/**/*.test.ts",
+  "lib/cache/page-cache.test.ts",
+  "lib/media/{config,sizes,types}.test.ts",
+];
+
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
-    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
-    globalSetup: ["test/global-setup.ts"],
-    // Integration tests share one PostgreSQL server; each file makes its own databases.
+    // Worker threads start faster than processes; each file still gets its own.
+    pool: "threads",
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      { extends: true, test: { name: "unit", include: UNIT } },
+      {
+        extends: true,
+        // Services on real databases (each file makes its own, on SQLite and PostgreSQL), the object
+        // store and the command line: `npx vitest run --project db`.
+        test: { name: "db", include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"], exclude: UNIT, globalSetup: ["test/global-setup.ts"] },
+      },
+    ],
   },
 });

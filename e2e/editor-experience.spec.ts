@@ -32,6 +32,8 @@ test.describe("the editor's toolbar", () => {
     expect(await bold.evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/^system-ui/);
 
     await bold.click();
+    // The button hands the keyboard to the text (on the next frame), with bold on for what is typed.
+    await expect(box).toBeFocused();
     await page.keyboard.type("Strong words");
     await expect(box.locator("strong")).toHaveText("Strong words");
     await expect(bold).toHaveAttribute("aria-pressed", "true");

@@ -60,7 +60,7 @@ test.describe("editing the library", () => {
   test("an editor corrects a source and the article citing it shows the correction", async ({ page, browser, baseURL, db, makeAccount, signInAs }) => {
     const editor = await makeAccount("editor");
     const stamp = Date.now();
-    const source = await createSource(db, { url: `https://example.org/study-${stamp}`, title: `A stduy ${stamp}` });
+    const source = await createSource(db, editor, { url: `https://example.org/study-${stamp}`, title: `A stduy ${stamp}` });
     const pageId = `cites_${stamp}`;
     await savePageRevision(db, {
       pageId,

@@ -5,7 +5,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { DocumentJSON, NodeJSON } from "../lib/content/document";
+import { type DocumentJSON, type NodeJSON, storedDocument } from "../lib/content/document";
 import { formatEntries } from "../lib/content/citation-format";
 import { CITATION_STYLES } from "../lib/content/citation-styles";
 import { toCslItem } from "../lib/content/csl";
@@ -82,7 +82,7 @@ async function benchDiffComputation(pageId: string, runs = 40) {
   const db = createDb(DATABASE_URL);
   const page = await db.page.findUniqueOrThrow({ where: { slug: pageId }, select: { latestRevision: { select: { content: true } } } });
   await db.$disconnect();
-  const before = JSON.parse(page.latestRevision!.content) as DocumentJSON;
+  const before = storedDocument(page.latestRevision!.content);
   const after = structuredClone(before);
   const paragraphs = after.content.filter((n: NodeJSON) => n.type === "paragraph" && n.content?.some((c) => c.type === "text"));
   paragraphs.forEach((p, i) => {

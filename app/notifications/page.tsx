@@ -15,7 +15,7 @@ export default async function NotificationsPage() {
   await connection();
   const account = await currentAccount();
   if (!account) return <SignInPrompt title="Notifications" to="to see your notifications" back="/notifications" />;
-  const { items, unread } = await listNotifications(db, account.id);
+  const { items, unread } = await listNotifications(db, account);
   return (
     <article className="history" aria-labelledby="notifications-title">
       <h1 id="notifications-title">Notifications</h1>

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { signOut, useSession } from "next-auth/react";
+import { can } from "@/lib/auth/policy";
 
 function Menu() {
   const { data, status } = useSession();
@@ -16,7 +17,7 @@ function Menu() {
   }
   return (
     <>
-      {account.role === "admin" && (
+      {can(account, "manageAccounts") && (
         <>
           <li>
             <Link href="/admin/users">Accounts</Link>

@@ -20,6 +20,7 @@ import { knownFileAlt, searchLibrary, uploadToLibrary, useLibraryRevision } from
 import { insertLibraryFile, MediaPanel } from "./media-panel";
 import { rememberSave } from "./save-notice";
 import { Toolbar } from "./toolbar";
+import { MAX_SUMMARY_LENGTH } from "@/lib/validation/revision";
 
 export interface ArticleEditorProps {
   pageId: string;
@@ -325,7 +326,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
       >
         <label>
           Summary of your changes
-          <input value={summary} onChange={(e) => setSummary(e.target.value)} maxLength={500} placeholder="What did you change, and why?" />
+          <input value={summary} onChange={(e) => setSummary(e.target.value)} maxLength={MAX_SUMMARY_LENGTH} placeholder="What did you change, and why?" />
         </label>
         <label className="checkbox">
           <input type="checkbox" checked={minor} onChange={(e) => setMinor(e.target.checked)} /> This is a minor edit

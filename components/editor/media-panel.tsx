@@ -6,6 +6,7 @@ import { useEffect, useState } from "react";
 import { suggestMediaName } from "@/lib/content/figure-editing";
 import { formatFileSize, thumbnailFor } from "@/lib/media/sizes";
 import { fetchLibraryFile, type LibraryFile, searchLibrary, uploadToLibrary } from "./media-library";
+import { MAX_ALT_LENGTH } from "@/lib/validation/media";
 
 /**
  * Puts a library file into the text at `at` (else in place of the selected text, or after a selected node): a picture as a figure, with this
@@ -120,7 +121,7 @@ function UploadForm({ editor, pageId, onClose }: { editor: Editor; pageId: strin
       {exists && <p className="form-info">A file of this name exists already: uploading makes a new version of it, shown wherever it is used.</p>}
       <label>
         Alt text (what the picture shows, for readers who cannot see it)
-        <input value={alt} maxLength={500} onChange={(e) => setAlt(e.target.value)} />
+        <input value={alt} maxLength={MAX_ALT_LENGTH} onChange={(e) => setAlt(e.target.value)} />
       </label>
       {error && (
         <p role="alert" className="form-error">

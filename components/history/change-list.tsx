@@ -1,7 +1,6 @@
 import { pageHref } from "@/lib/content/page-id";
 import type { Contribution } from "@/lib/wiki/history";
-import { EVENT_LABELS, SizeChange } from "./history-table";
-import { revisionHref, userHref } from "./revision-line";
+import { EVENT_LABELS, revisionHref, SizeChange, userHref } from "./revision-line";
 
 type Change = Contribution & { author?: { name: string } };
 

@@ -1,29 +1,11 @@
+"use client";
+
 // Rows of plain links: client-side navigation gains nothing here, and a Link per cell would send
-// each one to the browser again in the page's React payload.
+// each one to the browser again in the page's React payload. A client component, so that payload
+// carries each revision once, as data, not each row's cells as elements the server renders twice.
 import { pageHref } from "@/lib/content/page-id";
 import type { HistoryPage } from "@/lib/wiki/history";
-import { formatTime, revisionHref, userHref } from "./revision-line";
-
-const bytes = new Intl.NumberFormat("en-GB");
-
-/** How history names revisions that record something other than an edit. */
-export const EVENT_LABELS: Record<string, string> = {
-  revert: "revert",
-  move: "renamed",
-  delete: "deleted",
-  restore: "restored",
-  protect: "protected",
-  unprotect: "unprotected",
-};
-
-export function SizeChange({ delta }: { delta: number }) {
-  const label = delta > 0 ? `+${bytes.format(delta)}` : bytes.format(delta);
-  return (
-    <span className={delta > 0 ? "size-up" : delta < 0 ? "size-down" : "size-same"} title={`${label} bytes`}>
-      {delta === 0 ? "0" : label}
-    </span>
-  );
-}
+import { bytes, EVENT_LABELS, formatTime, revisionHref, SizeChange, userHref } from "./revision-line";
 
 /**
  * A page of history as a form: two radio columns pick the revisions to compare, and it works the
@@ -61,7 +43,7 @@ export function HistoryTable({ history, canEdit }: { history: HistoryPage; canEd
                   </td>
                   <th scope="row">
                     <a href={revisionHref(page.pageId, r.number)}>
-                      #{r.number} · <time dateTime={r.createdAt.toISOString()}>{formatTime(r.createdAt)}</time>
+                      #{r.number} · <time dateTime={r.createdAt.toISOString()} suppressHydrationWarning>{formatTime(r.createdAt)}</time>
                     </a>
                   </th>
                   <td>

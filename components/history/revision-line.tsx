@@ -12,6 +12,28 @@ export function formatTime(date: Date): string {
   return TIME.format(date).replace(" at", ",");
 }
 
+/** How history names revisions that record something other than an edit. */
+export const EVENT_LABELS: Record<string, string> = {
+  revert: "revert",
+  move: "renamed",
+  delete: "deleted",
+  restore: "restored",
+  protect: "protected",
+  unprotect: "unprotected",
+};
+
+/** Sizes in bytes with thousands separated: "12,345". */
+export const bytes = new Intl.NumberFormat("en-GB");
+
+export function SizeChange({ delta }: { delta: number }) {
+  const label = delta > 0 ? `+${bytes.format(delta)}` : bytes.format(delta);
+  return (
+    <span className={delta > 0 ? "size-up" : delta < 0 ? "size-down" : "size-same"} title={`${label} bytes`}>
+      {delta === 0 ? "0" : label}
+    </span>
+  );
+}
+
 /** A revision in one line: number, time, author and summary, as the diff and revision banners show it. */
 export function RevisionLine({ pageId, revision }: { pageId: string; revision: RevisionSummary }) {
   return (

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { MAX_ALT_LENGTH, MAX_CREDIT_LENGTH, MAX_DESCRIPTION_LENGTH, MAX_LICENCE_LENGTH, MAX_MEDIA_NAME_LENGTH, MAX_UPLOAD_SUMMARY_LENGTH } from "@/lib/validation/media";
 
 type Refusal = { message: string; fieldErrors?: Record<string, string> };
 
@@ -44,7 +45,7 @@ export function MediaUploadForm({ name, suggestedName, maxMegabytes }: { name?: 
       ) : (
         <label>
           Name in the wiki (namespaces with colons; the file&apos;s own name when left empty)
-          <input name="name" maxLength={200} placeholder="models:chart.png" defaultValue={suggestedName} />
+          <input name="name" maxLength={MAX_MEDIA_NAME_LENGTH} placeholder="models:chart.png" defaultValue={suggestedName} />
         </label>
       )}
       <label>
@@ -55,27 +56,27 @@ export function MediaUploadForm({ name, suggestedName, maxMegabytes }: { name?: 
         <>
           <label>
             Description
-            <textarea name="description" rows={3} maxLength={2000} />
+            <textarea name="description" rows={3} maxLength={MAX_DESCRIPTION_LENGTH} />
           </label>
           <label>
             Alt text (what the picture shows, for readers who cannot see it)
-            <input name="alt" maxLength={500} />
+            <input name="alt" maxLength={MAX_ALT_LENGTH} />
           </label>
           <div className="field-row">
             <label>
               Credit
-              <input name="credit" maxLength={500} />
+              <input name="credit" maxLength={MAX_CREDIT_LENGTH} />
             </label>
             <label>
               Licence
-              <input name="licence" maxLength={200} />
+              <input name="licence" maxLength={MAX_LICENCE_LENGTH} />
             </label>
           </div>
         </>
       )}
       <label>
         Summary
-        <input name="summary" maxLength={300} />
+        <input name="summary" maxLength={MAX_UPLOAD_SUMMARY_LENGTH} />
       </label>
       {refusal && (
         <div role="alert" className="form-error">

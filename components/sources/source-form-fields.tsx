@@ -1,5 +1,6 @@
 import type { CslSourceFields } from "@/lib/content/csl";
 import { SOURCE_TYPES } from "@/lib/validation/source";
+import { MAX_TITLE_LENGTH } from "@/lib/validation/source";
 
 /** A record's fields as the form shows them: the authors as one line of text, and its archived copy. */
 export type SourceFormValues = Omit<CslSourceFields, "authors"> & { authors: string; archiveUrl: string | null };
@@ -30,7 +31,7 @@ export function SourceFormFields({ values }: { values: SourceFormValues }) {
           ))}
         </select>
       </label>
-      {text("title", { required: true, maxLength: 500 })}
+      {text("title", { required: true, maxLength: MAX_TITLE_LENGTH })}
       <label>
         Authors (Family, Given; another; or an organisation)
         <input name="authors" defaultValue={values.authors} maxLength={2000} />

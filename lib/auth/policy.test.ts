@@ -1,25 +1,68 @@
 import { describe, expect, it } from "vitest";
-import type { Account } from "../wiki/accounts";
-import { can } from "./policy";
+import { AppError } from "../errors";
+import type { Account } from "./account";
+import { type Action, authorize, can } from "./policy";
 
-const account = (role: Account["role"], blocked = false): Account => ({ id: role, email: `${role}@x`, name: role, role, blocked });
+const person = (role: Account["role"], blocked = false): Account => ({ id: role, email: `${role}@x`, name: role, role, blocked });
+
+// Who may do what: every kind of visitor, on an ordinary and a protected page.
+const WHO = { anonymous: null, blocked: person("admin", true), reader: person("reader"), editor: person("editor"), reviewer: person("reviewer"), admin: person("admin") };
+type Who = keyof typeof WHO;
+const ALL: Who[] = ["anonymous", "blocked", "reader", "editor", "reviewer", "admin"];
+const SIGNED_IN: Who[] = ["reader", "editor", "reviewer", "admin"];
+const EDITORS: Who[] = ["editor", "reviewer", "admin"];
+const REVIEWERS: Who[] = ["reviewer", "admin"];
+const ADMINS: Who[] = ["admin"];
+
+const MATRIX: [Action, { protected?: boolean } | undefined, Who[]][] = [
+  ["read", undefined, ALL],
+  ["read", { protected: true }, ALL],
+  ["watch", undefined, SIGNED_IN],
+  ["edit", undefined, EDITORS],
+  ["edit", { protected: true }, REVIEWERS],
+  ["move", undefined, EDITORS],
+  ["move", { protected: true }, REVIEWERS],
+  ["upload", undefined, EDITORS],
+  ["changeSources", undefined, EDITORS],
+  ["review", undefined, REVIEWERS],
+  ["rollback", undefined, REVIEWERS],
+  ["protect", undefined, REVIEWERS],
+  ["delete", undefined, ADMINS],
+  ["manageAccounts", undefined, ADMINS],
+  ["manageSettings", undefined, ADMINS],
+];
 
 describe("the permission policy", () => {
-  it("lets anyone read", () => {
-    expect(can(null, "read")).toBe(true);
+  it("covers every action", () => {
+    const actions = new Set(MATRIX.map(([action]) => action));
+    expect([...actions].sort()).toEqual(["changeSources", "delete", "edit", "manageAccounts", "manageSettings", "move", "protect", "read", "review", "rollback", "upload", "watch"]);
   });
 
-  it("lets editors and above edit, and only reviewers and admins edit protected pages", () => {
-    expect([null, account("reader"), account("editor"), account("reviewer"), account("admin")].map((a) => can(a, "edit"))).toEqual([false, false, true, true, true]);
-    expect(["editor", "reviewer", "admin"].map((r) => can(account(r as Account["role"]), "edit", { protected: true }))).toEqual([false, true, true]);
+  describe.each(MATRIX)("%s %o", (action, page, allowed) => {
+    it.each(ALL)("%s", (who) => {
+      const account = WHO[who];
+      expect(can(account, action, page)).toBe(allowed.includes(who));
+      if (allowed.includes(who)) {
+        expect(authorize(account, action, page)).toBe(account);
+        return;
+      }
+      // Someone signed out is asked to sign in (401); anyone else is told why not (403).
+      let refusal: unknown;
+      try {
+        authorize(account, action, page);
+      } catch (error) {
+        refusal = error;
+      }
+      expect(refusal).toBeInstanceOf(AppError);
+      const { code, message } = refusal as AppError;
+      expect(code).toBe(account ? "FORBIDDEN" : "UNAUTHENTICATED");
+      expect(message).toMatch(account ? /\w/ : /^Sign in to /);
+      if (who === "blocked") expect(message).toMatch(/blocked/);
+    });
   });
 
-  it("keeps review to reviewers and admins, and accounts to admins", () => {
-    expect(["reader", "editor", "reviewer", "admin"].map((r) => can(account(r as Account["role"]), "review"))).toEqual([false, false, true, true]);
-    expect(["reader", "editor", "reviewer", "admin"].map((r) => can(account(r as Account["role"]), "manageAccounts"))).toEqual([false, false, false, true]);
-  });
-
-  it("gives blocked accounts nothing beyond reading", () => {
-    expect(["edit", "review", "manageAccounts"].map((action) => can(account("admin", true), action as "edit"))).toEqual([false, false, false]);
+  it("says why a protected page is refused", () => {
+    expect(() => authorize(WHO.editor, "edit", { protected: true })).toThrow("This page is protected: only reviewers and administrators can edit it.");
+    expect(() => authorize(WHO.reader, "edit")).toThrow("Your account cannot edit pages.");
   });
 });

@@ -63,6 +63,14 @@ export function collectLinkTargets(doc: NodeJSON): string[] {
   return [...targets].filter(Boolean);
 }
 
+/**
+ * A revision's stored document. Documents are checked against the schema when saved, and a
+ * revision never changes, so what is stored is read as it is: this is the one place that says so.
+ */
+export function storedDocument(content: string): DocumentJSON {
+  return JSON.parse(content) as DocumentJSON;
+}
+
 /** A copy of the document with every citation's source id passed through `map`. */
 export function mapCitationSources(doc: DocumentJSON, map: (sourceId: string) => string): DocumentJSON {
   const copy = (node: NodeJSON): NodeJSON => ({

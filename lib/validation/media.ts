@@ -10,7 +10,7 @@ export const MAX_DESCRIPTION_LENGTH = 2000;
 export const MAX_ALT_LENGTH = 500;
 export const MAX_CREDIT_LENGTH = 500;
 export const MAX_LICENCE_LENGTH = 200;
-export const MAX_SUMMARY_LENGTH = 300;
+export const MAX_UPLOAD_SUMMARY_LENGTH = 300;
 
 /**
  * A media name as DokuWiki cleans it (`Models/GPT Chart.PNG` → `models:gpt_chart.png`), which must
@@ -35,7 +35,7 @@ export const MediaUploadFieldsSchema = z.object({
   alt: text(MAX_ALT_LENGTH, "alt text").optional(),
   credit: text(MAX_CREDIT_LENGTH, "credit").optional(),
   licence: text(MAX_LICENCE_LENGTH, "licence").optional(),
-  summary: text(MAX_SUMMARY_LENGTH, "summary").default(""),
+  summary: text(MAX_UPLOAD_SUMMARY_LENGTH, "summary").default(""),
 });
 export type MediaUploadFields = z.output<typeof MediaUploadFieldsSchema>;
 
@@ -43,7 +43,7 @@ export type MediaUploadFields = z.output<typeof MediaUploadFieldsSchema>;
 export const MediaRevertSchema = z.object({
   name: MediaNameSchema,
   number: countingNumber("version"),
-  summary: text(MAX_SUMMARY_LENGTH, "summary").default(""),
+  summary: text(MAX_UPLOAD_SUMMARY_LENGTH, "summary").default(""),
 });
 
 /** `?q=&type=&page=` of the media library. */

@@ -2,17 +2,12 @@ import { hash, verify } from "@node-rs/argon2";
 import type { Db, DbOrTx } from "../db";
 import { transaction } from "../db/transaction";
 import { accountNameKey, fieldErrors, type Role, RoleSchema, SignInSchema, type SignInInput, SignUpSchema, type SignUpInput } from "../validation/account";
+import { authorize } from "../auth/policy";
+import type { Account } from "../auth/account";
 import { AppError } from "./errors";
 import { getSiteSetting } from "./settings";
 
-/** What the rest of the app knows of a signed-in person. */
-export interface Account {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  blocked: boolean;
-}
+export type { Account };
 
 const ACCOUNT_SELECT = { id: true, email: true, name: true, role: true, blockedAt: true } as const;
 type AccountRow = { id: string; email: string | null; name: string | null; role: string; blockedAt: Date | null };
@@ -164,8 +159,8 @@ export async function listAccounts(db: DbOrTx): Promise<(Account & { createdAt: 
 }
 
 /** Changes a role or blocks/unblocks an account. An admin cannot demote or block themself. */
-export async function updateAccount(db: Db, actor: Account, input: { id: string; role?: Role; blocked?: boolean }): Promise<Account> {
-  if (actor.role !== "admin") throw new AppError("FORBIDDEN", "Only administrators manage accounts.");
+export async function updateAccount(db: Db, account: Account | null, input: { id: string; role?: Role; blocked?: boolean }): Promise<Account> {
+  const actor = authorize(account, "manageAccounts");
   if (input.id === actor.id && ((input.role && input.role !== "admin") || input.blocked)) {
     throw new AppError("FORBIDDEN", "You cannot demote or block your own account.");
   }

@@ -1,3 +1,4 @@
+import { authorize } from "../auth/policy";
 import { createHash, randomBytes } from "node:crypto";
 import type { Db, DbOrTx } from "../db";
 import { TOKEN_LIFETIMES } from "../validation/api-token";
@@ -12,8 +13,8 @@ const digest = (token: string) => createHash("sha256").update(token).digest("hex
  * Issues an API token for an account. Only its SHA-256 is stored: the token itself is returned
  * this once, to be shown to the admin and never again.
  */
-export async function issueApiToken(db: Db, actor: Account, input: { userId: string; name: string; expiresInDays?: number | null }): Promise<{ id: string; token: string; expiresAt: Date | null }> {
-  if (actor.role !== "admin" || actor.blocked) throw new AppError("FORBIDDEN", "Only administrators issue API tokens.");
+export async function issueApiToken(db: Db, actor: Account | null, input: { userId: string; name: string; expiresInDays?: number | null }): Promise<{ id: string; token: string; expiresAt: Date | null }> {
+  authorize(actor, "manageAccounts");
   const name = input.name.trim().slice(0, 100) || "API token";
   const days = input.expiresInDays ?? null;
   if (days !== null && !TOKEN_LIFETIMES.includes(days)) throw new AppError("INVALID_INPUT", `A token lasts ${TOKEN_LIFETIMES.join(", ")} days, or until revoked.`);
@@ -25,8 +26,8 @@ export async function issueApiToken(db: Db, actor: Account, input: { userId: str
 }
 
 /** Revokes a token; it stops working at once. */
-export async function revokeApiToken(db: Db, actor: Account, id: string): Promise<void> {
-  if (actor.role !== "admin" || actor.blocked) throw new AppError("FORBIDDEN", "Only administrators revoke API tokens.");
+export async function revokeApiToken(db: Db, actor: Account | null, id: string): Promise<void> {
+  authorize(actor, "manageAccounts");
   const { count } = await db.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
   if (!count) throw new AppError("NOT_FOUND", "There is no such active token.");
 }

@@ -1,4 +1,4 @@
-import { collectCitations, type DocumentJSON } from "../content/document";
+import { collectCitations, type DocumentJSON, storedDocument } from "../content/document";
 import { collectFigureMedia } from "../content/extensions";
 import { normalizePageId } from "../content/page-id";
 import { type RenderedArticle, renderArticle } from "../content/render";
@@ -49,7 +49,7 @@ export async function getArticle(db: DbOrTx, rawPageId: string, { followRedirect
     pageId: page.slug,
     title: page.title,
     revision: { id: revision.id, number: revision.number, createdAt: revision.createdAt },
-    rendered: await renderStoredDocument(db, JSON.parse(revision.content) as DocumentJSON, revision.links.map((l) => l.targetSlug)),
+    rendered: await renderStoredDocument(db, storedDocument(revision.content), revision.links.map((l) => l.targetSlug)),
   };
 }
 

@@ -1,4 +1,4 @@
-import { can } from "../auth/policy";
+import { can, authorize } from "../auth/policy";
 import { normalizePageId } from "../content/page-id";
 import type { Db } from "../db";
 import type { Account } from "./accounts";
@@ -14,12 +14,9 @@ export function pageIdOrThrow(raw: string): string {
 
 /** Refuses anyone who may not edit this page (anonymous, readers, blocked, or not enough for a protected page). */
 export async function assertCanEdit(db: Db, account: Account | null, pageId: string): Promise<Account> {
-  if (!account) throw new AppError("UNAUTHENTICATED", "Sign in to edit.");
+  authorize(account, "edit");
   const page = await db.page.findUnique({ where: { slug: pageId }, select: { protected: true } });
-  if (!can(account, "edit", page ?? undefined)) {
-    throw new AppError("FORBIDDEN", page?.protected ? "This page is protected: only reviewers and administrators can edit it." : "Your account cannot edit pages.");
-  }
-  return account;
+  return authorize(account, "edit", page ?? undefined);
 }
 
 export interface PageEdit {

@@ -1,4 +1,4 @@
-import { collectCitations, type DocumentJSON, mapCitationSources } from "../content/document";
+import { collectCitations, type DocumentJSON, mapCitationSources, storedDocument } from "../content/document";
 import { citationNumbers, type DocumentDiff, diffDocuments } from "../content/diff";
 import { normalizePageId } from "../content/page-id";
 import type { RenderedArticle, RenderSource } from "../content/render";
@@ -106,7 +106,7 @@ export async function getRevisionOrThrow(db: DbOrTx, pageDbId: number, number: n
     select: { ...SUMMARY_SELECT, content: true, links: { select: { targetSlug: true } } },
   });
   if (!row) throw new AppError("NOT_FOUND", `This page has no revision ${number}.`);
-  return { summary: toSummary(row), doc: JSON.parse(row.content) as DocumentJSON, links: row.links.map((l) => l.targetSlug) };
+  return { summary: toSummary(row), doc: storedDocument(row.content), links: row.links.map((l) => l.targetSlug) };
 }
 
 /** One revision's document as stored, with its place in the history (for the JSON API). */

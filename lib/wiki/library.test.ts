@@ -19,9 +19,9 @@ describeOnEachDatabase("the source library", (database) => {
     const { db } = database();
     const admin = await createAccount(db, { email: "admin@example.org", name: "Admin", password: "correct horse battery" });
     const editor = await createAccount(db, { email: "ed@example.org", name: "Ed", password: "correct horse battery" }, { role: "editor" });
-    const report = await createSource(db, { url: "https://example.org/report", title: "A report on models", authors: "Doe, Jane", publisher: "Example Press", issued: "2026-03" });
-    const paper = await createSource(db, { url: "https://journal.example/paper", title: "Zebra paper" });
-    await createSource(db, { title: "Never cited" });
+    const report = await createSource(db, editor, { url: "https://example.org/report", title: "A report on models", authors: "Doe, Jane", publisher: "Example Press", issued: "2026-03" });
+    const paper = await createSource(db, editor, { url: "https://journal.example/paper", title: "Zebra paper" });
+    await createSource(db, editor, { title: "Never cited" });
 
     await savePageRevision(db, { pageId: "alpha", doc: doc(p(cite(report.id)), h("History"), p(cite(report.id), cite(paper.id))), authorId: admin.id, summary: "", baseRevisionId: null, selfApproved: true });
     const beta = await savePageRevision(db, { pageId: "beta", doc: doc(h("Methods"), p(cite(paper.id))), authorId: admin.id, summary: "", baseRevisionId: null, selfApproved: true });
@@ -52,7 +52,7 @@ describeOnEachDatabase("the source library", (database) => {
   it("renders References in the site's citation style, which administrators change", async () => {
     const { db } = database();
     const admin = await createAccount(db, { email: "style-admin@example.org", name: "Style admin", password: "correct horse battery" }, { role: "admin" });
-    const book = await createSource(db, { type: "book", title: "The Craft of Research", authors: "Booth, Wayne C.", publisher: "University of Chicago Press", issued: "2016" });
+    const book = await createSource(db, admin, { type: "book", title: "The Craft of Research", authors: "Booth, Wayne C.", publisher: "University of Chicago Press", issued: "2016" });
     expect(book.existed).toBe(false);
     await savePageRevision(db, { pageId: "styled", doc: doc(p(cite(book.id))), authorId: admin.id, summary: "", baseRevisionId: null, selfApproved: true });
     const formatted = async () => (await getArticle(db, "styled"))!.rendered.references.map((r) => r.formatted);
@@ -64,7 +64,7 @@ describeOnEachDatabase("the source library", (database) => {
     await updateSiteSettings(db, admin, { citationStyle: "apa" });
 
     // A DOI already in the library is not added twice.
-    const first = await createSource(db, { title: "A paper", doi: "10.5555/one" });
-    expect(await createSource(db, { title: "The paper again", doi: "https://doi.org/10.5555/ONE" })).toMatchObject({ id: first.id, existed: true });
+    const first = await createSource(db, admin, { title: "A paper", doi: "10.5555/one" });
+    expect(await createSource(db, admin, { title: "The paper again", doi: "https://doi.org/10.5555/ONE" })).toMatchObject({ id: first.id, existed: true });
   });
 });

@@ -1,6 +1,6 @@
 import { citedSections } from "../content/cited-sections";
 import { type CslItem, toCslItem } from "../content/csl";
-import type { DocumentJSON } from "../content/document";
+import { storedDocument } from "../content/document";
 import type { RenderSource } from "../content/render";
 import type { DbOrTx } from "../db";
 import { AppError } from "./errors";
@@ -89,7 +89,7 @@ export async function getSourceDetail(db: DbOrTx, id: string): Promise<SourceDet
   });
   const where = (revision: { number: number; content: string } | null) => {
     if (!revision) return null;
-    const sections = citedSections(JSON.parse(revision.content) as DocumentJSON, ids);
+    const sections = citedSections(storedDocument(revision.content), ids);
     return sections.length ? { number: revision.number, sections } : null;
   };
   return {

@@ -1,4 +1,4 @@
-import { type Action, can } from "../auth/policy";
+import { type Action, authorize } from "../auth/policy";
 import { normalizePageId, pageNamespace } from "../content/page-id";
 import type { Db, Tx } from "../db";
 import { transaction } from "../db/transaction";
@@ -6,19 +6,13 @@ import type { Account } from "./accounts";
 import { AppError } from "./errors";
 import { type PageEventAction, writeEventRevision } from "./revisions";
 
-const REFUSALS: Partial<Record<Action, string>> = {
-  move: "Your account cannot rename this page.",
-  protect: "Only reviewers and administrators can protect pages.",
-  delete: "Only administrators can delete and restore pages.",
-};
-
 async function pageForEvent(tx: Tx, account: Account | null, pageId: string, action: Action, { deleted = false } = {}) {
-  if (!account) throw new AppError("UNAUTHENTICATED", "Sign in first.");
+  authorize(account, action);
   const page = await tx.page.findUnique({ where: { slug: pageId }, select: { id: true, slug: true, title: true, protected: true, deletedAt: true, latestRevisionId: true } });
   if (!page || !page.latestRevisionId || !!page.deletedAt !== deleted) {
     throw new AppError("NOT_FOUND", deleted ? `There is no deleted page "${pageId}".` : `There is no page "${pageId}".`);
   }
-  if (!can(account, action, page)) throw new AppError("FORBIDDEN", REFUSALS[action] ?? "You cannot do this.");
+  authorize(account, action, page);
   return page;
 }
 

@@ -1,4 +1,4 @@
-import { can } from "../auth/policy";
+import { authorize } from "../auth/policy";
 import { pageNamespace } from "../content/page-id";
 import type { RenderMedia } from "../content/render";
 import type { Db, DbOrTx } from "../db";
@@ -19,11 +19,6 @@ import { ensureSystemUser } from "./users";
 // written, so a record never names missing bytes; bytes left behind by a failed write are harmless,
 // being addressed by their content, and the next upload of the same file finds them there.
 
-function uploader(account: Account | null): Account {
-  if (!account) throw new AppError("UNAUTHENTICATED", "Sign in to upload files.");
-  if (!can(account, "edit")) throw new AppError("FORBIDDEN", "Your account cannot upload files.");
-  return account;
-}
 
 function parse<T>(result: { success: true; data: T } | { success: false; error: Parameters<typeof fieldErrors>[0] }): T {
   if (result.success) return result.data;
@@ -67,7 +62,7 @@ export interface UploadResult {
  * change). Editors only.
  */
 export async function uploadMedia(db: Db, media: MediaServices, account: Account | null, input: { bytes: Uint8Array; fields: unknown }): Promise<UploadResult> {
-  return storeUpload(db, media, uploader(account).id, input);
+  return storeUpload(db, media, authorize(account, "upload").id, input);
 }
 
 /**
@@ -109,7 +104,7 @@ async function storeUpload(db: Db, media: MediaServices, authorId: string, input
  * what a page showed at any moment can still be told). Refused when it is what the file shows now.
  */
 export async function revertMedia(db: Db, account: Account | null, input: unknown): Promise<UploadResult> {
-  const author = uploader(account);
+  const author = authorize(account, "upload");
   const { name, number, summary } = parse(MediaRevertSchema.safeParse(input));
   return transaction(db, async (tx) => {
     const file = await tx.mediaFile.findUnique({ where: { name }, select: { id: true, currentVersion: { select: { number: true, hash: true } } } });

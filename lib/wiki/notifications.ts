@@ -1,3 +1,5 @@
+import type { Account } from "../auth/account";
+import { authorize } from "../auth/policy";
 import type { DbOrTx } from "../db";
 
 export interface NotificationItem {
@@ -10,7 +12,8 @@ export interface NotificationItem {
 }
 
 /** A person's newest notifications, and how many are unread. */
-export async function listNotifications(db: DbOrTx, userId: string, limit = 50): Promise<{ items: NotificationItem[]; unread: number }> {
+export async function listNotifications(db: DbOrTx, account: Account | null, limit = 50): Promise<{ items: NotificationItem[]; unread: number }> {
+  const { id: userId } = authorize(account, "watch");
   const [rows, unread] = await Promise.all([
     db.notification.findMany({ where: { userId }, orderBy: { id: "desc" }, take: limit, select: { id: true, kind: true, message: true, link: true, createdAt: true, readAt: true } }),
     db.notification.count({ where: { userId, readAt: null } }),
@@ -19,6 +22,7 @@ export async function listNotifications(db: DbOrTx, userId: string, limit = 50):
 }
 
 /** Marks every notification of a person as read. */
-export async function markNotificationsRead(db: DbOrTx, userId: string): Promise<void> {
+export async function markNotificationsRead(db: DbOrTx, account: Account | null): Promise<void> {
+  const { id: userId } = authorize(account, "watch");
   await db.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: new Date() } });
 }

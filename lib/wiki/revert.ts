@@ -1,4 +1,4 @@
-import { can } from "../auth/policy";
+import { can, authorize } from "../auth/policy";
 import { undoDocument } from "../content/merge";
 import type { Db } from "../db";
 import { transaction } from "../db/transaction";
@@ -65,9 +65,8 @@ const ROLLBACK_SCAN = 500;
  * of the newest one, returning the page to the revision before them.
  */
 export async function rollbackAuthor(db: Db, account: Account | null, options: { pageId: string }): Promise<SaveRevisionResult & { undone: number }> {
+  const reviewer = authorize(account, "rollback");
   const page = await getPageHeaderOrThrow(db, options.pageId);
-  if (!account) throw new AppError("UNAUTHENTICATED", "Sign in to roll back edits.");
-  if (!can(account, "rollback")) throw new AppError("FORBIDDEN", "Only reviewers and administrators can roll back edits.");
   const recent = await db.revision.findMany({
     where: { pageId: page.id },
     orderBy: { number: "desc" },
@@ -81,8 +80,8 @@ export async function rollbackAuthor(db: Db, account: Account | null, options: {
   const result = await transaction(db, async (tx) => {
     // Rolled-back revisions still waiting for review are rejected, never approved by the rollback.
     const pending = recent.slice(0, run).filter((r) => r.reviewState === "pending");
-    if (pending.length) await markRejected(tx, { pageDbId: page.id, pageId: page.pageId, reviewer: account, comment: "Rolled back", revisions: pending });
-    return writePageRevision(tx, { pageId: page.pageId, doc: target.doc, authorId: account.id, summary, baseRevisionId: recent[0].id, action: "revert", selfApproved: true });
+    if (pending.length) await markRejected(tx, { pageDbId: page.id, pageId: page.pageId, reviewer, comment: "Rolled back", revisions: pending });
+    return writePageRevision(tx, { pageId: page.pageId, doc: target.doc, authorId: reviewer.id, summary, baseRevisionId: recent[0].id, action: "revert", selfApproved: true });
   });
   return { ...result, undone: run };
 }

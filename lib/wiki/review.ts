@@ -1,5 +1,5 @@
-import { can } from "../auth/policy";
-import type { DocumentJSON } from "../content/document";
+import { authorize } from "../auth/policy";
+import { storedDocument } from "../content/document";
 import type { Db, DbOrTx, Tx } from "../db";
 import { transaction } from "../db/transaction";
 import type { Account } from "./accounts";
@@ -10,14 +10,13 @@ import { SETTINGS } from "./settings";
 import { type SaveRevisionResult, writePageRevision } from "./revisions";
 
 async function pendingRevisionOrThrow(tx: Tx, account: Account | null, pageId: string, number: number) {
-  if (!account) throw new AppError("UNAUTHENTICATED", "Sign in to review.");
-  if (!can(account, "review")) throw new AppError("FORBIDDEN", "Only reviewers and administrators review revisions.");
+  const reviewer = authorize(account, "review");
   const page = await tx.page.findUnique({ where: { slug: pageId }, select: { id: true, slug: true, deletedAt: true } });
   if (!page || page.deletedAt) throw new AppError("NOT_FOUND", `There is no page "${pageId}".`);
   const revision = await tx.revision.findUnique({ where: { pageId_number: { pageId: page.id, number } }, select: { id: true, number: true, authorId: true, reviewState: true } });
   if (!revision) throw new AppError("NOT_FOUND", `This page has no revision ${number}.`);
   if (revision.reviewState !== "pending") throw new AppError("CONFLICT", `Revision ${number} is not waiting for review (it is ${revision.reviewState}).`);
-  return { page, revision, reviewer: account };
+  return { page, revision, reviewer };
 }
 
 export interface ReviewInput {
@@ -60,7 +59,7 @@ export async function rejectRevision(db: Db, account: Account | null, input: Rev
     const revert = before
       ? await writePageRevision(tx, {
           pageId: page.slug,
-          doc: JSON.parse(before.content) as DocumentJSON,
+          doc: storedDocument(before.content),
           authorId: reviewer.id,
           summary: `Rejected ${revisionRange(range)}: ${comment}`,
           action: "revert",
@@ -85,12 +84,12 @@ export interface ReviewPolicyInput {
  */
 export async function setReviewPolicy(db: Db, actor: Account | null, input: ReviewPolicyInput): Promise<void> {
   if (input.pageId !== undefined) {
-    if (!can(actor, "protect")) throw new AppError("FORBIDDEN", "Only reviewers and administrators set a page's review policy.");
+    authorize(actor, "protect");
     const { count } = await db.page.updateMany({ where: { slug: input.pageId, deletedAt: null }, data: { reviewPolicy: input.policy === "inherit" ? null : input.policy } });
     if (!count) throw new AppError("NOT_FOUND", `There is no page "${input.pageId}".`);
     return;
   }
-  if (!can(actor, "manageAccounts")) throw new AppError("FORBIDDEN", "Only administrators set the review policy of the site or a namespace.");
+  authorize(actor, "manageSettings");
   const key = input.namespace ? namespacePolicyKey(input.namespace) : SETTINGS.reviewPolicy.key;
   if (input.policy === "inherit") {
     if (!input.namespace) throw new AppError("INVALID_INPUT", "The site's policy is either required or none.");

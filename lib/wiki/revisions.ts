@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { canonicalJson, collectCitations, collectLinkTargets, type DocumentJSON } from "../content/document";
+import { canonicalJson, collectCitations, collectLinkTargets, type DocumentJSON, storedDocument } from "../content/document";
 import { type MergeConflict, mergeDocuments } from "../content/merge";
 import { pageNamespace, titleFromPageId } from "../content/page-id";
 import type { Db, Tx } from "../db";
@@ -94,13 +94,13 @@ async function writeCheckedRevision(tx: Tx, input: SaveRevisionInput, checked: D
       input.baseRevisionId === null ? null : tx.revision.findFirst({ where: { id: input.baseRevisionId, pageId: existing!.id }, select: { content: true } }),
       tx.revision.findUniqueOrThrow({ where: { id: latest.id }, select: { content: true } }),
     ]);
-    const theirs = JSON.parse(newest.content) as DocumentJSON;
+    const theirs = storedDocument(newest.content);
     if (!base) {
       throw new AppError("CONFLICT", "Someone created this page while you were writing it.", {
         latestRevisionId: latest.id, latestNumber: latest.number, theirs, conflicts: [],
       } satisfies ConflictDetails);
     }
-    const result = mergeDocuments(JSON.parse(base.content) as DocumentJSON, doc, theirs);
+    const result = mergeDocuments(storedDocument(base.content), doc, theirs);
     if (!result.clean) {
       throw new AppError("CONFLICT", `Someone else saved revision ${latest.number} while you were editing, changing the same passages.`, {
         latestRevisionId: latest.id, latestNumber: latest.number, theirs, conflicts: result.conflicts, resolved: result.resolved,
@@ -188,7 +188,7 @@ export async function getLatestRevision(db: Db | Tx, pageId: string) {
     number: page.latestRevision.number,
     /** The revision readers see; older than `number` while revisions wait for review. */
     publishedNumber: page.publishedRevision?.number ?? null,
-    doc: JSON.parse(page.latestRevision.content) as DocumentJSON,
+    doc: storedDocument(page.latestRevision.content),
   };
 }
 

@@ -75,7 +75,7 @@ describeOnEachDatabase("searching pages", (database) => {
 
   it("finds pages by the titles and authors of the sources they cite", async () => {
     const [word, tag] = [unique(), unique()];
-    const source = await createSource(database().db, { title: `Report on ${word}`, authors: "Lovelace, Ada", url: `https://example.org/${word}` });
+    const source = await createSource(database().db, await account("editor"), { title: `Report on ${word}`, authors: "Lovelace, Ada", url: `https://example.org/${word}` });
     await save(`cites_${tag}`, doc(paragraph(text("A claim."), { type: "citation", attrs: { sourceId: source.id, locator: null, quote: null } })));
     const [result] = (await search(`${word} lovelace`)).results;
     expect(result.pageId).toBe(`cites_${tag}`);

@@ -1,7 +1,7 @@
 import { can } from "../auth/policy";
 import { REFERENCES_ANCHOR } from "../content/anchors";
 import { formatAuthorList } from "../validation/source";
-import type { DocumentJSON } from "../content/document";
+import { storedDocument } from "../content/document";
 import { normalizePageId } from "../content/page-id";
 import { searchableText } from "../content/search-text";
 import { type Db, type DbOrTx, dbKind, Prisma, type Tx } from "../db";
@@ -41,7 +41,7 @@ type IndexedRevision = {
 
 /** A revision's sections, and its References (cited sources' titles and authors, notes as written). */
 function revisionEntries(revision: IndexedRevision, page: { title: string; namespace: string }, audience: { forReaders: boolean; forReviewers: boolean }): IndexEntry[] {
-  const { sections, notes } = searchableText(JSON.parse(revision.content) as DocumentJSON);
+  const { sections, notes } = searchableText(storedDocument(revision.content));
   const sources = [...new Set(revision.citations.map(({ source }) => [source.title, formatAuthorList(parseAuthors(source.authors))].filter(Boolean).join(", ")))];
   const references = [...sources, ...notes].join(". ");
   const all = [...sections.map((s) => ({ ...s, body: s.text })), ...(references ? [{ anchor: REFERENCES_ANCHOR, heading: "References", body: references }] : [])];

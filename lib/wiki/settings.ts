@@ -1,4 +1,4 @@
-import { can } from "../auth/policy";
+import { authorize } from "../auth/policy";
 import { DEFAULT_CITATION_STYLE } from "../content/citation-styles";
 import { DEFAULT_INTERWIKI, formatInterwikiMap } from "../content/interwiki";
 import type { Db, DbOrTx } from "../db";
@@ -54,7 +54,7 @@ export async function getSiteSettings(db: DbOrTx): Promise<SiteSettings> {
 
 /** Changes the given site settings, leaving the others as they are; administrators only. */
 export async function updateSiteSettings(db: Db, actor: Account | null, input: unknown): Promise<SiteSettings> {
-  if (!can(actor, "manageAccounts")) throw new AppError("FORBIDDEN", "Only administrators change site settings.");
+  authorize(actor, "manageSettings");
   const parsed = SiteSettingsSchema.partial().safeParse(input);
   if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0].message, { fieldErrors: fieldErrors(parsed.error) });
   await transaction(db, async (tx) => {

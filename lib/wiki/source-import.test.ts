@@ -27,7 +27,7 @@ describeOnEachDatabase("importing bibliographic files", (database) => {
     const { db } = database();
     const ed = await createAccount(db, { email: "ed@example.org", name: "Ed", password: "correct horse battery" });
     const reader = await createAccount(db, { email: "rex@example.org", name: "Rex", password: "correct horse battery" }, { role: "reader" });
-    await createSource(db, { url: "https://importai.substack.com/p/412?utm_source=x", title: "Import AI 412 (already here)" });
+    await createSource(db, ed, { url: "https://importai.substack.com/p/412?utm_source=x", title: "Import AI 412 (already here)" });
 
     await expect(importSources(db, reader, { text: BIBTEX, format: "bibtex" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await importSources(db, ed, { text: BIBTEX, format: "bibtex" })).toEqual({ added: 1, existing: 1 });

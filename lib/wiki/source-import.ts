@@ -1,4 +1,4 @@
-import { can } from "../auth/policy";
+import { authorize } from "../auth/policy";
 import { BibliographyError, EXPORT_FORMATS, type ImportFormat, parseBibliography } from "../content/bibliography";
 import { sourceFieldsFromCsl } from "../content/csl";
 import { normalizeDoi, normalizeUrl, safeUrl } from "../content/url";
@@ -11,7 +11,7 @@ import { recordVersion } from "./source-records";
 import { findSameSource } from "./sources";
 
 /** Largest bibliographic file accepted. */
-export const MAX_IMPORT_BYTES = 2_000_000;
+export const MAX_BIBLIOGRAPHY_BYTES = 2_000_000;
 
 /**
  * Imports a BibTeX, RIS or CSL-JSON file into the library in one transaction: records already there
@@ -19,9 +19,8 @@ export const MAX_IMPORT_BYTES = 2_000_000;
  * A fault anywhere in the file names its entry and imports nothing.
  */
 export async function importSources(db: Db, account: Account | null, input: { text: string; format: ImportFormat }): Promise<{ added: number; existing: number }> {
-  if (!account) throw new AppError("UNAUTHENTICATED", "Sign in to import sources.");
-  if (!can(account, "edit")) throw new AppError("FORBIDDEN", "Your account cannot add sources.");
-  if (Buffer.byteLength(input.text, "utf8") > MAX_IMPORT_BYTES) throw new AppError("INVALID_INPUT", `The file is larger than ${MAX_IMPORT_BYTES / 1_000_000} MB.`);
+  const importer = authorize(account, "changeSources");
+  if (Buffer.byteLength(input.text, "utf8") > MAX_BIBLIOGRAPHY_BYTES) throw new AppError("INVALID_INPUT", `The file is larger than ${MAX_BIBLIOGRAPHY_BYTES / 1_000_000} MB.`);
   let items: Record<string, unknown>[];
   try {
     items = parseBibliography(input.text, input.format);
@@ -46,7 +45,7 @@ export async function importSources(db: Db, account: Account | null, input: { te
       }
       const data = { ...record, archiveUrl: null, authors: JSON.stringify(record.authors) };
       const created = await tx.source.create({ data: { ...data, normalizedUrl }, select: { id: true } });
-      await recordVersion(tx, created.id, data, account.id, `Imported from ${EXPORT_FORMATS[input.format].label}`);
+      await recordVersion(tx, created.id, data, importer.id, `Imported from ${EXPORT_FORMATS[input.format].label}`);
       added++;
     }
     return { added, existing };

@@ -1,6 +1,6 @@
 import { lookup } from "node:dns/promises";
 import { fetch as undiciFetch } from "undici";
-import { can } from "../auth/policy";
+import { authorize } from "../auth/policy";
 import { type CslSourceFields, sourceFieldsFromCsl } from "../content/csl";
 import { sourceFieldsFromPage } from "../content/meta-tags";
 import { normalizeDoi, safeUrl, webUrl } from "../content/url";
@@ -273,9 +273,8 @@ export async function lookupUrl(url: string, resolver: string): Promise<CslSourc
  * address) through the site's DOI resolver, otherwise a web address through its page resolver.
  * Editors only, since only they can add what it finds.
  */
-export async function lookupSource(db: DbOrTx, actor: Account | null, input: unknown): Promise<SourceLookup> {
-  if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to look sources up.");
-  if (!can(actor, "edit")) throw new AppError("FORBIDDEN", "Your account cannot add sources.");
+export async function lookupSource(db: DbOrTx, account: Account | null, input: unknown): Promise<SourceLookup> {
+  const actor = authorize(account, "changeSources");
   const wait = lookups.take(actor.id);
   if (wait) throw new AppError("RATE_LIMITED", `That is ${LOOKUPS_PER_MINUTE} look-ups in a minute; try again in ${wait} second${wait === 1 ? "" : "s"}.`, { retryAfter: wait });
   const parsed = SourceLookupSchema.safeParse(input);

@@ -25,8 +25,8 @@ describeOnEachDatabase("editing and merging sources", (database) => {
     const { db } = database();
     ed = await createAccount(db, { email: "ed@example.org", name: "Ed", password: "correct horse battery" });
     const reader = await createAccount(db, { email: "rex@example.org", name: "Rex", password: "correct horse battery" }, { role: "reader" });
-    a = (await createSource(db, { url: "https://lab.example/card", title: "Model card" })).id;
-    b = (await createSource(db, { url: "https://mirror.example/card.pdf", title: "Model card (PDF)", publisher: "The Lab" })).id;
+    a = (await createSource(db, ed, { url: "https://lab.example/card", title: "Model card" })).id;
+    b = (await createSource(db, ed, { url: "https://mirror.example/card.pdf", title: "Model card (PDF)", publisher: "The Lab" })).id;
     await savePageRevision(db, { pageId: "one", doc: doc(p(cite(a)), p(cite(b))), authorId: ed.id, summary: "", baseRevisionId: null });
     const old = await savePageRevision(db, { pageId: "two", doc: doc(p(cite(b))), authorId: ed.id, summary: "", baseRevisionId: null });
     await savePageRevision(db, { pageId: "two", doc: doc(p(cite(b)), p(cite(b))), authorId: ed.id, summary: "", baseRevisionId: old.revisionId });
@@ -63,7 +63,7 @@ describeOnEachDatabase("editing and merging sources", (database) => {
     expect(diff.diff.references).toEqual([{ sourceId: a, status: "changed", usesBefore: 1, usesAfter: 2, locatorsBefore: [], locatorsAfter: [] }]);
     await expect(updateSource(db, ed, b, fields)).rejects.toMatchObject({ code: "CONFLICT" });
     // A new citation of the kept record's address finds it.
-    expect(await createSource(db, { url: "https://lab.example/card", title: "Again" })).toMatchObject({ id: a, existed: true });
+    expect(await createSource(db, ed, { url: "https://lab.example/card", title: "Again" })).toMatchObject({ id: a, existed: true });
   });
 
   it("refuses editors a source change that would go round a page's protection or review", async () => {
@@ -71,9 +71,9 @@ describeOnEachDatabase("editing and merging sources", (database) => {
     const tag = Math.random().toString(36).slice(2, 8);
     const make = (role: "editor" | "reviewer" | "admin") => createAccount(db, { email: `${role}-${tag}@example.org`, name: `${role} ${tag}`, password: "correct horse battery" }, { role });
     const [editor, reviewer, admin] = [await make("editor"), await make("reviewer"), await make("admin")];
-    const guarded = (await createSource(db, { url: `https://guarded.example/${tag}`, title: "Guarded" })).id;
-    const reviewed = (await createSource(db, { url: `https://reviewed.example/${tag}`, title: "Reviewed" })).id;
-    const free = (await createSource(db, { url: `https://free.example/${tag}`, title: "Free" })).id;
+    const guarded = (await createSource(db, editor, { url: `https://guarded.example/${tag}`, title: "Guarded" })).id;
+    const reviewed = (await createSource(db, editor, { url: `https://reviewed.example/${tag}`, title: "Reviewed" })).id;
+    const free = (await createSource(db, editor, { url: `https://free.example/${tag}`, title: "Free" })).id;
     await savePageRevision(db, { pageId: `protected_${tag}`, doc: doc(p(cite(guarded))), authorId: admin.id, summary: "", baseRevisionId: null });
     await setProtection(db, admin, { pageId: `protected_${tag}`, protect: true });
     await setReviewPolicy(db, admin, { namespace: `rev_${tag}`, policy: "required" });

@@ -1,4 +1,4 @@
-import { can } from "../auth/policy";
+import { can, authorize } from "../auth/policy";
 import { normalizeDoi, normalizeUrl } from "../content/url";
 import type { Db, DbOrTx, Tx } from "../db";
 import { transaction } from "../db/transaction";
@@ -19,11 +19,6 @@ const FIELDS = {
 
 export type Fields = { type: string; title: string; authors: string; containerTitle: string | null; volume?: string | null; issue?: string | null; page?: string | null; publisher: string | null; issued: string | null; url: string | null; doi: string | null; isbn: string | null; accessed: string | null; archiveUrl: string | null; note: string | null };
 
-function editor(account: Account | null): Account {
-  if (!account) throw new AppError("UNAUTHENTICATED", "Sign in to change sources.");
-  if (!can(account, "edit")) throw new AppError("FORBIDDEN", "Your account cannot change sources.");
-  return account;
-}
 
 /** Keeps a version of a record's fields, numbered after the last. */
 export async function recordVersion(tx: Tx, sourceId: string, data: Fields, editorId: string | null, summary: string) {
@@ -44,7 +39,7 @@ async function liveSourceOrThrow(tx: DbOrTx, id: string) {
  * whose readers' version cites it, whose References change with it.
  */
 export async function updateSource(db: Db, account: Account | null, id: string, input: unknown): Promise<{ citingPages: string[] }> {
-  const author = editor(account);
+  const author = authorize(account, "changeSources");
   const parsed = SourceFieldsSchema.safeParse(input);
   if (!parsed.success) throw new AppError("INVALID_INPUT", "Check the highlighted fields.", { fieldErrors: fieldErrors(parsed.error) });
   const { summary, authors, ...fields } = parsed.data;
@@ -101,7 +96,7 @@ export async function pagesCiting(db: DbOrTx, sourceIds: string[]): Promise<stri
  * and the duplicate stays behind only as a pointer.
  */
 export async function mergeSources(db: Db, account: Account | null, input: { from: string; into: string }): Promise<{ citingPages: string[] }> {
-  const author = editor(account);
+  const author = authorize(account, "changeSources");
   if (input.from === input.into) throw new AppError("INVALID_INPUT", "A source cannot be merged into itself.");
   return transaction(db, async (tx) => {
     const [from, into] = [await liveSourceOrThrow(tx, input.from), await liveSourceOrThrow(tx, input.into)];

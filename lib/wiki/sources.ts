@@ -1,3 +1,5 @@
+import type { Account } from "../auth/account";
+import { authorize } from "../auth/policy";
 import type { ImportedSource } from "../content/dokuwiki";
 import type { RenderSource } from "../content/render";
 import { normalizeDoi, normalizeUrl } from "../content/url";
@@ -104,7 +106,8 @@ export async function searchSources(db: DbOrTx, query: string, limit = 10): Prom
  * Adds a source to the library, or returns the one already there with the same normalised address
  * or DOI: the library never holds two records of one address or DOI.
  */
-export async function createSource(db: DbOrTx, input: unknown): Promise<SourceChoice & { existed: boolean }> {
+export async function createSource(db: DbOrTx, account: Account | null, input: unknown): Promise<SourceChoice & { existed: boolean }> {
+  authorize(account, "changeSources");
   const parsed = NewSourceSchema.safeParse(input);
   if (!parsed.success) throw new AppError("INVALID_INPUT", "Check the source's fields.", { fieldErrors: fieldErrors(parsed.error) });
   const { authors, type, ...fields } = parsed.data;

@@ -20,7 +20,8 @@ describeOnEachDatabase("watching pages", (database) => {
     await expect(setWatching(db, ed, "nowhere", true)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await setWatching(db, ed, "watched", true);
     await setWatching(db, ed, "watched", true);
-    expect(await isWatching(db, ed.id, "watched")).toBe(true);
+    expect(await isWatching(db, ed, "watched")).toBe(true);
+    await expect(isWatching(db, null, "watched")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
 
     await setReviewPolicy(db, admin, { pageId: "watched", policy: "required" });
     await savePageRevision(db, { pageId: "watched", doc: doc("Two."), authorId: ed.id, summary: "watched 2", baseRevisionId: watched.revisionId });

@@ -1,4 +1,5 @@
 import type { DbOrTx } from "../db";
+import { authorize } from "../auth/policy";
 import type { Account } from "./accounts";
 import { AppError } from "./errors";
 import { getRecentChanges, type RecentChangesPage } from "./recent";
@@ -10,21 +11,17 @@ async function pageIdOrThrow(db: DbOrTx, pageId: string): Promise<number> {
   return page.id;
 }
 
-function signedIn(account: Account | null): Account {
-  if (!account) throw new AppError("UNAUTHENTICATED", "Sign in to watch pages.");
-  return account;
-}
-
 /** Starts or stops watching a page; watching twice, or stopping twice, changes nothing. */
 export async function setWatching(db: DbOrTx, account: Account | null, pageId: string, watch: boolean): Promise<boolean> {
-  const { id: userId } = signedIn(account);
+  const { id: userId } = authorize(account, "watch");
   const id = await pageIdOrThrow(db, pageId);
   if (watch) await db.watch.upsert({ where: { userId_pageId: { userId, pageId: id } }, create: { userId, pageId: id }, update: {} });
   else await db.watch.deleteMany({ where: { userId, pageId: id } });
   return watch;
 }
 
-export async function isWatching(db: DbOrTx, userId: string, pageId: string): Promise<boolean> {
+export async function isWatching(db: DbOrTx, account: Account | null, pageId: string): Promise<boolean> {
+  const { id: userId } = authorize(account, "watch");
   return (await db.watch.count({ where: { userId, page: { slug: pageId } } })) > 0;
 }
 
@@ -36,7 +33,7 @@ export interface Watchlist {
 
 /** A person's watched pages, their recent changes and their revisions waiting for review. */
 export async function getWatchlist(db: DbOrTx, account: Account | null, { before }: { before?: number } = {}): Promise<Watchlist> {
-  const { id: userId } = signedIn(account);
+  const { id: userId } = authorize(account, "watch");
   const [watches, changes, pending] = await Promise.all([
     db.watch.findMany({ where: { userId, page: { deletedAt: null } }, select: { page: { select: { slug: true, title: true } } }, orderBy: { page: { title: "asc" } } }),
     getRecentChanges(db, { watchedBy: userId, before }),

@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Site settings" };
 export default async function SettingsPage() {
   await connection();
   const actor = await currentAccount();
-  if (!can(actor, "manageAccounts")) {
+  if (!can(actor, "manageSettings")) {
     return (
       <article className="prose">
         <h1>Site settings</h1>

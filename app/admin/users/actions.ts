@@ -19,7 +19,6 @@ const UpdateSchema = z.object({
 export async function updateAccountAction(form: FormData): Promise<ActionResult<null>> {
   const result = await toActionResult(async () => {
     const actor = await currentAccount();
-    if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to manage accounts.");
     const input = UpdateSchema.safeParse(Object.fromEntries([...form.entries()].filter(([, v]) => v !== "")));
     if (!input.success) throw new AppError("INVALID_INPUT", "That is not a valid change to an account.");
     await updateAccount(db, actor, input.data);

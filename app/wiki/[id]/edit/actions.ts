@@ -75,7 +75,7 @@ export async function findSources(query: string): Promise<SourceChoice[]> {
 /** Adds a source from the citation tool (or finds the one with the same address). */
 export async function addSource(rawPageId: string, input: unknown): Promise<ActionResult<SourceChoice & { existed: boolean }>> {
   return toActionResult(async () => {
-    await assertCanEdit(db, await currentAccount(), pageIdOrThrow(rawPageId));
-    return createSource(db, input);
+    const account = await assertCanEdit(db, await currentAccount(), pageIdOrThrow(rawPageId));
+    return createSource(db, account, input);
   });
 }

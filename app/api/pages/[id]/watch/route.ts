@@ -1,7 +1,6 @@
 import { requestAccount } from "@/lib/auth/request";
 import { db } from "@/lib/db";
 import { respond } from "@/lib/http/respond";
-import { AppError } from "@/lib/wiki/errors";
 import { isWatching, setWatching } from "@/lib/wiki/watch";
 import { routeParam } from "@/lib/http/route-param";
 
@@ -12,9 +11,7 @@ const pageIdOf = async (context: Context) => routeParam((await context.params).i
 /** Whether the caller watches this page. */
 export async function GET(request: Request, context: Context) {
   return respond(async () => {
-    const account = await requestAccount(request);
-    if (!account) throw new AppError("UNAUTHENTICATED", "Sign in to watch pages.");
-    return { body: { watching: await isWatching(db, account.id, await pageIdOf(context)) } };
+    return { body: { watching: await isWatching(db, await requestAccount(request), await pageIdOf(context)) } };
   });
 }
 
