@@ -10,6 +10,8 @@ import { formatEntries } from "../lib/content/citation-format";
 import { CITATION_STYLES } from "../lib/content/citation-styles";
 import { toCslItem } from "../lib/content/csl";
 import { diffDocuments } from "../lib/content/diff";
+import { parseDokuWiki } from "../lib/content/dokuwiki";
+import { ADVERSARIAL_DOKUWIKI } from "../test/adversarial-dokuwiki";
 import { encode } from "next-auth/jwt";
 import { authSecret } from "../lib/auth/secret";
 import { createDb } from "../lib/db";
@@ -132,6 +134,18 @@ function benchCitationFormatting() {
   }));
 }
 
+/** Parsing each adversarial megabyte of DokuWiki markup (the best of three runs, in ms). */
+function benchAdversarialParsing() {
+  return ADVERSARIAL_DOKUWIKI.map(([name, markup]) => {
+    const times = [0, 1, 2].map(() => {
+      const started = performance.now();
+      parseDokuWiki(markup);
+      return performance.now() - started;
+    });
+    return { name, ms: Math.min(...times) };
+  });
+}
+
 ensureWrk();
 const dataDir = path.resolve("data/bench");
 mkdirSync(dataDir, { recursive: true });
@@ -172,6 +186,7 @@ try {
   }
   const diffTime = await benchDiffComputation("frontier_model_evaluation");
   const formatting = benchCitationFormatting();
+  const parsing = benchAdversarialParsing();
 
   console.log(`\nReading, ${CONNECTIONS} connections, ${DURATION} each (wrk), as anonymous and as signed-in readers get each page:`);
   console.log("page".padEnd(34), "req/s".padStart(9), "p50".padStart(9), "p99".padStart(9), "signed in".padStart(10), "p50".padStart(9), "p99".padStart(9), "size".padStart(9));
@@ -189,6 +204,8 @@ try {
   for (const f of formatting) {
     console.log(f.label.padEnd(40), (f.first / 200).toFixed(2).padStart(8), (f.changed / 200).toFixed(2).padStart(8), (f.cached / 200).toFixed(3).padStart(8));
   }
+  console.log("\nParsing a megabyte of adversarial DokuWiki markup (ms, best of three):");
+  for (const p of parsing) console.log(p.name.padEnd(44), p.ms.toFixed(0).padStart(8));
 } finally {
   stop();
 }
