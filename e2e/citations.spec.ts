@@ -34,7 +34,7 @@ test.describe("citing by DOI", () => {
     await page.getByLabel("Look up a DOI or web address").fill(`https://doi.org/${DOI}`);
     await page.getByRole("button", { name: "Look up" }).click();
     await expect(page.getByText("Filled in from the DOI")).toBeVisible();
-    await expect(page.getByLabel("Title")).toHaveValue("Measuring Citation Coverage in Collaborative Encyclopedias");
+    await expect(page.getByLabel("Title", { exact: true })).toHaveValue("Measuring Citation Coverage in Collaborative Encyclopedias");
     await expect(page.getByLabel("Authors")).toHaveValue("Okafor, Adaeze; Lindqvist, Per");
     await expect(page.getByLabel("DOI", { exact: true })).toHaveValue(DOI);
     await expect(page.getByLabel("Pages", { exact: true })).toHaveValue("45-67");
@@ -93,7 +93,7 @@ test.describe("citing by DOI", () => {
     await page.getByLabel("Look up a DOI or web address").fill(DOI);
     await page.getByLabel("Look up a DOI or web address").press("Enter");
     await expect(page.getByRole("status").filter({ hasText: "enter the source by hand" })).toBeVisible();
-    await page.getByLabel("Title").fill(`A source typed by hand ${pageId}`);
+    await page.getByLabel("Title", { exact: true }).fill(`A source typed by hand ${pageId}`);
     await page.getByRole("button", { name: "Add and cite" }).click();
     await expect(box.locator("sup.citation")).toHaveAttribute("data-number", "1");
     await saveEdit(page, pageId);
@@ -105,7 +105,7 @@ test.describe("citing by DOI", () => {
     await signInAs(page, await makeAccount("editor"));
     const pageId = `locator_${Date.now()}`;
     const box = await newSourceForClaim(page, pageId, "A claim with a page number.");
-    await page.getByLabel("Title").fill(`A book ${pageId}`);
+    await page.getByLabel("Title", { exact: true }).fill(`A book ${pageId}`);
     await page.getByRole("button", { name: "Add and cite" }).click();
     await box.locator("sup.citation").click();
     await page.getByRole("button", { name: "Cite" }).click();

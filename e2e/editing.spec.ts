@@ -42,7 +42,7 @@ test.describe("editing", () => {
     await expect(page).toHaveURL("/wiki/gpt_5_2");
     const body = page.locator(".article-body");
     await expect(body.getByText("Its successor is described by")).toBeVisible();
-    await expect(body.getByRole("link", { name: "GPT 6 (page does not exist)" })).toHaveAttribute("href", "/wiki/gpt_6");
+    await expect(body.getByRole("link", { name: "GPT 6 (page does not exist)" })).toHaveAttribute("href", "/wiki/gpt_6?title=GPT+6");
     const references = page.getByRole("region", { name: "References" }).locator(":scope > ol > li");
     await expect(references).toHaveCount(1);
     await expect(references.first().locator(".backlinks a")).toHaveCount(5);
@@ -58,7 +58,7 @@ test.describe("editing", () => {
     await page.getByRole("button", { name: "Cite" }).click();
     await page.getByRole("button", { name: "New source…" }).click();
     await page.getByLabel("Address (URL)").fill("https://example.org/report-2026");
-    await page.getByLabel("Title").fill("A report on claims");
+    await page.getByLabel("Title", { exact: true }).fill("A report on claims");
     await page.getByLabel("Date", { exact: true }).fill("March 2026");
     await page.getByRole("button", { name: "Add and cite" }).click();
     await expect(page.getByText("Date: Write dates as YYYY, YYYY-MM or YYYY-MM-DD.")).toBeVisible();

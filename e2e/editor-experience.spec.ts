@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { endOf, openEditor } from "./editor";
+import { savePageRevision } from "../lib/wiki/revisions";
 import { expect, test } from "./fixtures";
 
 /** Types paragraphs into an empty editor, one after another. */
@@ -146,5 +147,35 @@ test.describe("the link panel", () => {
     await expect(page.getByText("Links to gpt_5_4, which does not exist yet.")).toBeVisible();
     await page.getByRole("button", { name: "Insert link" }).click();
     await expect(page.getByRole("textbox", { name: /^Text of/ }).locator("a", { hasText: "GPT-5.4" })).toHaveAttribute("href", "/wiki/gpt_5_4");
+  });
+});
+
+test.describe("a new page's title", () => {
+  // The missing page's address answers 404, which the browser reports.
+  test.use({ expectedErrors: [/status of 404/] });
+
+  test("comes from the label of the link that led to it, and changes later without renaming", async ({ page, db, makeAccount, signInAs }) => {
+    const editor = await makeAccount("editor");
+    await signInAs(page, editor);
+    const stamp = Date.now();
+    const [from, missing] = [`linking_${stamp}`, `gpt_5_4_pro_${stamp}`];
+    const linkTo = { type: "text", text: "GPT-5.4 Pro", marks: [{ type: "wikiLink", attrs: { target: missing, fragment: null } }] };
+    await savePageRevision(db, { pageId: from, doc: { type: "doc", content: [{ type: "paragraph", content: [linkTo] }] }, authorId: editor.id, summary: "", baseRevisionId: null });
+
+    await page.goto(`/wiki/${from}`);
+    await page.getByRole("link", { name: "GPT-5.4 Pro (page does not exist)" }).click();
+    await page.getByRole("link", { name: "Create this page" }).click();
+    const title = page.getByLabel("Page title");
+    await expect(title).toHaveValue("GPT-5.4 Pro");
+    await typeParagraphs(page, "A model not yet released.");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page).toHaveURL(`/wiki/${missing}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("GPT-5.4 Pro");
+
+    await openEditor(page, missing);
+    await title.fill("GPT-5.4 Pro (language model)");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("GPT-5.4 Pro (language model)");
+    await expect(page).toHaveURL(`/wiki/${missing}`);
   });
 });

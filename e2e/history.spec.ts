@@ -125,7 +125,7 @@ test.describe("page history", () => {
     await page.goto(`/wiki/${pageId}/history`);
     await page.getByText("Rename this page").click();
     await page.getByLabel("New page id").fill(`${pageId}_renamed`);
-    await page.getByLabel("Title").fill("Renamed page");
+    await page.getByLabel("Title", { exact: true }).fill("Renamed page");
     await page.getByRole("button", { name: "Rename" }).click();
     await expect(page).toHaveURL(`/wiki/${pageId}_renamed/history`);
     await expect(page.getByRole("table", { name: /^Revisions of/ }).locator("tbody tr").first()).toContainText(`Moved from ${pageId} to ${pageId}_renamed`);

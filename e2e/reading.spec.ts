@@ -62,7 +62,8 @@ test.describe("reading the example article", () => {
     await page.goto(ARTICLE);
     const missing = page.getByRole("link", { name: "OpenAI (page does not exist)" });
     await expect(missing).toHaveClass(/missing/);
-    await expect(missing).toHaveAttribute("href", "/wiki/openai");
+    // It leads to the page, offering its label as the new page's title.
+    await expect(missing).toHaveAttribute("href", "/wiki/openai?title=OpenAI");
     const missingColour = await missing.evaluate((el) => getComputedStyle(el).color);
     const existingColour = await page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "All pages" }).evaluate((el) => getComputedStyle(el).color);
     expect(missingColour).not.toBe(existingColour);

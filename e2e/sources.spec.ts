@@ -75,7 +75,7 @@ test.describe("editing the library", () => {
     await signInAs(page, editor);
     await page.goto(`/sources/${source.id}`);
     await page.getByRole("link", { name: "Edit this source" }).click();
-    await page.getByLabel("Title").fill(`A study ${stamp}`);
+    await page.getByLabel("Title", { exact: true }).fill(`A study ${stamp}`);
     await page.getByLabel("DOI").fill("not a DOI");
     await page.getByRole("button", { name: "Save the source" }).click();
     await expect(page.locator(".form-error")).toContainText("DOI: A DOI looks like 10.1234/abc");

@@ -20,10 +20,11 @@ import { knownFileAlt, searchLibrary, uploadToLibrary, useLibraryRevision } from
 import { insertLibraryFile, MediaPanel } from "./media-panel";
 import { rememberSave } from "./save-notice";
 import { Toolbar } from "./toolbar";
-import { MAX_SUMMARY_LENGTH } from "@/lib/validation/revision";
+import { MAX_PAGE_TITLE_LENGTH, MAX_SUMMARY_LENGTH } from "@/lib/validation/revision";
 
 export interface ArticleEditorProps {
   pageId: string;
+  /** The page's title, or for a new page the one suggested (from the label of a link to it). */
   title: string;
   baseRevisionId: number | null;
   baseNumber: number | null;
@@ -53,6 +54,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
   const { pageId, title } = props;
   const [base, setBase] = useState({ id: props.baseRevisionId, number: props.baseNumber, json: canonicalJson(props.doc) });
   const [summary, setSummary] = useState("");
+  const [pageTitle, setPageTitle] = useState(title);
   const [minor, setMinor] = useState(false);
   const [status, setStatus] = useState<{ kind: "error" | "info"; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
@@ -90,7 +92,8 @@ export function ArticleEditor(props: ArticleEditorProps) {
     },
   });
   // Selectors read `editor` itself: the snapshot's editor stays null until the first transaction.
-  const dirty = useEditorState({ editor, selector: () => !!editor && canonicalJson(editor.getJSON()) !== base.json }) ?? false;
+  const textChanged = useEditorState({ editor, selector: () => !!editor && canonicalJson(editor.getJSON()) !== base.json }) ?? false;
+  const dirty = textChanged || pageTitle.trim() !== title;
   // Figures whose pictures nobody has described yet: saving is allowed, with a warning.
   const currentDoc = useEditorState({ editor, selector: () => editor?.state.doc ?? null, equalityFn: (a, b) => a === b });
   useLibraryRevision(); // and again when the library answers about a file
@@ -197,7 +200,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
     if (!editor || saving) return;
     setSaving(true);
     setStatus(null);
-    const result = await saveArticle(pageId, { doc: JSON.stringify(editor.getJSON()), summary, minor, baseRevisionId: base.id });
+    const result = await saveArticle(pageId, { doc: JSON.stringify(editor.getJSON()), summary, minor, baseRevisionId: base.id, title: pageTitle });
     setSaving(false);
     if (result.ok) {
       localStorage.removeItem(draftKey(pageId));
@@ -214,7 +217,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
     }
     if (result.conflict) setConflict(result.conflict);
     setStatus({ kind: "error", text: result.message });
-  }, [editor, saving, pageId, summary, minor, base.id]);
+  }, [editor, saving, pageId, summary, minor, base.id, pageTitle]);
 
   const showPreview = useCallback(async () => {
     if (!editor) return;
@@ -298,6 +301,10 @@ export function ArticleEditor(props: ArticleEditorProps) {
         />
       )}
 
+      <label className="page-title-field">
+        Page title
+        <input value={pageTitle} onChange={(e) => setPageTitle(e.target.value)} required maxLength={MAX_PAGE_TITLE_LENGTH} />
+      </label>
       <Toolbar editor={editor} onWikiLink={() => setPanel("link")} onCite={() => setPanel("cite")} onMedia={() => setPanel("media")} />
       {upload && (
         <p role={upload.kind === "error" ? "alert" : "status"} className={upload.kind === "error" ? "form-error" : "form-info"}>

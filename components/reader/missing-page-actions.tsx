@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 
 /** The page id in a reader's address, decoded; null when it names none. */
 function missingPageId(path: string | null): { raw: string; id: string } | null {
@@ -20,6 +20,8 @@ function missingPageId(path: string | null): { raw: string; id: string } | null 
  */
 export function MissingPageActions() {
   const page = missingPageId(usePathname());
+  // The label of the link that led here, which the new page's title starts from.
+  const title = useSearchParams().get("title");
   if (!page) return null;
   return (
     <>
@@ -28,7 +30,7 @@ export function MissingPageActions() {
       </p>
       <ul className="missing-page-actions">
         <li>
-          <Link href={`/wiki/${page.raw}/edit`}>Create this page</Link>
+          <Link href={`/wiki/${page.raw}/edit${title ? `?${new URLSearchParams({ title })}` : ""}`}>Create this page</Link>
         </li>
         <li>
           <Link href={`/wiki/${page.raw}/backlinks`}>What links here</Link>

@@ -3,7 +3,7 @@ import { citationAnchor, REFERENCES_ANCHOR, referenceAnchor, sectionAnchors } fr
 import type { SourceFieldsForCsl } from "./csl";
 import { type MarkJSON, type NodeJSON, textContent } from "./document";
 import { citationNumberKey, figureLayout } from "./extensions";
-import { pageHref } from "./page-id";
+import { pageHref, titleFromPageId } from "./page-id";
 import { SAFE_URL_PROTOCOLS, safeUrl } from "./url";
 
 export { citationAnchor, REFERENCES_ANCHOR, referenceAnchor };
@@ -241,11 +241,12 @@ class Renderer {
   private text(text: string, marks: MarkJSON[]): string {
     let html = escapeHtml(text);
     // Marks are stored outermost first; wrap from the innermost out.
-    for (const mark of [...marks].reverse()) html = this.mark(mark, html);
+    for (const mark of [...marks].reverse()) html = this.mark(mark, html, text);
     return html;
   }
 
-  private mark(mark: MarkJSON, inner: string): string {
+  /** A mark around `inner`, the HTML of `text`. */
+  private mark(mark: MarkJSON, inner: string, text = ""): string {
     const attrs = mark.attrs ?? {};
     switch (mark.type) {
       case "bold":
@@ -272,8 +273,11 @@ class Renderer {
         if (!target) return inner;
         const href = pageHref(target, (attrs.fragment as string | null) ?? null);
         if (this.context.pageExists(target)) return `<a${attributes({ href, class: "wikilink" })}>${inner}</a>`;
+        // A link to a page not written yet offers its label as the new page's title.
+        const label = text.trim();
+        const missingHref = label && label !== titleFromPageId(target) ? `${pageHref(target)}?${new URLSearchParams({ title: label })}` : href;
         return (
-          `<a${attributes({ href, class: "wikilink missing", title: `${target} (page does not exist)` })}>` +
+          `<a${attributes({ href: missingHref, class: "wikilink missing", title: `${target} (page does not exist)` })}>` +
           `${inner}<span class="visually-hidden"> (page does not exist)</span></a>`
         );
       }

@@ -3,11 +3,17 @@ import { rowId } from "./numbers";
 import { DocumentSchema, MAX_DOCUMENT_BYTES } from "./document";
 
 export const MAX_SUMMARY_LENGTH = 500;
+export const MAX_PAGE_TITLE_LENGTH = 300;
+
+/** A page's title as a person types it: spaces trimmed, never empty. */
+export const PageTitleSchema = z.string().trim().min(1, "Give the page a title.").max(MAX_PAGE_TITLE_LENGTH, `Keep the title under ${MAX_PAGE_TITLE_LENGTH} characters.`);
 
 const SaveFields = {
   summary: z.string().trim().max(MAX_SUMMARY_LENGTH, `Keep the summary under ${MAX_SUMMARY_LENGTH} characters.`).default(""),
   minor: z.boolean().default(false),
   baseRevisionId: rowId.nullable(),
+  /** The page's title: a new page's, or a new one for an existing page (its id stays). */
+  title: PageTitleSchema.optional(),
 };
 
 /**

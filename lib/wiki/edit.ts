@@ -25,6 +25,7 @@ export interface PageEdit {
   summary: string;
   minor: boolean;
   baseRevisionId: number | null;
+  title?: string;
 }
 
 /**
@@ -33,5 +34,5 @@ export interface PageEdit {
  */
 export async function savePageEdit(db: Db, account: Account | null, edit: PageEdit): Promise<SaveRevisionResult> {
   const author = await assertCanEdit(db, account, edit.pageId);
-  return savePageRevision(db, { pageId: edit.pageId, doc: edit.doc, authorId: author.id, summary: edit.summary, minor: edit.minor, baseRevisionId: edit.baseRevisionId, selfApproved: can(author, "review") });
+  return savePageRevision(db, { pageId: edit.pageId, doc: edit.doc, authorId: author.id, summary: edit.summary, minor: edit.minor, baseRevisionId: edit.baseRevisionId, title: edit.title, selfApproved: can(author, "review") });
 }

@@ -80,4 +80,19 @@ describeOnEachDatabase("page lifecycle", (database) => {
     const actions = (await getHistory(db, "old_name")).revisions.map((r) => r.action).slice(0, 3);
     expect(actions).toEqual(["unprotect", "edit", "protect"]);
   });
+
+  it("gives a new page the title its author chose, and changes it later without renaming the page", async () => {
+    const { db } = database();
+    const edit = { pageId: "gpt_5_4_pro", doc: doc("A new model."), summary: "", minor: false, baseRevisionId: null, title: "GPT-5.4 Pro" };
+    const created = await savePageEdit(db, people.Ada, edit);
+    expect((await getLatestRevision(db, "gpt_5_4_pro"))?.title).toBe("GPT-5.4 Pro");
+
+    // The same text with a new title is a change of its own; the id stays.
+    const retitled = await savePageEdit(db, people.Ada, { ...edit, baseRevisionId: created.revisionId, title: "GPT-5.4 Pro (model)" });
+    expect(retitled).toMatchObject({ status: "created" });
+    expect(await getLatestRevision(db, "gpt_5_4_pro")).toMatchObject({ title: "GPT-5.4 Pro (model)", pageId: "gpt_5_4_pro", number: 2 });
+    // Without a title, the page keeps the one it has.
+    await savePageEdit(db, people.Ada, { ...edit, doc: doc("A newer model."), baseRevisionId: retitled.revisionId, title: undefined });
+    expect((await getLatestRevision(db, "gpt_5_4_pro"))?.title).toBe("GPT-5.4 Pro (model)");
+  });
 });

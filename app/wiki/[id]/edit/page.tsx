@@ -10,8 +10,9 @@ import { normalizePageId, pageHref, titleFromPageId } from "@/lib/content/page-i
 import { db } from "@/lib/db";
 import { getLatestRevision } from "@/lib/wiki/revisions";
 import { routeParam } from "@/lib/http/route-param";
+import { PageTitleSchema } from "@/lib/validation/revision";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ title?: string | string[] }> };
 
 const loadLatest = cache((pageId: string) => getLatestRevision(db, pageId));
 
@@ -21,13 +22,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Editing ${latest?.title ?? titleFromPageId(pageId)}` };
 }
 
-export default async function EditPage({ params }: Props) {
+export default async function EditPage({ params, searchParams }: Props) {
   await connection();
   const raw = routeParam((await params).id);
   const pageId = normalizePageId(raw);
   if (!pageId) notFound();
   const [account, latest] = await Promise.all([currentAccount(), loadLatest(pageId)]);
   const title = latest?.title ?? titleFromPageId(pageId);
+  // A new page's title is suggested by the label of the link that led here (`?title=`).
+  const suggested = latest ? null : PageTitleSchema.safeParse((await searchParams).title).data;
 
   if (!can(account, "edit", latest ?? undefined)) {
     const back = `/wiki/${pageId}/edit`;
@@ -63,7 +66,7 @@ export default async function EditPage({ params }: Props) {
       )}
       <ArticleEditor
       pageId={pageId}
-      title={title}
+      title={suggested ?? title}
       baseRevisionId={latest?.revisionId ?? null}
       baseNumber={latest?.number ?? null}
       doc={latest?.doc ?? { type: "doc", content: [{ type: "paragraph" }] }}
