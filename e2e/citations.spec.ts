@@ -36,6 +36,10 @@ test.describe("citing by DOI", () => {
     await expect(page.getByText("Filled in from the DOI")).toBeVisible();
     await expect(page.getByLabel("Title", { exact: true })).toHaveValue("Measuring Citation Coverage in Collaborative Encyclopedias");
     await expect(page.getByLabel("Authors")).toHaveValue("Okafor, Adaeze; Lindqvist, Per");
+    // Types are named for people, not by their CSL codes.
+    const type = page.getByRole("combobox", { name: /^Type/ });
+    await expect(type).toHaveValue("article-journal");
+    await expect(type.locator("option:checked")).toHaveText("Journal article");
     await expect(page.getByLabel("DOI", { exact: true })).toHaveValue(DOI);
     await expect(page.getByLabel("Pages", { exact: true })).toHaveValue("45-67");
     await page.getByLabel("Page, section or time").fill("p. 47");

@@ -171,6 +171,8 @@ test.describe("a new page's title", () => {
     await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page).toHaveURL(`/wiki/${missing}`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("GPT-5.4 Pro");
+    // Its author watches it now (the editor's box was ticked).
+    await expect(page.getByRole("button", { name: "Unwatch" })).toBeVisible();
 
     await openEditor(page, missing);
     await title.fill("GPT-5.4 Pro (language model)");

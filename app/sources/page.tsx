@@ -6,7 +6,7 @@ import { can } from "@/lib/auth/policy";
 import { currentAccount } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { queryObject } from "@/lib/validation/history";
-import { LibraryQuerySchema } from "@/lib/validation/source";
+import { LibraryQuerySchema, sourceTypeName } from "@/lib/validation/source";
 import { LIBRARY_PAGE_SIZE, listSources, listSourceTypes } from "@/lib/wiki/library";
 import { importSourcesAction } from "./actions";
 
@@ -87,7 +87,7 @@ export default async function SourcesPage({ searchParams }: Props) {
                     <a href={`/sources/${s.id}`}>{s.title}</a>
                     {s.publisher && <span className="muted"> · {s.publisher}</span>}
                   </th>
-                  <td>{s.type}</td>
+                  <td>{sourceTypeName(s.type)}</td>
                   <td>{s.issued ?? "—"}</td>
                   <td>{s.uses === 0 ? "not cited" : `${s.uses} ${s.uses === 1 ? "time" : "times"}`}</td>
                 </tr>

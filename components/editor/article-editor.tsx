@@ -56,6 +56,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
   const [summary, setSummary] = useState("");
   const [pageTitle, setPageTitle] = useState(title);
   const [minor, setMinor] = useState(false);
+  const [watch, setWatch] = useState(true);
   const [status, setStatus] = useState<{ kind: "error" | "info"; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -200,7 +201,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
     if (!editor || saving) return;
     setSaving(true);
     setStatus(null);
-    const result = await saveArticle(pageId, { doc: JSON.stringify(editor.getJSON()), summary, minor, baseRevisionId: base.id, title: pageTitle });
+    const result = await saveArticle(pageId, { doc: JSON.stringify(editor.getJSON()), summary, minor, baseRevisionId: base.id, title: pageTitle, watch });
     setSaving(false);
     if (result.ok) {
       localStorage.removeItem(draftKey(pageId));
@@ -217,7 +218,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
     }
     if (result.conflict) setConflict(result.conflict);
     setStatus({ kind: "error", text: result.message });
-  }, [editor, saving, pageId, summary, minor, base.id, pageTitle]);
+  }, [editor, saving, pageId, summary, minor, base.id, pageTitle, watch]);
 
   const showPreview = useCallback(async () => {
     if (!editor) return;
@@ -337,6 +338,9 @@ export function ArticleEditor(props: ArticleEditorProps) {
         </label>
         <label className="checkbox">
           <input type="checkbox" checked={minor} onChange={(e) => setMinor(e.target.checked)} /> This is a minor edit
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={watch} onChange={(e) => setWatch(e.target.checked)} /> Watch this page (its changes show on your watchlist)
         </label>
         {missingAlt.length > 0 && (
           <p className="form-error alt-warning">

@@ -1,5 +1,5 @@
 import type { CslSourceFields } from "@/lib/content/csl";
-import { SOURCE_TYPES } from "@/lib/validation/source";
+import { SOURCE_TYPE_NAMES, SOURCE_TYPES } from "@/lib/validation/source";
 import { MAX_TITLE_LENGTH } from "@/lib/validation/source";
 
 /** A record's fields as the form shows them: the authors as one line of text, and its archived copy. */
@@ -26,7 +26,7 @@ export function SourceFormFields({ values }: { values: SourceFormValues }) {
         <select name="type" defaultValue={values.type}>
           {SOURCE_TYPES.map((t) => (
             <option key={t} value={t}>
-              {t}
+              {SOURCE_TYPE_NAMES[t]}
             </option>
           ))}
         </select>

@@ -14,6 +14,8 @@ const SaveFields = {
   baseRevisionId: rowId.nullable(),
   /** The page's title: a new page's, or a new one for an existing page (its id stays). */
   title: PageTitleSchema.optional(),
+  /** Whether the author watches the page from this save on (the editor's box, ticked at first). */
+  watch: z.boolean().default(false),
 };
 
 /**

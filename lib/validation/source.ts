@@ -36,11 +36,30 @@ export const LibraryQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 
-/** The CSL item types the library offers. */
-export const SOURCE_TYPES = [
-  "webpage", "post", "article-journal", "article-magazine", "article-newspaper", "book", "chapter", "report",
-  "paper-conference", "thesis", "dataset", "software", "document", "speech", "interview", "motion_picture",
-] as const;
+/** The CSL item types the library offers, with the names people read. */
+export const SOURCE_TYPE_NAMES = {
+  webpage: "Web page",
+  post: "Blog or forum post",
+  "article-journal": "Journal article",
+  "article-magazine": "Magazine article",
+  "article-newspaper": "Newspaper article",
+  book: "Book",
+  chapter: "Book chapter",
+  report: "Report",
+  "paper-conference": "Conference paper",
+  thesis: "Thesis",
+  dataset: "Dataset",
+  software: "Software",
+  document: "Document",
+  speech: "Speech or talk",
+  interview: "Interview",
+  motion_picture: "Film or video",
+} as const;
+export type SourceType = keyof typeof SOURCE_TYPE_NAMES;
+export const SOURCE_TYPES = Object.keys(SOURCE_TYPE_NAMES) as [SourceType, ...SourceType[]];
+
+/** A source type's name for people ("Journal article"); a type not offered shows as stored. */
+export const sourceTypeName = (type: string): string => SOURCE_TYPE_NAMES[type as SourceType] ?? type;
 
 const dateField = z
   .string()

@@ -4,6 +4,7 @@ import type { Db } from "../db";
 import type { Account } from "./accounts";
 import { AppError } from "./errors";
 import { type SaveRevisionResult, savePageRevision } from "./revisions";
+import { setWatching } from "./watch";
 
 /** A page id as given in an address, or a clear refusal. */
 export function pageIdOrThrow(raw: string): string {
@@ -26,6 +27,8 @@ export interface PageEdit {
   minor: boolean;
   baseRevisionId: number | null;
   title?: string;
+  /** Start watching the page with this save. */
+  watch?: boolean;
 }
 
 /**
@@ -34,5 +37,7 @@ export interface PageEdit {
  */
 export async function savePageEdit(db: Db, account: Account | null, edit: PageEdit): Promise<SaveRevisionResult> {
   const author = await assertCanEdit(db, account, edit.pageId);
-  return savePageRevision(db, { pageId: edit.pageId, doc: edit.doc, authorId: author.id, summary: edit.summary, minor: edit.minor, baseRevisionId: edit.baseRevisionId, title: edit.title, selfApproved: can(author, "review") });
+  const saved = await savePageRevision(db, { pageId: edit.pageId, doc: edit.doc, authorId: author.id, summary: edit.summary, minor: edit.minor, baseRevisionId: edit.baseRevisionId, title: edit.title, selfApproved: can(author, "review") });
+  if (edit.watch) await setWatching(db, author, edit.pageId, true);
+  return saved;
 }

@@ -7,6 +7,7 @@ import { savePageEdit } from "./edit";
 import { getHistory } from "./history";
 import { deletePage, renamePage, restorePage, setProtection } from "./lifecycle";
 import { getLatestRevision, savePageRevision } from "./revisions";
+import { isWatching } from "./watch";
 
 const doc = (text: string): DocumentJSON => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
 
@@ -91,8 +92,10 @@ describeOnEachDatabase("page lifecycle", (database) => {
     const retitled = await savePageEdit(db, people.Ada, { ...edit, baseRevisionId: created.revisionId, title: "GPT-5.4 Pro (model)" });
     expect(retitled).toMatchObject({ status: "created" });
     expect(await getLatestRevision(db, "gpt_5_4_pro")).toMatchObject({ title: "GPT-5.4 Pro (model)", pageId: "gpt_5_4_pro", number: 2 });
-    // Without a title, the page keeps the one it has.
-    await savePageEdit(db, people.Ada, { ...edit, doc: doc("A newer model."), baseRevisionId: retitled.revisionId, title: undefined });
+    // Without a title, the page keeps the one it has; asked to, the author watches it from then on.
+    expect(await isWatching(db, people.Ada, "gpt_5_4_pro")).toBe(false);
+    await savePageEdit(db, people.Ada, { ...edit, doc: doc("A newer model."), baseRevisionId: retitled.revisionId, title: undefined, watch: true });
     expect((await getLatestRevision(db, "gpt_5_4_pro"))?.title).toBe("GPT-5.4 Pro (model)");
+    expect(await isWatching(db, people.Ada, "gpt_5_4_pro")).toBe(true);
   });
 });

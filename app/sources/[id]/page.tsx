@@ -10,7 +10,7 @@ import { currentAccount } from "@/lib/auth/session";
 import { pageHref } from "@/lib/content/page-id";
 import { LEAD_SECTION } from "@/lib/content/cited-sections";
 import { db } from "@/lib/db";
-import { formatAuthorList } from "@/lib/validation/source";
+import { formatAuthorList, sourceTypeName } from "@/lib/validation/source";
 import { AppError } from "@/lib/wiki/errors";
 import { getSourceDetail } from "@/lib/wiki/library";
 import { getSourceVersions } from "@/lib/wiki/source-records";
@@ -54,7 +54,7 @@ export default async function SourcePage({ params }: Props) {
   const inSiteStyle = inStyles[CITATION_STYLES.findIndex((s) => s.id === style)].get(source.id);
   const editor = can(account, "edit") && !source.mergedIntoId;
   const fields: [string, string | null][] = [
-    ["Type", source.type],
+    ["Type", sourceTypeName(source.type)],
     ["Title", source.title],
     ["Authors", formatAuthorList(source.authors) || null],
     ["Container", source.containerTitle],
