@@ -1,9 +1,10 @@
 import type { NextAuthOptions } from "next-auth";
+import type { JWT } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
 import { db } from "../db";
 import { CLIENT_ADDRESS_HEADER } from "../http/client-address";
-import { endSessions, getAccount, sessionVersion, verifyCredentials } from "../wiki/accounts";
+import { type Account, endSessions, getAccount, sessionVersion, verifyCredentials } from "../wiki/accounts";
 import { SignInSchema } from "../validation/account";
 import { AppError } from "../wiki/errors";
 import { DEVICE_COOKIE, DEVICE_MAX_AGE_SECONDS, deviceToken, knownDevice } from "./device";
@@ -12,6 +13,15 @@ import { authSecret } from "./secret";
 /** The client's address as the front server decided it (never a header the client chose). */
 function clientAddress(headers: Record<string, unknown> | undefined): string | null {
   return String(headers?.[CLIENT_ADDRESS_HEADER] ?? "") || null;
+}
+
+/**
+ * The account a session token speaks for, re-read from the database: null for a blocked or deleted
+ * account, or a session ended by signing out (its session version has moved on).
+ */
+export async function tokenAccount(token: JWT): Promise<Account | null> {
+  const account = token.sub ? await getAccount(db, token.sub, typeof token.sv === "number" ? token.sv : 0) : null;
+  return account && !account.blocked ? account : null;
 }
 
 /** next-auth: email and password, JWT sessions that re-read the account on every use. */
@@ -58,9 +68,8 @@ export const authOptions: NextAuthOptions = {
       return token;
     },
     async session({ session, token }) {
-      const account = token.sub ? await getAccount(db, token.sub, typeof token.sv === "number" ? token.sv : 0) : null;
-      // A blocked or deleted account's session, or one ended by signing out, is treated as signed out.
-      if (!account || account.blocked) return { ...session, user: undefined, account: null };
+      const account = await tokenAccount(token);
+      if (!account) return { ...session, user: undefined, account: null };
       return { ...session, user: { name: account.name, email: account.email }, account };
     },
   },

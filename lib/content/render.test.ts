@@ -54,9 +54,10 @@ describe("links", () => {
 
   it("offers a missing page's link label as its title, when the label says more than the id", () => {
     const link = (target: string, label: string, fragment: string | null = null) => text(label, [{ type: "wikiLink", attrs: { target, fragment } }]);
-    const out = renderArticle(doc(p(link("models:gpt_5_4_pro", "GPT-5.4 Pro & more", "history"), link("kimi", " Kimi "))), context());
+    const out = renderArticle(doc(p(link("models:gpt_5_4_pro", "GPT-5.4 Pro & more", "history"), link("kimi", " Kimi "), link("ns:sibling", "sibling"))), context());
     expect(out.html).toContain('<a href="/wiki/models:gpt_5_4_pro?title=GPT-5.4+Pro+%26+more" class="wikilink missing"');
     expect(out.html).toContain('<a href="/wiki/kimi" class="wikilink missing"');
+    expect(out.html).toContain('<a href="/wiki/ns:sibling" class="wikilink missing"');
   });
 
   it("links sections of namespaced pages", () => {

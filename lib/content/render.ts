@@ -273,9 +273,11 @@ class Renderer {
         if (!target) return inner;
         const href = pageHref(target, (attrs.fragment as string | null) ?? null);
         if (this.context.pageExists(target)) return `<a${attributes({ href, class: "wikilink" })}>${inner}</a>`;
-        // A link to a page not written yet offers its label as the new page's title.
+        // A link to a page not written yet offers its label as the new page's title, unless the label
+        // is only the id (as a link written without one shows) or the title the id gives anyway.
         const label = text.trim();
-        const missingHref = label && label !== titleFromPageId(target) ? `${pageHref(target)}?${new URLSearchParams({ title: label })}` : href;
+        const saysMore = label && ![target, target.split(":").pop(), titleFromPageId(target)].includes(label);
+        const missingHref = saysMore ? `${pageHref(target)}?${new URLSearchParams({ title: label })}` : href;
         return (
           `<a${attributes({ href: missingHref, class: "wikilink missing", title: `${target} (page does not exist)` })}>` +
           `${inner}<span class="visually-hidden"> (page does not exist)</span></a>`
