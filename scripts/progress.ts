@@ -1,7 +1,10 @@
 // A progress bar for long commands: redrawn in place on a terminal, a line per tenth otherwise.
 
+/** Where a bar is drawn: a terminal redraws it in place. */
+export type ProgressStream = { isTTY?: boolean; write(text: string): unknown };
+
 /** Reports `done` of `total` under a label; call `finish` once at the end. */
-export function progressBar(label: string, stream: NodeJS.WriteStream = process.stderr) {
+export function progressBar(label: string, stream: ProgressStream = process.stderr) {
   let lastTenth = -1;
   return {
     update(done: number, total: number) {

@@ -1,22 +1,22 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
+import { createMediaServices } from "../lib/media";
+import { readMediaConfig } from "../lib/media/config";
+import { runWiki } from "../scripts/wiki-commands";
 import type { TestDatabase } from "./databases";
 
-const run = promisify(execFile);
-
-/** Runs `npm run wiki -- …` as a user would, against the test database. */
+/** Runs `npm run wiki -- …` in this process against the test database, collecting what it says. */
 export async function wiki(database: TestDatabase, ...args: string[]) {
   return wikiWith({}, database, ...args);
 }
 
+/** The same, with environment variables of the media store's configuration. */
 export async function wikiWith(env: Record<string, string>, database: TestDatabase, ...args: string[]) {
-  try {
-    // As `npm run wiki` runs it, without npm's and tsx's own processes in between.
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "scripts/wiki.ts", ...args], { env: { ...process.env, DATABASE_URL: database.url, ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+  const [stdout, stderr]: string[][] = [[], []];
+  const code = await runWiki(args, {
+    databaseUrl: database.url,
+    media: () => createMediaServices(readMediaConfig({ ...process.env, ...env })),
+    log: (line) => stdout.push(`${line}\n`),
+    error: (line) => stderr.push(`${line}\n`),
+    progress: { isTTY: false, write: (text) => stderr.push(text) },
+  });
+  return { code, stdout: stdout.join(""), stderr: stderr.join("") };
 }
-
