@@ -98,6 +98,14 @@ test.describe("citing by DOI", () => {
     await page.getByLabel("Look up a DOI or web address").press("Enter");
     await expect(page.getByRole("status").filter({ hasText: "enter the source by hand" })).toBeVisible();
     await page.getByLabel("Title", { exact: true }).fill(`A source typed by hand ${pageId}`);
+    // A date written another way is refused beside the date field, and nothing is cited.
+    const date = page.getByRole("textbox", { name: /^Date/ });
+    await date.fill("March 2026");
+    await page.getByRole("button", { name: "Add and cite" }).click();
+    await expect(date).toHaveAttribute("aria-invalid", "true");
+    await expect(date).toHaveAccessibleDescription("Write dates as YYYY, YYYY-MM or YYYY-MM-DD.");
+    await expect(box.locator("sup.citation")).toHaveCount(0);
+    await date.fill("2026-03");
     await page.getByRole("button", { name: "Add and cite" }).click();
     await expect(box.locator("sup.citation")).toHaveAttribute("data-number", "1");
     await saveEdit(page, pageId);

@@ -227,12 +227,15 @@ export function CitationPanel({ editor, pageId, onClose }: { editor: Editor; pag
           <p role="status" className="form-info">
             {lookupStatus ?? "Or fill in the fields yourself."}
           </p>
-          <SourceFormFields key={filled.version} values={filled.values} />
-          {Object.entries(errors).map(([field, error]) => (
-            <p key={field} className="field-error">
-              {SOURCE_FIELD_LABELS[field] ?? field}: {error}
-            </p>
-          ))}
+          <SourceFormFields key={filled.version} values={filled.values} errors={errors} />
+          {/* Refusals of what the form has no field for. */}
+          {Object.entries(errors)
+            .filter(([field]) => !(field in SOURCE_FIELD_LABELS))
+            .map(([field, error]) => (
+              <p key={field} className="field-error">
+                {error}
+              </p>
+            ))}
           {citationFields}
           <div className="button-row">
             <button type="submit">Add and cite</button>

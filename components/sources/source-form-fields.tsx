@@ -1,6 +1,5 @@
 import type { CslSourceFields } from "@/lib/content/csl";
-import { SOURCE_TYPE_NAMES, SOURCE_TYPES } from "@/lib/validation/source";
-import { MAX_TITLE_LENGTH } from "@/lib/validation/source";
+import { MAX_TITLE_LENGTH, SOURCE_TYPE_NAMES, SOURCE_TYPES } from "@/lib/validation/source";
 
 /** A record's fields as the form shows them: the authors as one line of text, and its archived copy. */
 export type SourceFormValues = Omit<CslSourceFields, "authors"> & { authors: string; archiveUrl: string | null };
@@ -11,12 +10,24 @@ export const SOURCE_FIELD_LABELS: Record<string, string> = {
   url: "Address (URL)", doi: "DOI", isbn: "ISBN", accessed: "Accessed", archiveUrl: "Archived copy", note: "Note", summary: "Summary",
 };
 
-/** The fields of a source record (CSL-JSON), filled with its current values. */
-export function SourceFormFields({ values }: { values: SourceFormValues }) {
+/**
+ * The fields of a source record (CSL-JSON), filled with its current values; a refused field says
+ * why beside itself.
+ */
+export function SourceFormFields({ values, errors = {} }: { values: SourceFormValues; errors?: Record<string, string> }) {
+  const errorId = (name: string) => `source-field-${name}-error`;
+  const invalid = (name: string) => (errors[name] ? { "aria-invalid": true, "aria-describedby": errorId(name) } : {});
+  const error = (name: string) =>
+    errors[name] && (
+      <span id={errorId(name)} className="field-error">
+        {errors[name]}
+      </span>
+    );
   const text = (name: keyof SourceFormValues, extra: Record<string, string | number | boolean> = {}) => (
     <label>
       {SOURCE_FIELD_LABELS[name]}
-      <input name={name} defaultValue={values[name] ?? ""} {...extra} />
+      <input name={name} defaultValue={values[name] ?? ""} {...extra} {...invalid(name)} />
+      {error(name)}
     </label>
   );
   return (
@@ -34,7 +45,8 @@ export function SourceFormFields({ values }: { values: SourceFormValues }) {
       {text("title", { required: true, maxLength: MAX_TITLE_LENGTH })}
       <label>
         Authors (Family, Given; another; or an organisation)
-        <input name="authors" defaultValue={values.authors} maxLength={2000} />
+        <input name="authors" defaultValue={values.authors} maxLength={2000} {...invalid("authors")} />
+        {error("authors")}
       </label>
       {text("containerTitle", { maxLength: 500 })}
       <div className="field-row">
@@ -51,7 +63,8 @@ export function SourceFormFields({ values }: { values: SourceFormValues }) {
       {text("archiveUrl", { type: "url", maxLength: 2000 })}
       <label>
         Note
-        <textarea name="note" defaultValue={values.note ?? ""} maxLength={2000} rows={3} />
+        <textarea name="note" defaultValue={values.note ?? ""} maxLength={2000} rows={3} {...invalid("note")} />
+        {error("note")}
       </label>
       <label>
         Summary of your change
