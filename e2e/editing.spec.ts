@@ -171,10 +171,15 @@ test.describe("two people editing one page", () => {
     await expect(ada).toHaveURL(`/wiki/${pageId}`);
     await bob.getByRole("button", { name: "Save" }).click();
 
+    // The panel takes the focus, and marks the words that differ in each version.
     const conflict = bob.getByRole("region", { name: "Your edit conflicts with revision 2" });
-    await expect(conflict).toBeVisible();
-    await expect(conflict.getByText("Second paragraph. Bob's ending.")).toBeVisible();
-    await expect(conflict.getByText("Second paragraph. Ada's ending.")).toBeVisible();
+    await expect(conflict).toBeFocused();
+    const [mine, theirs] = [conflict.locator(".conflict-text").first(), conflict.locator(".conflict-text").last()];
+    await expect(mine).toContainText(/^Second paragraph\. .*Bob.*ending\.$/);
+    await expect(mine.locator("ins")).toContainText("Bob");
+    await expect(mine.locator("del")).toHaveCount(0);
+    await expect(theirs).toContainText(/^Second paragraph\. .*Ada.*ending\.$/);
+    await expect(theirs.locator("del")).toContainText("Ada");
     await conflict.getByRole("button", { name: "Continue with my version of these passages" }).click();
     await expect(bob.getByText("Now editing on top of revision 2.")).toBeVisible();
     await bob.getByRole("button", { name: "Save" }).click();

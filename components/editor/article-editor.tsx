@@ -7,7 +7,7 @@ import { type Preview, previewArticle, saveArticle } from "@/app/wiki/[id]/edit/
 import { formatTime } from "@/components/history/revision-line";
 import { ReferenceList } from "@/components/reader/reference-list";
 import { TableOfContents } from "@/components/reader/table-of-contents";
-import { canonicalJson, type DocumentJSON } from "@/lib/content/document";
+import { canonicalJson, type DocumentJSON, withoutTrailingEmptyParagraphs } from "@/lib/content/document";
 import { extensions } from "@/lib/content/extensions";
 import { figuresWithoutAlt, suggestMediaName, uniqueMediaName } from "@/lib/content/figure-editing";
 import { pageHref } from "@/lib/content/page-id";
@@ -40,6 +40,9 @@ interface Draft {
 
 const draftKey = (pageId: string) => `palimpsest:draft:${pageId}`;
 
+/** A document as saving compares it: equal keys, no change (trailing empty paragraphs are never stored). */
+const docKey = (doc: DocumentJSON) => canonicalJson(withoutTrailingEmptyParagraphs(doc));
+
 // The site's way of writing times: 24-hour, in UTC, as history and recent changes write them.
 const CLOCK = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", hour: "2-digit", minute: "2-digit" });
 
@@ -52,7 +55,7 @@ const editorExtensions = extensions.map((extension) => (extension.name === Edito
 /** The article editor: Tiptap with the wiki's own extensions, preview, drafts and safe saving. */
 export function ArticleEditor(props: ArticleEditorProps) {
   const { pageId, title } = props;
-  const [base, setBase] = useState({ id: props.baseRevisionId, number: props.baseNumber, json: canonicalJson(props.doc) });
+  const [base, setBase] = useState({ id: props.baseRevisionId, number: props.baseNumber, json: docKey(props.doc) });
   const [summary, setSummary] = useState("");
   const [pageTitle, setPageTitle] = useState(title);
   const [minor, setMinor] = useState(false);
@@ -93,7 +96,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
     },
   });
   // Selectors read `editor` itself: the snapshot's editor stays null until the first transaction.
-  const textChanged = useEditorState({ editor, selector: () => !!editor && canonicalJson(editor.getJSON()) !== base.json }) ?? false;
+  const textChanged = useEditorState({ editor, selector: () => !!editor && docKey(editor.getJSON() as DocumentJSON) !== base.json }) ?? false;
   const dirty = textChanged || pageTitle.trim() !== title;
   // Figures whose pictures nobody has described yet: saving is allowed, with a warning.
   const currentDoc = useEditorState({ editor, selector: () => editor?.state.doc ?? null, equalityFn: (a, b) => a === b });
@@ -127,7 +130,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
     if (!stored) return;
     try {
       const parsed = JSON.parse(stored) as Draft;
-      if (canonicalJson(parsed.doc) !== base.json) setDraft(parsed);
+      if (docKey(parsed.doc) !== base.json) setDraft(parsed);
     } catch {
       localStorage.removeItem(draftKey(pageId));
     }
@@ -143,7 +146,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
       clearTimeout(timer);
       timer = setTimeout(() => {
         const doc = editor.getJSON() as DocumentJSON;
-        if (canonicalJson(doc) === base.json) {
+        if (docKey(doc) === base.json) {
           localStorage.removeItem(draftKey(pageId));
           setKeptAt(null);
           return;

@@ -6,7 +6,8 @@ import type { RenderSource } from "@/lib/content/render";
 import { safeUrl } from "@/lib/content/url";
 
 export interface CitationLabels {
-  sources: ReadonlyMap<string, RenderSource>;
+  /** The sources, when known: a marker then names its source, or says it is missing. */
+  sources?: ReadonlyMap<string, RenderSource>;
   /** Citation numbers on the side the tokens come from. */
   numbers: ReadonlyMap<string, number>;
 }
@@ -27,9 +28,10 @@ export function DiffTokens({ tokens, labels }: { tokens: DiffToken[]; labels: Ci
         const first = run[0];
         if (first.sourceId) {
           const number = labels.numbers.get(first.sourceId);
-          const title = labels.sources.get(first.sourceId)?.title ?? "Source missing";
+          const title = labels.sources ? (labels.sources.get(first.sourceId)?.title ?? "Source missing") : null;
+          const described = [title, first.locator].filter(Boolean).join(", ");
           return (
-            <sup key={i} className="citation" title={first.locator ? `${title}, ${first.locator}` : title}>
+            <sup key={i} className="citation" title={described || undefined}>
               <span className="visually-hidden">Reference </span>[{number ?? "?"}]
             </sup>
           );

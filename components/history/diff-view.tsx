@@ -251,7 +251,7 @@ function ReferenceChanges({ changes, labels, prefix, formatted }: { changes: Ref
       ) : (
         <ul>
           {changes.map((change) => {
-            const source = labels.after.sources.get(change.sourceId);
+            const source = labels.after.sources?.get(change.sourceId);
             const number = change.status === "removed" ? labels.before.numbers.get(change.sourceId) : labels.after.numbers.get(change.sourceId);
             return (
               <li key={change.sourceId} className={`diff-reference-${change.status}`}>

@@ -64,6 +64,18 @@ export function collectLinkTargets(doc: NodeJSON): string[] {
 }
 
 /**
+ * The document without the empty paragraphs at its end (an editor leaves one after a figure or a
+ * table, and they would show in diffs as added paragraphs); a document that is only empty
+ * paragraphs keeps one, since a document holds at least one block.
+ */
+export function withoutTrailingEmptyParagraphs(doc: DocumentJSON): DocumentJSON {
+  const blocks = doc.content ?? [];
+  let end = blocks.length;
+  while (end > 1 && blocks[end - 1].type === "paragraph" && !blocks[end - 1].content?.length) end--;
+  return end === blocks.length ? doc : { ...doc, content: blocks.slice(0, end) };
+}
+
+/**
  * A revision's stored document. Documents are checked against the schema when saved, and a
  * revision never changes, so what is stored is read as it is: this is the one place that says so.
  */

@@ -21,7 +21,13 @@ describeOnEachDatabase("saving revisions", (database) => {
     expect(first).toMatchObject({ status: "created", number: 1, merged: false, pageCreated: true });
     const again = await savePageRevision(db, { pageId: "topic", doc: doc("one", "two", "three"), authorId: ada, summary: "Same", baseRevisionId: first.revisionId });
     expect(again).toEqual({ status: "unchanged", revisionId: first.revisionId, number: 1 });
+    // Empty paragraphs at the end are not stored, so they are no change either.
+    const trailing = doc("one", "two", "three");
+    trailing.content!.push({ type: "paragraph" }, { type: "paragraph", content: [] });
+    expect(await savePageRevision(db, { pageId: "topic", doc: trailing, authorId: ada, summary: "Same", baseRevisionId: first.revisionId })).toMatchObject({ status: "unchanged" });
     expect(await db.revision.count()).toBe(1);
+    const made = await savePageRevision(db, { pageId: "blank", doc: { type: "doc", content: [{ type: "paragraph" }, { type: "paragraph" }] }, authorId: ada, summary: "", baseRevisionId: null });
+    expect(JSON.parse((await db.revision.findUniqueOrThrow({ where: { id: made.revisionId } })).content)).toEqual({ type: "doc", content: [{ type: "paragraph" }] });
   });
 
   it("merges concurrent saves of different passages from one base; both changes are kept", async () => {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { canonicalJson, collectCitations, collectLinkTargets, type DocumentJSON, storedDocument } from "../content/document";
+import { canonicalJson, collectCitations, collectLinkTargets, type DocumentJSON, storedDocument, withoutTrailingEmptyParagraphs } from "../content/document";
 import { type MergeConflict, mergeDocuments } from "../content/merge";
 import { pageNamespace, titleFromPageId } from "../content/page-id";
 import type { Db, Tx } from "../db";
@@ -66,7 +66,7 @@ export async function savePageRevision(db: Db, input: SaveRevisionInput): Promis
 /** A document checked against the editor's schema, refusals worded for people. */
 export function checkDocument(value: unknown): DocumentJSON {
   try {
-    return parseDocument(value);
+    return withoutTrailingEmptyParagraphs(parseDocument(value));
   } catch (error) {
     if (error instanceof DocumentValidationError) throw new AppError("INVALID_INPUT", error.problems.join(" "), { problems: error.problems });
     throw error;
