@@ -6,6 +6,9 @@ import { citationNumbers, type DiffToken, diffTokens, flattenBlocks } from "@/li
 import type { DocumentJSON, NodeJSON } from "@/lib/content/document";
 import type { ConflictDetails } from "@/lib/wiki/revisions";
 
+// Each side marks what only it has.
+const ONLY_HERE = { insert: "only in your version", delete: "only in their version" };
+
 /** The passages' words, links and citation markers, a line break between blocks. */
 function passageTokens(blocks: NodeJSON[]): DiffToken[] {
   return flattenBlocks({ type: "doc", content: blocks }).flatMap((block, i) => (i ? [{ text: "\n" }, ...block.tokens] : block.tokens));
@@ -41,11 +44,11 @@ export function ConflictPanel({ conflict, onResolve }: { conflict: ConflictDetai
           <div key={i} className="conflict-pair">
             <div>
               <h3>Your version</h3>
-              <p className="conflict-text">{mine.length ? <InlineDiff parts={parts} show="after" labels={labels} /> : <Removed />}</p>
+              <p className="conflict-text">{mine.length ? <InlineDiff parts={parts} show="after" labels={labels} names={ONLY_HERE} /> : <Removed />}</p>
             </div>
             <div>
               <h3>Their version (revision {conflict.latestNumber})</h3>
-              <p className="conflict-text">{theirs.length ? <InlineDiff parts={parts} show="before" labels={labels} /> : <Removed />}</p>
+              <p className="conflict-text">{theirs.length ? <InlineDiff parts={parts} show="before" labels={labels} names={ONLY_HERE} /> : <Removed />}</p>
             </div>
           </div>
         );

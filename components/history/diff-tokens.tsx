@@ -75,16 +75,28 @@ function StyledRun({ token, text }: { token: DiffToken; text: string }) {
  * `<ins>`/`<del>` (underlined, struck through) and named for screen readers, so colour is never the
  * only cue.
  */
-export function InlineDiff({ parts, show, labels }: { parts: InlinePart[]; show: "both" | "before" | "after"; labels: { before: CitationLabels; after: CitationLabels } }) {
+export function InlineDiff({
+  parts,
+  show,
+  labels,
+  names,
+}: {
+  parts: InlinePart[];
+  show: "both" | "before" | "after";
+  labels: { before: CitationLabels; after: CitationLabels };
+  /** What screen readers hear a change called, when not "inserted" and "deleted". */
+  names?: { insert: string; delete: string };
+}) {
+  // One side alone keeps the spaces its own words had (a replacement's space belongs to both).
+  const shown = show === "both" ? parts : parts.filter((part) => part.op === "equal" || part.op === (show === "after" ? "insert" : "delete"));
   return (
     <>
-      {inlineSegments(parts).map((segment, i) => {
+      {inlineSegments(shown).map((segment, i) => {
         if (segment.op === "equal") return <DiffTokens key={i} tokens={segment.tokens} labels={show === "before" ? labels.before : labels.after} />;
-        if ((segment.op === "delete" && show === "after") || (segment.op === "insert" && show === "before")) return null;
         return (
           <span key={i}>
             {segment.lead}
-            <ChangeMark change={segment.op}>
+            <ChangeMark change={segment.op} name={names?.[segment.op]}>
               <DiffTokens tokens={segment.tokens} labels={segment.op === "delete" ? labels.before : labels.after} />
             </ChangeMark>
           </span>
@@ -95,11 +107,11 @@ export function InlineDiff({ parts, show, labels }: { parts: InlinePart[]; show:
 }
 
 /** Inserted or deleted content: underlined or struck through, and named for screen readers. */
-export function ChangeMark({ change, children }: { change: "insert" | "delete"; children: ReactNode }) {
+export function ChangeMark({ change, name, children }: { change: "insert" | "delete"; name?: string; children: ReactNode }) {
   const Tag = change === "insert" ? "ins" : "del";
   return (
     <Tag>
-      <span className="visually-hidden">[{change === "insert" ? "inserted" : "deleted"}: </span>
+      <span className="visually-hidden">[{name ?? (change === "insert" ? "inserted" : "deleted")}: </span>
       {children}
       <span className="visually-hidden">]</span>
     </Tag>

@@ -23,12 +23,15 @@ export function SourceFormFields({ values, errors = {} }: { values: SourceFormVa
         {errors[name]}
       </span>
     );
+  // The reason sits after its label, not in it, so it describes the field without renaming it.
   const text = (name: keyof SourceFormValues, extra: Record<string, string | number | boolean> = {}) => (
-    <label>
-      {SOURCE_FIELD_LABELS[name]}
-      <input name={name} defaultValue={values[name] ?? ""} {...extra} {...invalid(name)} />
+    <>
+      <label>
+        {SOURCE_FIELD_LABELS[name]}
+        <input name={name} defaultValue={values[name] ?? ""} {...extra} {...invalid(name)} />
+      </label>
       {error(name)}
-    </label>
+    </>
   );
   return (
     <>
@@ -46,8 +49,8 @@ export function SourceFormFields({ values, errors = {} }: { values: SourceFormVa
       <label>
         Authors (Family, Given; another; or an organisation)
         <input name="authors" defaultValue={values.authors} maxLength={2000} {...invalid("authors")} />
-        {error("authors")}
       </label>
+      {error("authors")}
       {text("containerTitle", { maxLength: 500 })}
       <div className="field-row">
         {text("volume", { maxLength: 50 })}
@@ -64,8 +67,8 @@ export function SourceFormFields({ values, errors = {} }: { values: SourceFormVa
       <label>
         Note
         <textarea name="note" defaultValue={values.note ?? ""} maxLength={2000} rows={3} {...invalid("note")} />
-        {error("note")}
       </label>
+      {error("note")}
       <label>
         Summary of your change
         <input name="summary" maxLength={300} />
