@@ -136,6 +136,8 @@ test.describe("without JavaScript", () => {
     const summary = page.locator(".toc summary");
     await summary.click();
     await expect(page.getByRole("navigation", { name: "Contents" }).getByRole("link").first()).toBeHidden();
+    // Signing in is a plain link, which comes back here.
+    await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toHaveAttribute("href", `/login?callbackUrl=${encodeURIComponent(ARTICLE)}`);
   });
 });
 

@@ -1,17 +1,32 @@
 "use client";
 
 import Link from "next/link";
+import { usePathname } from "next/navigation";
 import { signOut, useSession } from "next-auth/react";
 import { can } from "@/lib/auth/policy";
 
+/** The sign-in page, coming back here afterwards. */
+const signInHref = (path: string | null) => (path && path !== "/login" ? `/login?${new URLSearchParams({ callbackUrl: path })}` : "/login");
+
 function Menu() {
   const { data, status } = useSession();
+  const path = usePathname();
   const account = data?.account;
-  if (status === "loading") return null;
+  // Until the session is known the menu is empty; without JavaScript it never will be, so the page
+  // as sent holds a plain sign-in link for browsers that run no script.
+  if (status === "loading") {
+    return (
+      <noscript>
+        <li>
+          <a href={signInHref(path)}>Sign in</a>
+        </li>
+      </noscript>
+    );
+  }
   if (!account) {
     return (
       <li>
-        <Link href="/login">Sign in</Link>
+        <Link href={signInHref(path)}>Sign in</Link>
       </li>
     );
   }
