@@ -34,6 +34,8 @@ test.describe("accounts", () => {
     await expect(page.locator("p[role=alert]")).toHaveText("Wrong email or password.");
     await page.getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
+    // Back where the header's link was followed from.
+    await expect(page).toHaveURL("/");
     await expect(banner.getByText(`New ${tag}`)).toBeVisible();
   });
 
@@ -59,6 +61,7 @@ test.describe("accounts", () => {
       await on.getByRole("button", { name: "Sign in" }).click();
     };
     await signIn(page);
+    await expect(page).not.toHaveURL(/\/login/);
     const banner = page.getByRole("banner");
     await expect(banner.getByText(owner.name)).toBeVisible();
     await banner.getByRole("button", { name: "Sign out" }).click();
@@ -76,6 +79,7 @@ test.describe("accounts", () => {
     await elsewhere.close();
 
     await signIn(page);
+    await expect(page).not.toHaveURL(/\/login/);
     await expect(banner.getByText(owner.name)).toBeVisible();
   });
 
@@ -122,6 +126,8 @@ test.describe("accounts", () => {
       await page.getByLabel("Email").fill(editor.email!);
       await page.getByLabel("Password").fill(PASSWORD);
       await page.getByRole("button", { name: "Sign in" }).click();
+      // The header knows the account before the page has moved on: wait for the move itself.
+      await expect(page).not.toHaveURL(/\/login/);
       await expect(page.getByRole("banner").getByText(editor.name)).toBeVisible();
       expect(new URL(page.url()).origin).toBe(origin);
     }
