@@ -271,6 +271,8 @@ export function ArticleEditor(props: ArticleEditorProps) {
           </p>
           <button
             type="button"
+            // The draft is found before the editor exists; it can be restored once there is one.
+            disabled={!editor}
             onClick={() => {
               editor?.commands.setContent(draft.doc);
               setSummary(draft.summary);
