@@ -50,6 +50,29 @@ test.describe("the pages API", () => {
     await expect((await request.get(`/wiki/${pageId}`)).text()).resolves.toContain("THREE");
   });
 
+  test("gives any revision as DokuWiki markup, linked from the history", async ({ page, request, db, makeAccount }) => {
+    const admin = await makeAccount("admin");
+    const token = await tokenFor(db, admin, await makeAccount("editor"));
+    const pageId = `markup_${Date.now()}`;
+    const bold = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Bold", marks: [{ type: "bold" }] }, { type: "text", text: " and **not bold**" }] }] };
+    await save(request, pageId, token, { doc: doc("First text."), title: "Markup test", summary: "Start", baseRevisionId: null });
+    const current = await (await request.get(`/api/pages/${pageId}`)).json();
+    expect((await save(request, pageId, token, { doc: bold, baseRevisionId: current.revision.id })).status()).toBe(201);
+
+    const latest = await request.get(`/api/pages/${pageId}?format=dokuwiki`);
+    expect(latest.headers()["content-type"]).toBe("text/plain; charset=utf-8");
+    expect(await latest.text()).toBe("====== Markup test ======\n\n**Bold** and %%**%%not bold%%**%%\n");
+    expect(await (await request.get(`/api/pages/${pageId}?format=dokuwiki&revision=1`)).text()).toBe("====== Markup test ======\n\nFirst text.\n");
+    const wrong = await request.get(`/api/pages/${pageId}?format=xml`);
+    expect(wrong.status()).toBe(400);
+    expect((await wrong.json()).error.message).toBe("The format is json or dokuwiki.");
+    expect((await request.get(`/api/pages/${pageId}?format=dokuwiki&revision=9`)).status()).toBe(404);
+
+    await page.goto(`/wiki/${pageId}/history`);
+    await page.getByRole("link", { name: "DokuWiki markup" }).click();
+    await expect(page.locator("body")).toContainText("**Bold** and %%**%%not bold%%**%%");
+  });
+
   test("refuses hostile documents, strangers, readers and revoked tokens", async ({ request, db, makeAccount }) => {
     const admin = await makeAccount("admin");
     const editorToken = await tokenFor(db, admin, await makeAccount("editor"));

@@ -11,9 +11,11 @@ import { type MediaServices, mediaServices } from "../lib/media";
 import { RoleSchema } from "../lib/validation/account";
 import { createAccount } from "../lib/wiki/accounts";
 import { AppError, describeError } from "../lib/wiki/errors";
+import { exportSite } from "../lib/wiki/dokuwiki-export";
 import { importDokuWikiPage } from "../lib/wiki/import";
 import { importMediaFolder, type MediaImportSummary } from "../lib/wiki/media-import";
 import { reindexAll } from "../lib/wiki/search";
+import { importSite } from "../lib/wiki/site-import";
 import { DocumentValidationError } from "../lib/validation/document";
 import { progressBar, type ProgressStream } from "./progress";
 
@@ -30,6 +32,12 @@ const USAGE = `Usage:
                                                     (sub-folders are namespaces: models/chart.png is models:chart.png);
                                                     files already there with the same bytes make no new version,
                                                     files the media rules refuse are listed and counted
+  npm run wiki -- import-site <folder> [--site-url <address>]
+                                                    import a DokuWiki data folder: every page with its history
+                                                    (attic/ and meta/*.changes: dates, authors, summaries) and
+                                                    media/; run again, it imports only what is newer
+  npm run wiki -- export-site <folder>              write the wiki as a DokuWiki data folder: pages, attic
+                                                    (every revision) and meta/*.changes, media, media_attic
   npm run wiki -- search:reindex                    rebuild the search index of every page (safe while the site serves)`;
 
 /** Where a command reads its configuration and writes what it says: the process's own, or a test's. */
@@ -83,6 +91,24 @@ export async function runWiki(argv: string[], io: CommandIo): Promise<number> {
       return 2;
     }
     return importMedia(io, positionals[0]);
+  }
+  if (command === "import-site") {
+    const { values, positionals } = parseArgs({ args: rest, options: { "site-url": { type: "string" } }, allowPositionals: true });
+    const siteAddress = values["site-url"] ?? process.env.NEXTAUTH_URL;
+    const siteUrl = siteAddress ? webUrl(siteAddress)?.origin : undefined;
+    if (positionals.length !== 1 || (siteAddress && !siteUrl)) {
+      io.error(USAGE);
+      return 2;
+    }
+    return importSiteFrom(io, positionals[0], siteUrl);
+  }
+  if (command === "export-site") {
+    const { positionals } = parseArgs({ args: rest, options: {}, allowPositionals: true });
+    if (positionals.length !== 1) {
+      io.error(USAGE);
+      return 2;
+    }
+    return exportSiteTo(io, positionals[0]);
   }
   if (command === "search:reindex") {
     const db = createDb(io.databaseUrl);
@@ -153,6 +179,56 @@ async function importMedia(io: CommandIo, folder: string): Promise<number> {
       `${summary.unchanged} unchanged, ${summary.refused.length} refused.`,
   );
   return summary.refused.length ? 1 : 0;
+}
+
+/** Imports a DokuWiki data folder with a progress bar, then lists what was not imported as written and sums up. */
+async function importSiteFrom(io: CommandIo, folder: string, siteUrl: string | undefined): Promise<number> {
+  const db = createDb(io.databaseUrl);
+  const bar = progressBar("Importing pages", io.progress);
+  try {
+    const started = Date.now();
+    const report = await importSite(db, io.media(), folder, { siteUrl, onProgress: (done, total) => bar.update(done, total) });
+    bar.finish();
+    // Running servers show the imported pages at once.
+    if (report.revisions || report.files) await publishInvalidation(db, "all");
+    for (const { file, warning } of report.warnings) io.error(`${file}:${warning.line}: ${warning.construct} — ${warning.message}`);
+    io.log(
+      `Imported ${report.pages} page${report.pages === 1 ? "" : "s"}: ${report.revisions} revision${report.revisions === 1 ? "" : "s"}, ` +
+        `${report.sources} new source${report.sources === 1 ? "" : "s"}, ${report.files} file${report.files === 1 ? "" : "s"}, ` +
+        `${report.warnings.length} warning${report.warnings.length === 1 ? "" : "s"}, in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+    );
+    return 0;
+  } catch (error) {
+    bar.finish();
+    io.error(`${folder}: ${describeError(error).message}`);
+    if (!(error instanceof AppError)) io.error(String((error as Error).stack ?? error));
+    return 1;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** Writes the wiki as a DokuWiki data folder with a progress bar, then sums up. */
+async function exportSiteTo(io: CommandIo, folder: string): Promise<number> {
+  const db = createDb(io.databaseUrl);
+  const bar = progressBar("Exporting", io.progress);
+  try {
+    const started = Date.now();
+    const report = await exportSite(db, io.media(), folder, (done, total) => bar.update(done, total));
+    bar.finish();
+    io.log(
+      `Exported ${report.pages} page${report.pages === 1 ? "" : "s"} (${report.revisions} revisions) and ${report.files} file${report.files === 1 ? "" : "s"} ` +
+        `(${report.fileVersions} versions) to ${folder} in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+    );
+    return 0;
+  } catch (error) {
+    bar.finish();
+    io.error(`${folder}: ${describeError(error).message}`);
+    if (!(error instanceof AppError)) io.error(String((error as Error).stack ?? error));
+    return 1;
+  } finally {
+    await db.$disconnect();
+  }
 }
 
 /** One line per report: where, what markup, and what became of it. */

@@ -19,6 +19,12 @@ export const DiffQuerySchema = z.object({
   view: z.enum(["inline", "side"]).catch("inline"),
 });
 
+/** `?format=&revision=` of a page in the API: JSON for the editor, or DokuWiki markup of any revision. */
+export const PageQuerySchema = z.object({
+  format: z.enum(["json", "dokuwiki"], { error: "The format is json or dokuwiki." }).default("json"),
+  revision: revisionNumber.optional(),
+});
+
 /** A revert or undo from the confirmation form. */
 export const RevertSchema = z.object({
   pageId: z.string().min(1).max(300),

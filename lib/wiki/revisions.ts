@@ -32,6 +32,8 @@ export interface SaveRevisionInput {
    * Left out only by imports, which always apply on top of the latest revision.
    */
   baseRevisionId?: number | null;
+  /** When the revision was written: an imported history keeps its dates. Now when not given. */
+  createdAt?: Date;
 }
 
 export type SaveRevisionResult =
@@ -137,6 +139,7 @@ async function writeCheckedRevision(tx: Tx, input: SaveRevisionInput, checked: D
       size,
       sizeDelta: size - (latest?.size ?? 0),
       reviewState: pending ? "pending" : "approved",
+      ...(input.createdAt ? { createdAt: input.createdAt } : {}),
     },
     select: { id: true, number: true },
   });

@@ -45,6 +45,11 @@ export default async function HistoryPage({ params, searchParams }: Props) {
         <p className="article-meta">
           {page.latestNumber} {page.latestNumber === 1 ? "revision" : "revisions"}. Choose two to compare, or follow a revision&apos;s links. ·{" "}
           <Link href={`${pageHref(page.pageId)}/history/feed`}>Atom feed</Link>
+          {!page.deleted && (
+            <>
+              {" "}· <a href={`/api/pages/${encodeURIComponent(page.pageId)}?format=dokuwiki`}>DokuWiki markup</a>
+            </>
+          )}
         </p>
       </header>
       {page.deleted && (
