@@ -6,11 +6,14 @@ cd "$(dirname "$0")/.."
 
 bash scripts/ensure-postgres.sh
 bash scripts/ensure-chromium.sh
+bash scripts/ensure-dokuwiki.sh
 
 echo "== Type check"
 npx tsc --noEmit
 echo "== Unit and integration tests (SQLite and PostgreSQL)"
 npx vitest run
+echo "== DokuWiki's own rendering of the corpus compared with the import"
+npx tsx scripts/compare-dokuwiki.ts
 echo "== Production build"
 npx next build
 echo "== End-to-end tests (chromium, SQLite and PostgreSQL)"

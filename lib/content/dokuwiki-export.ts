@@ -159,7 +159,8 @@ class Writer {
         }
         const align = cell.attrs?.align;
         const text = this.oneLine(cell.content ?? []);
-        const [before, after] = align === "center" ? ["  ", "  "] : align === "right" ? ["  ", " "] : align === "left" ? [" ", "  "] : [" ", " "];
+        // An empty cell is one space: two would read as centred.
+        const [before, after] = align === "center" ? ["  ", "  "] : align === "right" ? ["  ", " "] : align === "left" ? [" ", "  "] : text ? [" ", " "] : [" ", ""];
         last = header ? "^" : "|";
         line += `${last}${before}${text}${after}${last.repeat(colspan - 1)}`;
         column += colspan;

@@ -476,6 +476,16 @@ describe("the rest of DokuWiki's syntax", () => {
     expect(table.content![1].content![0].attrs?.rowspan).toBe(2);
     expect(table.content![2].content!.map(textContent)).toEqual(["3"]);
   });
+
+  it("fills rows shorter than the widest with empty cells, as DokuWiki does", () => {
+    const [table] = blocks("| a |\n| 1 | 2 | 3 |\n| x || y |\n| only | text after the last bar");
+    expect(table.content!.map((row) => row.content!.map((cell) => [textContent(cell), cell.attrs?.colspan]))).toEqual([
+      [["a", 1], ["", 1], ["", 1]],
+      [["1", 1], ["2", 1], ["3", 1]],
+      [["x", 2], ["y", 1]],
+      [["only", 1], ["text after the last bar", 1], ["", 1]],
+    ]);
+  });
 });
 
 describe("adversarial input", () => {

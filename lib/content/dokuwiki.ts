@@ -462,11 +462,16 @@ class BlockParser {
     return lists;
   }
 
-  /** Table rows; `||` spans a cell over one more column, and a cell holding only `:::` spans the one above over one more row. */
+  /**
+   * Table rows; `||` spans a cell over one more column, a cell holding only `:::` spans the one
+   * above over one more row, and rows shorter than the widest are filled with empty cells.
+   */
   private table(): NodeJSON {
     const rows: NodeJSON[] = [];
     // Per column, the cell that a `:::` below it extends.
     const above: (NodeJSON | undefined)[] = [];
+    // Per row, the columns it covers.
+    const widths: number[] = [];
     while (this.at < this.lines.length && TABLE_ROW.test(this.lines[this.at])) {
       const line = this.lines[this.at].trim();
       const cells: NodeJSON[] = [];
@@ -495,8 +500,14 @@ class BlockParser {
         column++;
       }
       rows.push({ type: "tableRow", content: cells.length ? cells : [emptyCell()] });
+      widths.push(Math.max(column, 1));
       this.at++;
     }
+    // As in DokuWiki, a row shorter than the widest is filled with empty cells.
+    const width = Math.max(...widths);
+    rows.forEach((row, index) => {
+      for (let missing = width - widths[index]; missing > 0; missing--) row.content!.push(emptyCell());
+    });
     return { type: "table", content: rows };
   }
 
