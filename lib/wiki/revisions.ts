@@ -143,17 +143,7 @@ async function writeCheckedRevision(tx: Tx, input: SaveRevisionInput, checked: D
     },
     select: { id: true, number: true },
   });
-  const citations = collectCitations(doc);
-  if (citations.length) {
-    const known = await tx.source.findMany({ where: { id: { in: [...new Set(citations.map((c) => c.sourceId))] } }, select: { id: true } });
-    const missing = citations.find((c) => !known.some((k) => k.id === c.sourceId));
-    if (missing) throw new AppError("INVALID_INPUT", `A citation points at a source that is not in the library (${missing.sourceId.slice(0, 40)}).`);
-    await tx.citation.createMany({ data: citations.map((c, position) => ({ revisionId: revision.id, position, ...c })) });
-  }
-  const targets = collectLinkTargets(doc);
-  if (targets.length) {
-    await tx.link.createMany({ data: targets.map((targetSlug) => ({ revisionId: revision.id, targetSlug })) });
-  }
+  await recordReferences(tx, [{ revisionId: revision.id, doc }]);
   await tx.page.update({
     where: { id: page.id },
     // The latest revision guards the number: a concurrent save with the same parent fails here or on the unique number.
@@ -170,6 +160,91 @@ async function writeCheckedRevision(tx: Tx, input: SaveRevisionInput, checked: D
   }
   await indexPage(tx, page.id);
   return { status: "created", revisionId: revision.id, number: revision.number, merged, pageCreated: !existing, pending };
+}
+
+/**
+ * The citations and links of newly written revisions, each kept with its revision (in one query
+ * each, however many revisions). A citation must name a source in the library.
+ */
+async function recordReferences(tx: Tx, written: { revisionId: number; doc: DocumentJSON }[]): Promise<void> {
+  const citations = written.flatMap(({ revisionId, doc }) => collectCitations(doc).map((c, position) => ({ revisionId, position, ...c })));
+  if (citations.length) {
+    const known = new Set((await tx.source.findMany({ where: { id: { in: [...new Set(citations.map((c) => c.sourceId))] } }, select: { id: true } })).map((k) => k.id));
+    const missing = citations.find((c) => !known.has(c.sourceId));
+    if (missing) throw new AppError("INVALID_INPUT", `A citation points at a source that is not in the library (${missing.sourceId.slice(0, 40)}).`);
+    await tx.citation.createMany({ data: citations });
+  }
+  const links = written.flatMap(({ revisionId, doc }) => collectLinkTargets(doc).map((targetSlug) => ({ revisionId, targetSlug })));
+  if (links.length) await tx.link.createMany({ data: links });
+}
+
+/** One revision of an imported history: its document and who wrote it when. */
+export interface ImportedRevision {
+  doc: unknown;
+  authorId: string;
+  summary: string;
+  minor: boolean;
+  action: "edit" | "revert";
+  createdAt: Date;
+}
+
+/**
+ * Appends revisions written elsewhere (a DokuWiki's attic) to a page, creating it, each with its own
+ * author and date, all approved: the page then shows the last. A revision identical to the one
+ * before it is left out. Citations, links, the page and its search entry are written once for all
+ * of them, so a long history costs about one query per revision. Returns how many were written.
+ */
+export async function appendImportedRevisions(tx: Tx, input: { pageId: string; title: string; revisions: ImportedRevision[] }): Promise<number> {
+  const existing = await tx.page.findUnique({
+    where: { slug: input.pageId },
+    select: { id: true, deletedAt: true, latestRevision: { select: { id: true, number: true, contentHash: true, size: true, reviewState: true } } },
+  });
+  if (existing?.deletedAt) throw new AppError("FORBIDDEN", "This page was deleted; an administrator can restore it from its history.");
+  if (existing?.latestRevision?.reviewState === "pending") {
+    // Revisions wait for review: each import is a save that approves them, as any import is.
+    let count = 0;
+    for (const revision of input.revisions) {
+      const result = await writePageRevision(tx, { pageId: input.pageId, title: input.title, ...revision, selfApproved: true });
+      if (result.status === "created") count++;
+    }
+    return count;
+  }
+  let previous = existing?.latestRevision ?? null;
+  let pageDbId = existing?.id ?? null;
+  const written: { revisionId: number; doc: DocumentJSON }[] = [];
+  for (const revision of input.revisions) {
+    const doc = checkDocument(revision.doc);
+    const hash = contentHash(doc);
+    if (previous?.contentHash === hash) continue;
+    pageDbId ??= (await tx.page.create({ data: { slug: input.pageId, namespace: pageNamespace(input.pageId), title: input.title }, select: { id: true } })).id;
+    const content = canonicalJson(doc);
+    const size = Buffer.byteLength(content, "utf8");
+    const created = await tx.revision.create({
+      data: {
+        pageId: pageDbId,
+        number: (previous?.number ?? 0) + 1,
+        parentId: previous?.id ?? null,
+        authorId: revision.authorId,
+        content,
+        contentHash: hash,
+        summary: revision.summary.trim(),
+        minor: revision.minor,
+        action: revision.action,
+        size,
+        sizeDelta: size - (previous?.size ?? 0),
+        createdAt: revision.createdAt,
+      },
+      select: { id: true, number: true },
+    });
+    written.push({ revisionId: created.id, doc });
+    previous = { id: created.id, number: created.number, contentHash: hash, size, reviewState: "approved" };
+  }
+  if (!written.length || pageDbId === null) return 0;
+  await recordReferences(tx, written);
+  const last = written.at(-1)!.revisionId;
+  await tx.page.update({ where: { id: pageDbId }, data: { title: input.title, latestRevisionId: last, publishedRevisionId: last, redirectTo: null } });
+  await indexPage(tx, pageDbId);
+  return written.length;
 }
 
 /** The newest revision of a page, as the editor starts from it. */

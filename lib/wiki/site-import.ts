@@ -11,7 +11,7 @@ import type { MediaServices } from "../media";
 import { accountNameKey } from "../validation/account";
 import { AppError } from "./errors";
 import { importMediaFolder, mediaNameFromPath } from "./media-import";
-import { writePageRevision } from "./revisions";
+import { appendImportedRevisions, type ImportedRevision } from "./revisions";
 import { getSiteSetting } from "./settings";
 import { resolveImportedSources } from "./sources";
 import { ensureSystemUser } from "./users";
@@ -88,6 +88,8 @@ export async function importSite(
 
   const attic = await atticIndex(path.join(dir, "attic"));
   const authors = new Map<string, string>();
+  // Library ids of the sources met so far: most footnotes cite what other pages cite.
+  const sourceIds = new Map<string, string>();
   const systemId = await ensureSystemUser(db);
   for (const [index, file] of files.entries()) {
     const pageId = pageIds[index];
@@ -102,7 +104,8 @@ export async function importSite(
     const newer = history.filter((version) => version.time > since);
     const options = { pageId, interwiki, pageTitles, siteUrl };
     const written = await transaction(db, async (tx) => {
-      let count = 0;
+      const revisions: ImportedRevision[] = [];
+      let title = titleFromPageId(pageId);
       for (const version of newer) {
         let article;
         try {
@@ -111,21 +114,19 @@ export async function importSite(
           report.warnings.push({ file: `attic/${file}`, warning: { line: 1, construct: String(version.time), message: `this version could not be read (${(error as Error).message}); it was left out` } });
           continue;
         }
-        const sourceIds = await resolveImportedSources(tx, article.sources);
-        const result = await writePageRevision(tx, {
-          pageId,
-          title: article.title ?? titleFromPageId(pageId),
+        const unknown = article.sources.filter((source) => !sourceIds.has(source.key));
+        if (unknown.length) for (const [key, id] of await resolveImportedSources(tx, unknown)) sourceIds.set(key, id);
+        title = article.title ?? titleFromPageId(pageId);
+        revisions.push({
           doc: mapCitationSources(article.doc, (key) => sourceIds.get(key) ?? key),
           authorId: version.author ? await authorAccount(tx, authors, version.author) : systemId,
           summary: version.summary,
           minor: version.minor,
           action: version.revert ? "revert" : "edit",
-          selfApproved: true,
           createdAt: new Date(version.time * 1000),
         });
-        if (result.status === "created") count++;
       }
-      return count;
+      return revisions.length ? appendImportedRevisions(tx, { pageId, title, revisions }) : 0;
     });
     report.revisions += written;
     if (newer.length) {

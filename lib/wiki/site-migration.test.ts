@@ -13,6 +13,7 @@ import type { Db } from "../db";
 import { createMediaServices, type MediaServices } from "../media";
 import { readMediaConfig } from "../media/config";
 import { exportPageMarkup, exportSite } from "./dokuwiki-export";
+import { savePageRevision } from "./revisions";
 import { importSite } from "./site-import";
 
 const folders: string[] = [];
@@ -166,6 +167,18 @@ describeOnEachDatabase("moving a whole DokuWiki in and out", (database) => {
     expect(imported.code).toBe(0);
     expect(imported.stdout).toMatch(/Imported \d+ pages: 0 revisions, 0 new sources, 0 files, \d+ warnings, in/);
     expect((await wiki("import-site", path.join(out, "nope"))).stderr).toContain("is not a DokuWiki data folder");
+  });
+  it("approves revisions waiting for review when newer ones come from DokuWiki, as any import does", async () => {
+    const editor = await db().user.create({ data: { name: "Waiting editor", nameKey: "waiting editor", role: "editor" } });
+    await db().page.update({ where: { slug: "plain" }, data: { reviewPolicy: "required" } });
+    const saved = await savePageRevision(db(), { pageId: "plain", doc: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Pending words." }] }] }, authorId: editor.id, summary: "waits" });
+    expect(saved).toMatchObject({ status: "created", pending: true });
+    // Edited in DokuWiki after the save here: only what is newer than a page's newest revision comes over.
+    put(site, "pages/plain.txt", "Plain text, edited in DokuWiki.", Math.floor(Date.now() / 1000) + 60);
+    expect(await importSite(db(), media, site)).toMatchObject({ revisions: 1 });
+    const page = await db().page.findUniqueOrThrow({ where: { slug: "plain" }, select: { latestRevision: { select: { number: true, reviewState: true } }, publishedRevision: { select: { number: true } } } });
+    expect(page).toEqual({ latestRevision: { number: 3, reviewState: "approved" }, publishedRevision: { number: 3 } });
+    expect(await db().revision.findFirstOrThrow({ where: { page: { slug: "plain" }, number: 2 }, select: { reviewState: true } })).toEqual({ reviewState: "approved" });
   });
 });
 
