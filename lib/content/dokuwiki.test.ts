@@ -488,6 +488,23 @@ describe("the rest of DokuWiki's syntax", () => {
   });
 });
 
+describe("footnotes over several paragraphs", () => {
+  it("go on over blank lines to their closing brackets, as in DokuWiki, the paragraphs apart by line breaks", () => {
+    const article = parse("A claim.((First part of the note.\n\nSecond part, with [[https://example.org/x|a link]].)) After it.\n\nNext paragraph.");
+    const [paragraph, next] = article.doc.content;
+    expect(textContent(paragraph)).toBe("A claim. After it.");
+    const citation = paragraph.content!.find((node) => node.type === "citation")!;
+    expect(citationNote(citation)!.map((node) => node.type === "hardBreak" ? "|" : node.text).join("")).toBe("First part of the note.|Second part, with a link.");
+    expect(textContent(next)).toBe("Next paragraph.");
+    expect(article.warnings).toEqual([{ line: 2, construct: "((…))", message: "a footnote over several paragraphs is one note, its paragraphs apart by line breaks" }]);
+  });
+
+  it("leave paragraphs apart when no closing brackets follow", () => {
+    expect(blocks("Text ((never closed.\n\nAnother paragraph.").map(textContent)).toEqual(["Text ((never closed.", "Another paragraph."]);
+    expect(blocks("A ((closed)) note ((and one not\n\nthen text.").map(textContent)).toEqual(["A  note ((and one not", "then text."]);
+  });
+});
+
 describe("adversarial input", () => {
   // A super-linear parser takes hours on a megabyte of these; a generous limit keeps a busy machine from failing the test.
   it.each(ADVERSARIAL_DOKUWIKI)("parses a megabyte of %s in seconds", (_, markup) => {

@@ -183,12 +183,15 @@ class BlockParser {
   private at = 0;
   /** Per closing tag (`</code>`…), the last line holding it: whether a block opened mid-line closes later. */
   private lastCloser = new Map<string, number>();
+  /** The last line holding `))`: whether a footnote open at a paragraph's end closes later. */
+  private lastFootnoteCloser = -1;
 
   constructor(
     private readonly lines: string[],
     private readonly context: ParseContext,
   ) {
     lines.forEach((line, index) => {
+      if (line.includes("))")) this.lastFootnoteCloser = index;
       if (!line.includes("</")) return;
       for (const tag of CODE_TAGS) if (line.includes(`</${tag}>`)) this.lastCloser.set(tag, index);
     });
@@ -386,8 +389,19 @@ class BlockParser {
   private paragraph(): NodeJSON[] {
     const first = this.at + 1;
     const parts: string[] = [];
+    // Whether a footnote opened in the paragraph is still open (a `((` after the last `))`).
+    let footnoteOpen = false;
     while (this.at < this.lines.length) {
       const line = this.lines[this.at];
+      if (footnoteOpen && this.lastFootnoteCloser >= this.at) {
+        // As in DokuWiki, a footnote goes on over blank lines and blocks to its `))`: a blank line
+        // is a line break of the note, other lines are its text.
+        if (!line.trim()) this.context.warnings.add(this.at + 1, "((…))", "a footnote over several paragraphs is one note, its paragraphs apart by line breaks");
+        parts.push(line.trim() || NOTE_BREAK);
+        footnoteOpen = stillOpen(line, footnoteOpen);
+        this.at++;
+        continue;
+      }
       if (!line.trim() || (parts.length && startsBlock(line))) break;
       const opening = this.blockOpening(line);
       if (opening > 0) {
@@ -397,6 +411,7 @@ class BlockParser {
         break;
       }
       parts.push(line.trim());
+      footnoteOpen = stillOpen(line, footnoteOpen);
       this.at++;
     }
     return this.blocks(this.inline(parts.join("\n"), first));
@@ -545,6 +560,17 @@ class BlockParser {
     };
     return build(1);
   }
+}
+
+/** A blank line inside a footnote, for the inline parser: a line break of the note (no input holds it: checkInput refuses control characters). */
+const NOTE_BREAK = "\u0001";
+
+/** Whether a footnote is open after `line`: one opens after its last `))`, or one open before it does not close in it. */
+function stillOpen(line: string, open: boolean): boolean {
+  const opener = line.lastIndexOf("((");
+  const closer = line.lastIndexOf("))");
+  if (opener > closer) return true;
+  return closer < 0 ? open : false;
 }
 
 /** DokuWiki's heading: `==` or more, some text, `==` or more, alone on the line. */
@@ -829,6 +855,14 @@ class InlineParser {
           i += frame.close.length;
           continue scan;
         }
+      }
+
+      if (c === NOTE_BREAK) {
+        buffer = buffer.trimEnd();
+        emit({ type: "hardBreak" });
+        i++;
+        while (text[i] === " " || text[i] === "\n") i++;
+        continue;
       }
 
       if (c === "\\" && text[i + 1] === "\\") {
@@ -1339,9 +1373,9 @@ function isAlphanumeric(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
-/** Line breaks inside inline markup read as spaces. */
+/** Line breaks inside inline markup read as spaces (a footnote's paragraph break too). */
 function collapse(text: string): string {
-  return text.replace(/\s*\n\s*/g, " ");
+  return text.replace(/\s*[\n\u0001]\s*/g, " ");
 }
 
 /**
@@ -1384,6 +1418,8 @@ function finishInline(nodes: NodeJSON[]): NodeJSON[] {
     let node = raw;
     if (raw.marks && raw.marks.length > 1) node = { ...raw, marks: orderMarks(raw.marks) };
     else if (raw.marks?.length === 0) node = { type: raw.type, ...(raw.attrs ? { attrs: raw.attrs } : {}), ...(raw.text !== undefined ? { text: raw.text } : {}) };
+    // A footnote's paragraph break read as text (inside a link or literal text) is a space.
+    if (node.text?.includes(NOTE_BREAK)) node = { ...node, text: collapse(node.text) };
     const previous = out.at(-1);
     if (previous?.type === "text" && node.type === "text" && sameMarks(previous.marks, node.marks)) {
       out[out.length - 1] = { ...previous, text: previous.text! + node.text! };

@@ -168,6 +168,7 @@ describeOnEachDatabase("moving a whole DokuWiki in and out", (database) => {
     expect(imported.stdout).toMatch(/Imported \d+ pages: 0 revisions, 0 new sources, 0 files, \d+ warnings, in/);
     expect((await wiki("import-site", path.join(out, "nope"))).stderr).toContain("is not a DokuWiki data folder");
   });
+
   it("approves revisions waiting for review when newer ones come from DokuWiki, as any import does", async () => {
     const editor = await db().user.create({ data: { name: "Waiting editor", nameKey: "waiting editor", role: "editor" } });
     await db().page.update({ where: { slug: "plain" }, data: { reviewPolicy: "required" } });
