@@ -63,6 +63,14 @@ test.describe("pictures in the editor", () => {
     await page.getByRole("button", { name: "Compare selected revisions" }).click();
     const added = page.locator(".diff-body ins").filter({ hasText: name });
     await expect(added).toContainText("Scores by year, from");
+
+    // The library says where the picture is used, and it is no longer among the unused files.
+    await page.goto(`/media?q=${encodeURIComponent(name)}`);
+    await page.getByRole("row", { name: new RegExp(name) }).getByRole("link", { name: "1 page" }).click();
+    const usage = page.getByRole("region", { name: "Where it is used" });
+    await expect(usage.getByRole("link", { name: `Figures ${tag}` })).toHaveAttribute("href", `/wiki/${pageId}`);
+    await page.goto(`/media?q=${encodeURIComponent(name)}&unused=1`);
+    await expect(page.getByText("Every file matching is shown on a page.")).toBeVisible();
   });
 
   test("dropped pictures get names of their own, a library file is chosen, a PDF goes in as a link, and saving without alt text is warned", async ({ page, makeAccount, signInAs }) => {

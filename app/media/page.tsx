@@ -19,12 +19,12 @@ export const metadata: Metadata = { title: "Media" };
 
 const KIND_LABELS = { image: "Images", pdf: "PDF documents", document: "Office documents" } as const;
 
-/** The media library: every file by name, searchable, filtered by kind, with a thumbnail of each picture. */
+/** The media library: every file by name, searchable, filtered by kind or to unused files, with a thumbnail of each picture and where it is used. */
 export default async function MediaPage({ searchParams }: Props) {
   await connection();
-  const { q, type, page, upload } = MediaListQuerySchema.parse(queryObject(await searchParams));
-  const [{ entries, more }, account] = await Promise.all([listMedia(db, { q, type, skip: (page - 1) * MEDIA_PAGE_SIZE }), currentAccount()]);
-  const link = (n: number) => `/media?${new URLSearchParams({ ...(q ? { q } : {}), ...(type ? { type } : {}), page: String(n) })}`;
+  const { q, type, unused, page, upload } = MediaListQuerySchema.parse(queryObject(await searchParams));
+  const [{ entries, more }, account] = await Promise.all([listMedia(db, { q, type, unused, skip: (page - 1) * MEDIA_PAGE_SIZE }), currentAccount()]);
+  const link = (n: number) => `/media?${new URLSearchParams({ ...(q ? { q } : {}), ...(type ? { type } : {}), ...(unused ? { unused: "1" } : {}), page: String(n) })}`;
   return (
     <article className="history" aria-labelledby="media-title">
       <h1 id="media-title">Media</h1>
@@ -56,10 +56,13 @@ export default async function MediaPage({ searchParams }: Props) {
             ))}
           </select>
         </label>
+        <label className="checkbox">
+          <input type="checkbox" name="unused" value="1" defaultChecked={unused} /> Only files no page shows
+        </label>
         <button type="submit">Search</button>
       </form>
       {entries.length === 0 ? (
-        <p>No file matches.</p>
+        <p>{unused ? "Every file matching is shown on a page." : "No file matches."}</p>
       ) : (
         <div className="table-scroll">
           <table className="data-table media-table">
@@ -71,10 +74,11 @@ export default async function MediaPage({ searchParams }: Props) {
                 <th scope="col">Type</th>
                 <th scope="col">Size</th>
                 <th scope="col">Version</th>
+                {!unused && <th scope="col">Used on</th>}
               </tr>
             </thead>
             <tbody>
-              {entries.map(({ name, alt, description, current }) => {
+              {entries.map(({ name, alt, description, current, usedOn }) => {
                 const { picture } = versionAddresses(current, name);
                 return (
                   <tr key={name}>
@@ -91,6 +95,7 @@ export default async function MediaPage({ searchParams }: Props) {
                     </td>
                     <td>{formatFileSize(current.size)}</td>
                     <td>{current.number}</td>
+                    {!unused && <td>{usedOn ? <a href={`${mediaHref(name)}#media-usage`}>{usedOn === 1 ? "1 page" : `${usedOn} pages`}</a> : "no page"}</td>}
                   </tr>
                 );
               })}

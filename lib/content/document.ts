@@ -1,5 +1,6 @@
 import { Mark as PMMark } from "@tiptap/pm/model";
-import type { CitationAttributes, WikiLinkAttributes } from "./extensions";
+import { sectionAnchors } from "./anchors";
+import { type CitationAttributes, collectFigureMedia, type WikiLinkAttributes } from "./extensions";
 import { schema } from "./schema";
 
 /** A mark in the editor's JSON form. */
@@ -61,6 +62,26 @@ export function collectLinkTargets(doc: NodeJSON): string[] {
   };
   walk(doc, visit);
   return [...targets].filter(Boolean);
+}
+
+/**
+ * The files a document's figures show, each with the section it is in: its anchor (the renderer's)
+ * and heading, both "" before the first heading; each pair once, in reading order.
+ */
+export function collectFigureUses(doc: NodeJSON): { mediaName: string; section: string; heading: string }[] {
+  const anchor = sectionAnchors();
+  const uses = new Map<string, { mediaName: string; section: string; heading: string }>();
+  let section = "";
+  let heading = "";
+  for (const block of doc.content ?? []) {
+    if (block.type === "heading") {
+      heading = textContent(block).trim();
+      section = anchor(heading);
+    } else {
+      for (const mediaName of collectFigureMedia(block)) uses.set(`${mediaName}\u0000${section}`, { mediaName, section, heading });
+    }
+  }
+  return [...uses.values()];
 }
 
 /**

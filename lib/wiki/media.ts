@@ -1,4 +1,5 @@
 import { authorize } from "../auth/policy";
+import { collectFigureUses, storedDocument } from "../content/document";
 import { pageNamespace } from "../content/page-id";
 import type { RenderMedia } from "../content/render";
 import type { Db, DbOrTx } from "../db";
@@ -128,28 +129,90 @@ export interface MediaEntry {
   alt: string;
   updatedAt: Date;
   current: MediaVersionInfo;
+  /** How many live pages show the file to readers. */
+  usedOn: number;
 }
+
+/** What readers see: the published revisions of live pages. */
+const SHOWN = { publishedOf: { is: { deletedAt: null } } } as const;
 
 export const MEDIA_PAGE_SIZE = 50;
 
-/** The media library by name: searched in names and descriptions, filtered by kind (image, PDF, document). */
-export async function listMedia(db: DbOrTx, { q, type, skip = 0 }: { q?: string; type?: MediaKind; skip?: number } = {}): Promise<{ entries: MediaEntry[]; more: boolean }> {
+/**
+ * The media library by name: searched in names and descriptions, filtered by kind (image, PDF,
+ * document) or to the files no page shows, each with how many pages show it (two queries).
+ */
+export async function listMedia(
+  db: DbOrTx,
+  { q, type, unused = false, skip = 0 }: { q?: string; type?: MediaKind; unused?: boolean; skip?: number } = {},
+): Promise<{ entries: MediaEntry[]; more: boolean }> {
   const query = q?.trim().slice(0, 200);
+  const shown = unused ? (await db.mediaUse.findMany({ where: { revision: SHOWN }, distinct: ["mediaName"], select: { mediaName: true } })).map((u) => u.mediaName) : [];
   const rows = await db.mediaFile.findMany({
     where: {
       currentVersionId: { not: null },
       ...(type ? { currentVersion: { type: { in: typesOfKind(type) } } } : {}),
       ...(query ? { OR: [{ name: { contains: query.toLowerCase() } }, { description: { contains: query } }] } : {}),
+      ...(unused ? { name: { notIn: shown } } : {}),
     },
     orderBy: { name: "asc" },
     skip,
     take: MEDIA_PAGE_SIZE + 1,
     select: { name: true, description: true, alt: true, updatedAt: true, currentVersion: { select: VERSION_SELECT } },
   });
+  const listed = rows.slice(0, MEDIA_PAGE_SIZE);
+  const pages = new Map<string, Set<number>>();
+  if (listed.length && !unused) {
+    const uses = await db.mediaUse.findMany({ where: { mediaName: { in: listed.map((row) => row.name) }, revision: SHOWN }, select: { mediaName: true, revision: { select: { pageId: true } } } });
+    for (const use of uses) pages.set(use.mediaName, (pages.get(use.mediaName) ?? new Set()).add(use.revision.pageId));
+  }
   return {
-    entries: rows.slice(0, MEDIA_PAGE_SIZE).map(({ currentVersion, ...row }) => ({ ...row, current: toVersion(currentVersion!) })),
+    entries: listed.map(({ currentVersion, ...row }) => ({ ...row, current: toVersion(currentVersion!), usedOn: pages.get(row.name)?.size ?? 0 })),
     more: rows.length > MEDIA_PAGE_SIZE,
   };
+}
+
+/** A page showing a file, and the sections it is in (anchors; "" for the text before the first heading). */
+export interface MediaUsage {
+  pageId: string;
+  title: string;
+  sections: { anchor: string; heading: string | null }[];
+}
+
+/** The live pages whose readers see a file, by title, with the sections it is in, in one query. */
+export async function getMediaUsage(db: DbOrTx, name: string, { limit = 200 } = {}): Promise<MediaUsage[]> {
+  const pages = await db.page.findMany({
+    where: { deletedAt: null, publishedRevision: { mediaUses: { some: { mediaName: name } } } },
+    orderBy: { title: "asc" },
+    take: limit,
+    select: { slug: true, title: true, publishedRevision: { select: { mediaUses: { where: { mediaName: name }, select: { section: true, heading: true } } } } },
+  });
+  return pages.map((page) => ({
+    pageId: page.slug,
+    title: page.title,
+    sections: (page.publishedRevision?.mediaUses ?? []).map(({ section, heading }) => ({ anchor: section, heading: heading || null })),
+  }));
+}
+
+/**
+ * Records where each file is used for a site whose revisions were written before that was kept:
+ * the figures of every page's latest and published revision. Does nothing once anything is
+ * recorded, or when no revision shows a figure. Returns how many revisions it read.
+ */
+export async function ensureMediaUses(db: Db): Promise<number> {
+  if ((await db.mediaUse.count()) > 0) return 0;
+  let read = 0;
+  for (let after = 0; ; ) {
+    const pages = await db.page.findMany({ where: { id: { gt: after } }, orderBy: { id: "asc" }, take: 200, select: { id: true, latestRevisionId: true, publishedRevisionId: true } });
+    if (!pages.length) break;
+    after = pages.at(-1)!.id;
+    const ids = [...new Set(pages.flatMap((p) => [p.latestRevisionId, p.publishedRevisionId]).filter((id): id is number => id !== null))];
+    const revisions = await db.revision.findMany({ where: { id: { in: ids }, content: { contains: '"figure"' } }, select: { id: true, content: true } });
+    read += revisions.length;
+    const uses = revisions.flatMap((r) => collectFigureUses(storedDocument(r.content)).map((use) => ({ revisionId: r.id, ...use })));
+    if (uses.length) await db.mediaUse.createMany({ data: uses });
+  }
+  return read;
 }
 
 export interface MediaDetail {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { canonicalJson, collectCitations, collectLinkTargets, type DocumentJSON, storedDocument, withoutTrailingEmptyParagraphs } from "../content/document";
+import { canonicalJson, collectCitations, collectFigureUses, collectLinkTargets, type DocumentJSON, storedDocument, withoutTrailingEmptyParagraphs } from "../content/document";
 import { type MergeConflict, mergeDocuments } from "../content/merge";
 import { pageNamespace, titleFromPageId } from "../content/page-id";
 import type { Db, Tx } from "../db";
@@ -163,8 +163,8 @@ async function writeCheckedRevision(tx: Tx, input: SaveRevisionInput, checked: D
 }
 
 /**
- * The citations and links of newly written revisions, each kept with its revision (in one query
- * each, however many revisions). A citation must name a source in the library.
+ * The citations, links and figures of newly written revisions, each kept with its revision (in one
+ * query each, however many revisions). A citation must name a source in the library.
  */
 async function recordReferences(tx: Tx, written: { revisionId: number; doc: DocumentJSON }[]): Promise<void> {
   const citations = written.flatMap(({ revisionId, doc }) => collectCitations(doc).map((c, position) => ({ revisionId, position, ...c })));
@@ -176,6 +176,8 @@ async function recordReferences(tx: Tx, written: { revisionId: number; doc: Docu
   }
   const links = written.flatMap(({ revisionId, doc }) => collectLinkTargets(doc).map((targetSlug) => ({ revisionId, targetSlug })));
   if (links.length) await tx.link.createMany({ data: links });
+  const uses = written.flatMap(({ revisionId, doc }) => collectFigureUses(doc).map((use) => ({ revisionId, ...use })));
+  if (uses.length) await tx.mediaUse.createMany({ data: uses });
 }
 
 /** One revision of an imported history: its document and who wrote it when. */
@@ -275,7 +277,7 @@ export type PageEventAction = "move" | "delete" | "restore" | "protect" | "unpro
 
 /**
  * Records an event (a rename, deletion, protection…) in the page's history as a revision that
- * repeats the latest text, its citations and links, so the history tells the whole story and every
+ * repeats the latest text, its citations, links and figures, so the history tells the whole story and every
  * revision still renders on its own.
  */
 export async function writeEventRevision(tx: Tx, input: { pageDbId: number; authorId: string; action: PageEventAction; summary: string }) {
@@ -283,7 +285,7 @@ export async function writeEventRevision(tx: Tx, input: { pageDbId: number; auth
     where: { id: input.pageDbId },
     select: {
       publishedRevisionId: true,
-      latestRevision: { select: { id: true, number: true, content: true, contentHash: true, size: true, reviewState: true, citations: true, links: true } },
+      latestRevision: { select: { id: true, number: true, content: true, contentHash: true, size: true, reviewState: true, citations: true, links: true, mediaUses: true } },
     },
   });
   const latest = page.latestRevision;
@@ -308,6 +310,7 @@ export async function writeEventRevision(tx: Tx, input: { pageDbId: number; auth
     await tx.citation.createMany({ data: latest.citations.map(({ id: _id, revisionId: _r, ...c }) => ({ ...c, revisionId: revision.id })) });
   }
   if (latest.links.length) await tx.link.createMany({ data: latest.links.map((l) => ({ revisionId: revision.id, targetSlug: l.targetSlug })) });
+  if (latest.mediaUses.length) await tx.mediaUse.createMany({ data: latest.mediaUses.map((u) => ({ ...u, revisionId: revision.id })) });
   await tx.page.update({
     where: { id: input.pageDbId },
     data: { latestRevisionId: revision.id, ...(page.publishedRevisionId === latest.id ? { publishedRevisionId: revision.id } : {}) },

@@ -14,13 +14,14 @@ import { listMedia, MEDIA_PAGE_SIZE, uploadMedia } from "@/lib/wiki/media";
 const FORM_OVERHEAD_BYTES = 64 * 1024;
 
 /**
- * The media library, 50 at a time: `?q=` (name or description), `?type=image|pdf|document`, `?page=`;
- * each file with its page (`href`) and its current version's type, label, size and addresses.
+ * The media library, 50 at a time: `?q=` (name or description), `?type=image|pdf|document`,
+ * `?unused=1` (files no page shows), `?page=`; each file with its page (`href`), how many pages show
+ * it (`usedOn`) and its current version's type, label, size and addresses.
  */
 export async function GET(request: Request) {
   return respond(async () => {
-    const { q, type, page } = MediaListQuerySchema.parse(queryObject(new URL(request.url).searchParams));
-    const { entries, more } = await listMedia(db, { q, type, skip: (page - 1) * MEDIA_PAGE_SIZE });
+    const { q, type, unused, page } = MediaListQuerySchema.parse(queryObject(new URL(request.url).searchParams));
+    const { entries, more } = await listMedia(db, { q, type, unused, skip: (page - 1) * MEDIA_PAGE_SIZE });
     return {
       body: {
         entries: entries.map(({ current, ...entry }) => ({ ...entry, href: mediaHref(entry.name), version: { number: current.number, type: current.type, label: typeFacts(current.type).label, size: current.size, width: current.width, height: current.height, createdAt: current.createdAt, ...versionAddresses(current, entry.name) } })),

@@ -7,6 +7,7 @@ import { MediaPicture } from "@/components/media/media-picture";
 import { MediaUploadForm } from "@/components/media/upload-form";
 import { ActionForm } from "@/components/ui/action-form";
 import { can } from "@/lib/auth/policy";
+import { pageHref } from "@/lib/content/page-id";
 import { currentAccount } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { mediaServices } from "@/lib/media";
@@ -14,7 +15,7 @@ import { versionAddresses } from "@/lib/media/serving";
 import { formatFileSize } from "@/lib/media/sizes";
 import { typeFacts } from "@/lib/media/types";
 import { AppError } from "@/lib/wiki/errors";
-import { getMediaDetail } from "@/lib/wiki/media";
+import { getMediaDetail, getMediaUsage } from "@/lib/wiki/media";
 import { revertMediaAction } from "./actions";
 import { routeParam } from "@/lib/http/route-param";
 
@@ -39,7 +40,7 @@ export default async function MediaFilePage({ params }: Props) {
   await connection();
   const detail = await load(routeParam((await params).name));
   if (!detail) notFound();
-  const account = await currentAccount();
+  const [account, usage] = await Promise.all([currentAccount(), getMediaUsage(db, detail.name)]);
   const editor = can(account, "edit");
   const { current } = detail;
   const { url, picture } = versionAddresses(current, detail.name);
@@ -77,6 +78,31 @@ export default async function MediaFilePage({ params }: Props) {
             </div>
           ))}
       </dl>
+      <section aria-labelledby="media-usage">
+        <h2 id="media-usage">Where it is used</h2>
+        {usage.length === 0 ? (
+          <p>No page shows this file to readers.</p>
+        ) : (
+          <ul>
+            {usage.map((use) => (
+              <li key={use.pageId}>
+                <a href={pageHref(use.pageId)}>{use.title}</a>
+                {use.sections.some((section) => section.anchor) && (
+                  <>
+                    {" "}— in{" "}
+                    {use.sections.map((section, i) => (
+                      <span key={section.anchor}>
+                        {i > 0 && ", "}
+                        {section.anchor ? <a href={pageHref(use.pageId, section.anchor)}>{section.heading}</a> : "the introduction"}
+                      </span>
+                    ))}
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <section aria-labelledby="media-versions">
         <h2 id="media-versions">Versions</h2>
         <ol reversed className="change-list">

@@ -1,0 +1,14 @@
+-- CreateTable
+CREATE TABLE "MediaUse" (
+    "revisionId" INTEGER NOT NULL,
+    "mediaName" TEXT NOT NULL,
+    "section" TEXT NOT NULL DEFAULT '',
+    "heading" TEXT NOT NULL DEFAULT '',
+
+    PRIMARY KEY ("revisionId", "mediaName", "section"),
+    CONSTRAINT "MediaUse_revisionId_fkey" FOREIGN KEY ("revisionId") REFERENCES "Revision" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "MediaUse_mediaName_idx" ON "MediaUse"("mediaName");
+
