@@ -10,7 +10,7 @@ import { expect, test } from "./fixtures";
 
 const picture = (background: string) => sharp({ create: { width: 640, height: 400, channels: 3, background } }).png().toBuffer();
 
-test("a DokuWiki page with its media: an imported picture with its caption, and a missing file offering its upload", async ({ page, db, makeAccount, signInAs }) => {
+test("a DokuWiki page with its media: an imported picture with its caption, and a missing file offering its upload", async ({ page, request, db, makeAccount, signInAs }) => {
   const tag = randomBytes(3).toString("hex");
   const pageId = `journeys:dokuwiki_media_${tag}`;
 
@@ -66,4 +66,8 @@ test("a DokuWiki page with its media: an imported picture with its caption, and 
   const map = page.locator(".article-body figure.figure-right img");
   await expect(map).toHaveAttribute("alt", "Where the labs are");
   await expect.poll(() => map.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBeGreaterThan(0);
+  // Readers, whose copy of the page was cached with the placeholder, see the picture too.
+  const anonymous = await (await request.get(`/wiki/${pageId}`)).text();
+  expect(anonymous).not.toContain("figure-missing");
+  expect(anonymous).toContain(`alt="Where the labs are"`);
 });

@@ -54,6 +54,8 @@ test.describe("pictures in the editor", () => {
     await expect(img).toHaveAttribute("alt", "Bars rising from left to right");
     await expect(img).toHaveAttribute("width", "320");
     await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBeGreaterThan(0);
+    // A browser that takes AVIF gets the AVIF thumbnail.
+    expect(await img.evaluate((i: HTMLImageElement) => i.currentSrc)).toMatch(/\/thumbnails\/\d+\.avif$/);
     await expect(shown.locator("figcaption")).toContainText("Scores by year, from Benchmarks");
     await expect(shown.locator("figcaption").getByRole("link", { name: "Benchmarks (page does not exist)" })).toHaveAttribute("href", "/wiki/benchmarks");
 

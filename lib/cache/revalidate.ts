@@ -1,5 +1,7 @@
 import { revalidatePath } from "next/cache";
 import { type DbOrTx, db as appDb } from "../db";
+import { pageHref } from "../content/page-id";
+import { pagesShowingMedia } from "../wiki/articles";
 import { publishInvalidation, stalePaths } from "./invalidation";
 import { pageCache } from "./page-cache";
 
@@ -8,9 +10,17 @@ import { pageCache } from "./page-cache";
  * other server, and the home page's when the page came into being or went away.
  */
 export async function revalidateArticle(db: DbOrTx, pageId: string, { existenceChanged = false } = {}): Promise<void> {
-  const paths = await stalePaths(db, pageId, { existenceChanged });
-  for (const path of paths) revalidatePath(path);
   if (existenceChanged) revalidatePath("/");
+  await dropRenderings(db, await stalePaths(db, pageId, { existenceChanged }));
+}
+
+/** Drops the cached renderings of the pages showing a file, after a new version (or the first) of it. */
+export async function revalidateMedia(db: DbOrTx, name: string): Promise<void> {
+  await dropRenderings(db, (await pagesShowingMedia(db, name)).map((id) => pageHref(id)));
+}
+
+async function dropRenderings(db: DbOrTx, paths: string[]): Promise<void> {
+  for (const path of paths) revalidatePath(path);
   pageCache().invalidate(paths);
   await publishInvalidation(db, paths);
 }

@@ -202,7 +202,7 @@ describe("imported figures as readers see them", () => {
       alt: "The file's own alt text",
       width: 640,
       height: 400,
-      picture: { webp: [{ width: 640, url: "/files/abc/thumbnails/640.webp" }], fallback: [{ width: 640, url: "/files/abc/thumbnails/640.png" }] },
+      picture: { avif: [{ width: 640, url: "/files/abc/thumbnails/640.avif" }], webp: [{ width: 640, url: "/files/abc/thumbnails/640.webp" }], fallback: [{ width: 640, url: "/files/abc/thumbnails/640.png" }] },
       label: "PNG image, 10 KB",
     };
     const { html } = renderArticle(article.doc, { sources: new Map(), pageExists: () => false, media: new Map([["models:chart.png", chart]]) });

@@ -22,7 +22,7 @@ export interface RenderMedia {
   width: number | null;
   height: number | null;
   /** Thumbnails in WebP and the original's format, for pictures; null for files shown as a link. */
-  picture: { webp: { width: number; url: string }[]; fallback: { width: number; url: string }[] } | null;
+  picture: { avif: { width: number; url: string }[]; webp: { width: number; url: string }[]; fallback: { width: number; url: string }[] } | null;
   /** What the file is, for a link to it: "PDF document, 2.1 MB". */
   label: string;
 }
@@ -225,6 +225,7 @@ class Renderer {
     const alt = typeof attrs.alt === "string" ? attrs.alt : media.alt;
     return (
       `<figure${attributes({ class: classes })}><a${attributes({ href: media.href, class: "media-link" })}><picture>` +
+      `<source${attributes({ type: "image/avif", srcset: srcset(media.picture.avif), sizes })}>` +
       `<source${attributes({ type: "image/webp", srcset: srcset(media.picture.webp), sizes })}>` +
       `<img${attributes({ src: largest.url, srcset: srcset(media.picture.fallback), sizes, width: shown, height, loading: "lazy", decoding: "async" })} alt="${escapeHtml(alt)}">` +
       `</picture></a>${figcaption}</figure>`

@@ -48,8 +48,9 @@ export function servedInline(type: string): boolean {
   return typeFacts(type).raster;
 }
 
-/** A picture's responsive sources: WebP and a fallback in the original's kind, one entry per width. */
+/** A picture's responsive sources: AVIF, WebP and a fallback in the original's kind, one entry per width. */
 export interface PictureSources {
+  avif: { width: number; url: string }[];
   webp: { width: number; url: string }[];
   fallback: { width: number; url: string }[];
 }
@@ -63,6 +64,7 @@ export function versionAddresses(version: { hash: string; type: string; width: n
   return {
     url,
     picture: {
+      avif: widths.map((w) => ({ width: w.actual, url: thumbnailUrl(version.hash, w.requested, "avif") })),
       webp: widths.map((w) => ({ width: w.actual, url: thumbnailUrl(version.hash, w.requested, "webp") })),
       fallback: widths.map((w) => ({ width: w.actual, url: thumbnailUrl(version.hash, w.requested, fallback) })),
     },

@@ -4,17 +4,17 @@
 export const THUMBNAIL_WIDTHS = [160, 320, 640, 1024, 1600] as const;
 export type ThumbnailWidth = (typeof THUMBNAIL_WIDTHS)[number];
 
-/** WebP for browsers that take it, and the original's own kind of file for those that do not. */
-export const THUMBNAIL_FORMATS = ["webp", "png", "jpeg"] as const;
+/** AVIF and WebP for browsers that take them, and the original's own kind of file for those that do not. */
+export const THUMBNAIL_FORMATS = ["avif", "webp", "png", "jpeg"] as const;
 export type ThumbnailFormat = (typeof THUMBNAIL_FORMATS)[number];
 
-const CONTENT_TYPES: Record<ThumbnailFormat, string> = { webp: "image/webp", png: "image/png", jpeg: "image/jpeg" };
+const CONTENT_TYPES: Record<ThumbnailFormat, string> = { avif: "image/avif", webp: "image/webp", png: "image/png", jpeg: "image/jpeg" };
 
 export function thumbnailContentType(format: ThumbnailFormat): string {
   return CONTENT_TYPES[format];
 }
 
-/** The format a browser without WebP gets: JPEG for photographs, PNG for the rest (transparency). */
+/** The format a browser without AVIF or WebP gets: JPEG for photographs, PNG for the rest (transparency). */
 export function fallbackFormat(type: string): ThumbnailFormat {
   return type === "image/jpeg" ? "jpeg" : "png";
 }

@@ -18,7 +18,9 @@ export async function getThumbnail(store: MediaStore, limits: MediaLimits, versi
   const original = await store.get(originalKey(version.hash));
   if (!original) throw new AppError("NOT_FOUND", "The file's bytes are missing from storage.");
   const image = sharp(original, { limitInputPixels: limits.maxPixels, failOn: "none" }).resize({ width, withoutEnlargement: true });
-  const bytes = await (format === "webp" ? image.webp({ quality: 82 }) : format === "jpeg" ? image.jpeg({ quality: 85 }) : image.png()).toBuffer();
+  // AVIF at a low effort: about the size of WebP at half the bytes, made in a fraction of the time the best effort takes.
+  const encoded = { avif: () => image.avif({ quality: 55, effort: 2 }), webp: () => image.webp({ quality: 82 }), jpeg: () => image.jpeg({ quality: 85 }), png: () => image.png() }[format]();
+  const bytes = await encoded.toBuffer();
   await store.put(key, bytes, thumbnailContentType(format));
   return bytes;
 }

@@ -66,7 +66,7 @@ export const StoredFilePathSchema = z.object({
   path: z.array(z.string()).transform((segments, context) => {
     const [first, second] = segments.map(routeParam);
     if (segments.length === 1 && first.length <= 300) return { kind: "original" as const, fileName: first };
-    const thumbnail = segments.length === 2 && first === "thumbnails" ? /^(\d+)\.(webp|png|jpeg)$/.exec(second) : null;
+    const thumbnail = segments.length === 2 && first === "thumbnails" ? /^(\d+)\.(avif|webp|png|jpeg)$/.exec(second) : null;
     const width = thumbnail ? THUMBNAIL_WIDTHS.find((w) => w === Number(thumbnail[1])) : undefined;
     if (!thumbnail || !width) {
       context.addIssue({ code: "custom", message: "There is no such file." });

@@ -89,6 +89,17 @@ export async function pagesLinkingTo(db: DbOrTx, pageId: string): Promise<string
   return pages.map((p) => p.slug);
 }
 
+/**
+ * Ids of the live pages whose readers see a file (or its missing-file placeholder), and of the
+ * redirects that show them: what a new version of the file makes stale. Two queries.
+ */
+export async function pagesShowingMedia(db: DbOrTx, name: string): Promise<string[]> {
+  const pages = (await db.page.findMany({ where: { deletedAt: null, publishedRevision: { mediaUses: { some: { mediaName: name } } } }, select: { slug: true } })).map((p) => p.slug);
+  if (!pages.length) return [];
+  const redirects = await db.page.findMany({ where: { redirectTo: { in: pages } }, select: { slug: true } });
+  return [...pages, ...redirects.map((p) => p.slug)];
+}
+
 export interface Backlinks {
   /** The page's title; null when no live page has this id (a wanted page). */
   title: string | null;

@@ -9,6 +9,7 @@ import type { Db } from "../db";
 import { createMediaServices, type MediaServices } from "../media";
 import { readMediaConfig } from "../media/config";
 import { type Account, createAccount } from "./accounts";
+import { pagesShowingMedia } from "./articles";
 import { deletePage, renamePage } from "./lifecycle";
 import { ensureMediaUses, getMediaUsage, listMedia, uploadMedia } from "./media";
 import { savePageRevision } from "./revisions";
@@ -69,6 +70,9 @@ describeOnEachDatabase("where files are used", (database) => {
     await save("usage_other", [heading("Results"), paragraph("The chart is gone.")]);
     await renamePage(db(), admin, { pageId: "usage_article", newPageId: "usage_renamed" });
     expect((await getMediaUsage(db(), "usage:chart.png")).map((u) => u.pageId)).toEqual(["usage_renamed"]);
+    // A new version makes stale the pages showing the file and the redirects to them, no others.
+    expect((await pagesShowingMedia(db(), "usage:chart.png")).sort()).toEqual(["usage_article", "usage_renamed"]);
+    expect(await pagesShowingMedia(db(), "usage:spare.png")).toEqual([]);
     await deletePage(db(), admin, { pageId: "usage_renamed" });
     expect(await getMediaUsage(db(), "usage:chart.png")).toEqual([]);
     expect((await listMedia(db(), { q: "usage:", unused: true })).entries.map((e) => e.name)).toEqual(["usage:chart.png", "usage:map.png", "usage:spare.png"]);

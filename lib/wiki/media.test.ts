@@ -139,7 +139,7 @@ describeOnEachDatabase("the media library", (database) => {
       expect(await upload(await jpegWithGps(), { name: name("photo.jpg") })).toMatchObject({ number: 1, changed: false });
     });
 
-    it("makes each thumbnail once, in WebP and the original's format, never wider than the original", async () => {
+    it("makes each thumbnail once, in AVIF, WebP and the original's format, never wider than the original", async () => {
       const { current } = await getMediaDetail(database().db, name("models:chart.png"));
       const key = thumbnailKey(current.hash, 160, "webp");
       expect(await test.store.has(key)).toBe(false);
@@ -147,6 +147,9 @@ describeOnEachDatabase("the media library", (database) => {
       expect(await sharp(small).metadata()).toMatchObject({ format: "webp", width: 160, height: 120 });
       expect(await test.store.has(key)).toBe(true);
       expect(await getThumbnail(media.store, media.limits, current, 160, "webp")).toEqual(small);
+      const avif = await getThumbnail(media.store, media.limits, current, 320, "avif");
+      expect(await sharp(avif).metadata()).toMatchObject({ format: "heif", compression: "av1", width: 320, height: 240 });
+      expect(await test.store.has(thumbnailKey(current.hash, 320, "avif"))).toBe(true);
       const large = await getThumbnail(media.store, media.limits, current, 640, "png");
       expect(await sharp(large).metadata()).toMatchObject({ format: "png", width: 400, height: 300 });
       await upload(PDF, { name: name("paper.pdf") });

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { type ActionResult, formFields, toActionResult } from "@/lib/actions/result";
 import { currentAccount } from "@/lib/auth/session";
-import { revalidateEverything } from "@/lib/cache/revalidate";
+import { revalidateMedia } from "@/lib/cache/revalidate";
 import { db } from "@/lib/db";
 import { mediaHref } from "@/lib/media/serving";
 import { revertMedia } from "@/lib/wiki/media";
@@ -12,6 +12,6 @@ import { revertMedia } from "@/lib/wiki/media";
 export async function revertMediaAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const result = await toActionResult(async () => revertMedia(db, await currentAccount(), formFields(form)));
   if (!result.ok) return result;
-  await revalidateEverything();
+  await revalidateMedia(db, result.data.name);
   redirect(mediaHref(result.data.name));
 }

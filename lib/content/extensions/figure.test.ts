@@ -14,6 +14,7 @@ const chart: RenderMedia = {
   height: 600,
   label: "PNG image, 9 KB",
   picture: {
+    avif: [{ width: 160, url: "/files/abc/thumbnails/160.avif" }, { width: 900, url: "/files/abc/thumbnails/1024.avif" }],
     webp: [{ width: 160, url: "/files/abc/thumbnails/160.webp" }, { width: 900, url: "/files/abc/thumbnails/1024.webp" }],
     fallback: [{ width: 160, url: "/files/abc/thumbnails/160.png" }, { width: 900, url: "/files/abc/thumbnails/1024.png" }],
   },
@@ -32,6 +33,7 @@ describe("figures", () => {
     const html = render(doc(figure("models:chart.png", { width: 300, align: "right" }, [{ type: "text", text: "Scores by year" }])), [["models:chart.png", chart]]);
     expect(html).toBe(
       '<figure class="figure figure-right"><a href="/media/models:chart.png" class="media-link"><picture>' +
+        '<source type="image/avif" srcset="/files/abc/thumbnails/160.avif 160w, /files/abc/thumbnails/1024.avif 900w" sizes="(max-width: 300px) 100vw, 300px" />' +
         '<source type="image/webp" srcset="/files/abc/thumbnails/160.webp 160w, /files/abc/thumbnails/1024.webp 900w" sizes="(max-width: 300px) 100vw, 300px" />' +
         '<img src="/files/abc/thumbnails/1024.png" srcset="/files/abc/thumbnails/160.png 160w, /files/abc/thumbnails/1024.png 900w" sizes="(max-width: 300px) 100vw, 300px" width="300" height="200" loading="lazy" decoding="async" alt="A bar chart" />' +
         "</picture></a><figcaption>Scores by year</figcaption></figure>",

@@ -1,5 +1,5 @@
 import { requestAccount } from "@/lib/auth/request";
-import { revalidateEverything } from "@/lib/cache/revalidate";
+import { revalidateMedia } from "@/lib/cache/revalidate";
 import { db } from "@/lib/db";
 import { readJson, respond } from "@/lib/http/respond";
 import { revertMedia } from "@/lib/wiki/media";
@@ -15,7 +15,7 @@ export async function POST(request: Request, { params }: Context) {
     const name = routeParam((await params).name);
     const input = typeof body === "object" && body !== null ? { ...body, name } : { name };
     const result = await revertMedia(db, account, input);
-    await revalidateEverything();
+    await revalidateMedia(db, result.name);
     return { status: 201, body: result };
   });
 }
