@@ -9,7 +9,7 @@ const UNIT = [
   "lib/http/**/*.test.ts",
   "lib/search/**/*.test.ts",
   "lib/cache/page-cache.test.ts",
-  "lib/media/{config,sizes,types}.test.ts",
+  "lib/media/{config,sizes,types,kept-thumbnails}.test.ts",
 ];
 
 export default defineConfig({

@@ -65,6 +65,10 @@ test.describe("pictures in the editor", () => {
     await page.getByRole("button", { name: "Compare selected revisions" }).click();
     const added = page.locator(".diff-body ins").filter({ hasText: name });
     await expect(added).toContainText("Scores by year, from");
+    // The added figure's picture is beside its caption in the diff.
+    const preview = page.locator(".diff-body .diff-file").filter({ hasText: "Added" }).locator("img");
+    await expect(preview).toHaveCount(1);
+    await expect.poll(() => preview.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBeGreaterThan(0);
 
     // The library says where the picture is used, and it is no longer among the unused files.
     await page.goto(`/media?q=${encodeURIComponent(name)}`);

@@ -3,7 +3,6 @@
 // imported with `import-site` into a new database of each engine, then written back with
 // `export-site`. Prints the time of each and revisions per second.
 //   BENCH_MIGRATION_PAGES=1000 BENCH_MIGRATION_VERSIONS=5 npm run bench:migration     to measure less
-import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -12,6 +11,7 @@ import { createMediaServices } from "../lib/media";
 import { readMediaConfig } from "../lib/media/config";
 import { exportSite } from "../lib/wiki/dokuwiki-export";
 import { importSite } from "../lib/wiki/site-import";
+import { freshDatabase } from "./bench-tools";
 
 const PAGES = Number(process.env.BENCH_MIGRATION_PAGES ?? 10_000);
 const VERSIONS = Number(process.env.BENCH_MIGRATION_VERSIONS ?? 10);
@@ -56,18 +56,12 @@ function generateSite(): void {
   }
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
-  const result = spawnSync(command, args, { stdio: ["ignore", "ignore", "inherit"], env });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed`);
-}
-
 console.log(`Generating a DokuWiki site: ${PAGES} pages × ${VERSIONS} versions…`);
 generateSite();
 const media = createMediaServices(readMediaConfig({ MEDIA_STORE: "local", MEDIA_DIR: path.join(ROOT, "media-store") }));
 for (const engine of ENGINES) {
   const env = { ...process.env, DATABASE_URL: engine.url };
-  run("npx", ["tsx", "scripts/reset-database.ts"], env);
-  run("npx", ["prisma", "migrate", "deploy"], env);
+  freshDatabase(env);
   const db = createDb(engine.url);
   try {
     let started = performance.now();

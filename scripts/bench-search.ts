@@ -4,12 +4,11 @@
 // build, search latency (p50/p99, one request at a time) for one-word, three-word and phrase
 // queries, title suggestions, and the throughput of /search at 16 connections (wrk).
 //   BENCH_SEARCH_SIZES=1000,10000 npm run bench:search     to stop earlier
-import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import type { DocumentJSON, NodeJSON } from "../lib/content/document";
 import { createDb, type Db } from "../lib/db";
 import { reindexAll } from "../lib/wiki/search";
-import { ensureWrk, waitForServer, wrk } from "./bench-tools";
+import { ensureWrk, freshDatabase, startServer, wrk } from "./bench-tools";
 
 const SIZES = (process.env.BENCH_SEARCH_SIZES ?? "1000,10000,100000").split(",").map(Number);
 const PORT = Number(process.env.BENCH_PORT ?? 3201);
@@ -66,11 +65,6 @@ async function growTo(db: Db, from: number, total: number, authorId: string) {
     "publishedRevisionId" = (SELECT r.id FROM "Revision" r WHERE r."pageId" = "Page".id AND r.number = 1) WHERE "latestRevisionId" IS NULL`;
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
-  const result = spawnSync(command, args, { stdio: ["ignore", "ignore", "inherit"], env });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed`);
-}
-
 /** p50 and p99 of answering each address, one request at a time, in ms. */
 async function latency(urls: string[]) {
   const times: number[] = [];
@@ -103,8 +97,7 @@ mkdirSync("data/bench", { recursive: true });
 const rows: string[] = [];
 for (const engine of ENGINES) {
   const env = { ...process.env, DATABASE_URL: engine.url, PORT: String(PORT), HOSTNAME: "127.0.0.1" };
-  run("npx", ["tsx", "scripts/reset-database.ts"], env);
-  run("npx", ["prisma", "migrate", "deploy"], env);
+  freshDatabase(env);
   const db = createDb(engine.url);
   const author = await db.user.create({ data: { name: "Benchmark", role: "system" } });
   let size = 0;
@@ -114,11 +107,9 @@ for (const engine of ENGINES) {
     const started = performance.now();
     await reindexAll(db);
     const reindex = (performance.now() - started) / 1000;
-    // `npm start`'s script: builds when the build is older than the code, migrates, seeds, serves.
-    const server = spawn("npx", ["tsx", "scripts/start.ts"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+    const base = `http://127.0.0.1:${PORT}`;
+    const { stop } = await startServer(env, `${base}/api/search/suggest?q=a`);
     try {
-      const base = `http://127.0.0.1:${PORT}`;
-      await waitForServer(`${base}/api/search/suggest?q=a`, server);
       const q = queries(210);
       const api = (text: string) => `${base}/api/search?${new URLSearchParams({ q: text })}`;
       const one = await latency(q.oneWord.map(api));
@@ -132,7 +123,7 @@ for (const engine of ENGINES) {
       );
       console.log(rows.at(-1));
     } finally {
-      if (server.pid && server.exitCode === null) process.kill(-server.pid, "SIGTERM");
+      stop();
     }
   }
   await db.$disconnect();

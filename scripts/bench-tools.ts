@@ -1,6 +1,6 @@
 // What the benchmarks share: wrk (installed from Debian's packages when missing), a load at 16
 // connections, and waiting for a server to answer.
-import { type ChildProcess, execFileSync, spawnSync } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 
 export const DURATION = process.env.BENCH_DURATION ?? "10s";
 export const CONNECTIONS = 16;
@@ -11,6 +11,37 @@ export function ensureWrk() {
   const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
   execFileSync(sudo[0] ?? "apt-get", [...sudo.slice(1), ...(sudo.length ? ["apt-get"] : []), "update", "-qq"], { stdio: "inherit" });
   execFileSync(sudo[0] ?? "apt-get", [...(sudo.length ? ["apt-get"] : []), "install", "-y", "-qq", "wrk"], { stdio: "inherit" });
+}
+
+/** Runs a command to its end on `env`, failing when it fails. */
+export function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv) {
+  const result = spawnSync(command, args, { stdio: ["ignore", "ignore", "inherit"], env });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed`);
+}
+
+/** A new, migrated, empty database at `env.DATABASE_URL`. */
+export function freshDatabase(env: NodeJS.ProcessEnv) {
+  runCommand("npx", ["tsx", "scripts/reset-database.ts"], env);
+  runCommand("npx", ["prisma", "migrate", "deploy"], env);
+}
+
+/**
+ * `npm start`'s script on `env` (builds when the build is older than the code, migrates, seeds,
+ * serves), answering at `readyUrl`; `stop` ends it, as does this process's exit.
+ */
+export async function startServer(env: NodeJS.ProcessEnv, readyUrl: string): Promise<{ stop: () => void }> {
+  const server = spawn("npx", ["tsx", "scripts/start.ts"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  const stop = () => {
+    if (server.pid && server.exitCode === null) process.kill(-server.pid, "SIGTERM");
+  };
+  process.on("exit", stop);
+  try {
+    await waitForServer(readyUrl, server);
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return { stop };
 }
 
 /** Waits for the server to answer; its first start may build the app, which takes minutes on a busy machine. */

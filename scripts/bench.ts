@@ -2,7 +2,6 @@
 // reading (the example article and a generated ~100 KB article with 200 citations), saving through
 // the API, and the history views (history pages, a diff across 200 revisions), plus the time to
 // compute a diff of two 100 KB revisions and to format References in each citation style.
-import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { type DocumentJSON, type NodeJSON, storedDocument } from "../lib/content/document";
@@ -18,16 +17,11 @@ import { createDb } from "../lib/db";
 import { createAccount } from "../lib/wiki/accounts";
 import { issueApiToken } from "../lib/wiki/api-tokens";
 import { generateBenchArticle } from "./bench-article";
-import { CONNECTIONS, DURATION, ensureWrk, type Result, waitForServer, wrk } from "./bench-tools";
+import { CONNECTIONS, DURATION, ensureWrk, freshDatabase, type Result, runCommand, startServer, wrk } from "./bench-tools";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "file:./data/bench/bench.db";
 const env = { ...process.env, DATABASE_URL, PORT: String(PORT), HOSTNAME: "127.0.0.1" };
-
-function run(command: string, args: string[]) {
-  const result = spawnSync(command, args, { stdio: "inherit", env });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed`);
-}
 
 /** Saves the example article with one sentence changed (a different paragraph each time), one save after another, timing each request. */
 async function benchSaves(base: string, count: number) {
@@ -152,20 +146,13 @@ mkdirSync(dataDir, { recursive: true });
 const largeFile = path.join(dataDir, "frontier_model_evaluation.txt");
 writeFileSync(largeFile, generateBenchArticle({ targetBytes: 100_000, citations: 200 }));
 
-run("npx", ["tsx", "scripts/reset-database.ts"]);
-run("npx", ["prisma", "migrate", "deploy"]);
-run("npx", ["tsx", "scripts/wiki.ts", "import", largeFile]);
+freshDatabase(env);
+runCommand("npx", ["tsx", "scripts/wiki.ts", "import", largeFile], env);
 await seedLongHistory("bench_long_history");
 
-const server = spawn("npx", ["tsx", "scripts/start.ts"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
-const stop = () => {
-  if (server.pid && server.exitCode === null) process.kill(-server.pid, "SIGTERM");
-};
-process.on("exit", stop);
-
+const base = `http://127.0.0.1:${PORT}`;
+const { stop } = await startServer(env, `${base}/`);
 try {
-  const base = `http://127.0.0.1:${PORT}`;
-  await waitForServer(`${base}/`, server);
   const saves = await benchSaves(base, 199); // the example article then has 200 revisions
   const signedIn = [`Cookie: next-auth.session-token=${saves.session}`];
   const pages = [

@@ -1,7 +1,8 @@
-// The production server: Next.js behind the in-memory article cache (lib/cache/page-cache.ts), in
-// WEB_CONCURRENCY worker processes (default 1) sharing one port.
+// The production server: Next.js behind the in-memory article cache (lib/cache/page-cache.ts) and
+// the static path for thumbnails (lib/media/kept-thumbnails.ts), in WEB_CONCURRENCY worker
+// processes (default 1) sharing one port.
 import cluster from "node:cluster";
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import { followInvalidations } from "../lib/cache/invalidation-feed";
 import { pageCache, pageCacheKey } from "../lib/cache/page-cache";
@@ -10,6 +11,8 @@ import { CLIENT_ADDRESS_HEADER, clientAddress, trustedProxies } from "../lib/htt
 import { contentSecurityPolicy, newNonce } from "../lib/http/content-security";
 import { crossSiteWrite } from "../lib/http/origin";
 import { malformedAddress } from "../lib/http/route-param";
+import { readMediaConfig } from "../lib/media/config";
+import { serveKeptThumbnail } from "../lib/media/kept-thumbnails";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
@@ -48,6 +51,9 @@ async function serve() {
   // Changes made by other servers and by the command line empty this server's cache too.
   const invalidations = await followInvalidations(databaseUrl(), (paths) => (paths === "all" ? cache.clear() : cache.invalidate(paths)));
   const trust = trustedProxies();
+  // Thumbnails already made are static files: served from the local store's folder, not by Next.js.
+  const { store } = readMediaConfig();
+  const thumbnails = store.kind === "local" ? store.directory : null;
   const server = createServer((req, res) => {
     // Sign-in throttling counts by this address; no client may set it, or X-Forwarded-For, for itself.
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, trust) ?? "";
@@ -64,6 +70,21 @@ async function serve() {
       res.end(api ? JSON.stringify({ error: { code: "FORBIDDEN", message: refusal } }) : refusal);
       return;
     }
+    if (thumbnails && req.url?.startsWith("/files/")) {
+      serveKeptThumbnail(req, res, thumbnails).then(
+        (served) => served || render(req, res),
+        (error: unknown) => {
+          console.error(error);
+          render(req, res);
+        },
+      );
+      return;
+    }
+    render(req, res);
+  });
+
+  /** The article cache, then Next.js. */
+  function render(req: IncomingMessage, res: ServerResponse) {
     const key = pageCacheKey(req.method, req.url, req.headers);
     if (key) {
       invalidations.catchUp();
@@ -80,7 +101,7 @@ async function serve() {
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
-  });
+  }
   // Longer than the idle timeout of common proxies and clients, so they never reuse a closed socket.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;

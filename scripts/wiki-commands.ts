@@ -173,7 +173,6 @@ async function importMedia(io: CommandIo, folder: string): Promise<number> {
     await db.$disconnect();
   }
   for (const file of summary.refused) io.error(`${file.path}: ${file.message}`);
-  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
   io.log(
     `${count(summary.files, "file")} read: ${summary.created} new, ${count(summary.updated, "new version")}, ` +
       `${summary.unchanged} unchanged, ${summary.refused.length} refused.`,
@@ -182,21 +181,33 @@ async function importMedia(io: CommandIo, folder: string): Promise<number> {
 }
 
 /** Imports a DokuWiki data folder with a progress bar, then lists what was not imported as written and sums up. */
-async function importSiteFrom(io: CommandIo, folder: string, siteUrl: string | undefined): Promise<number> {
-  const db = createDb(io.databaseUrl);
-  const bar = progressBar("Importing pages", io.progress);
-  try {
-    const started = Date.now();
-    const report = await importSite(db, io.media(), folder, { siteUrl, onProgress: (done, total) => bar.update(done, total) });
-    bar.finish();
+function importSiteFrom(io: CommandIo, folder: string, siteUrl: string | undefined): Promise<number> {
+  return folderCommand(io, folder, "Importing pages", async (db, onProgress) => {
+    const report = await importSite(db, io.media(), folder, { siteUrl, onProgress });
     // Running servers show the imported pages at once.
     if (report.revisions || report.files) await publishInvalidation(db, "all");
     for (const { file, warning } of report.warnings) io.error(`${file}:${warning.line}: ${warning.construct} — ${warning.message}`);
-    io.log(
-      `Imported ${report.pages} page${report.pages === 1 ? "" : "s"}: ${report.revisions} revision${report.revisions === 1 ? "" : "s"}, ` +
-        `${report.sources} new source${report.sources === 1 ? "" : "s"}, ${report.files} file${report.files === 1 ? "" : "s"}, ` +
-        `${report.warnings.length} warning${report.warnings.length === 1 ? "" : "s"}, in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
-    );
+    return `Imported ${count(report.pages, "page")}: ${count(report.revisions, "revision")}, ${count(report.sources, "new source")}, ${count(report.files, "file")}, ${count(report.warnings.length, "warning")}`;
+  });
+}
+
+/** Writes the wiki as a DokuWiki data folder with a progress bar, then sums up. */
+function exportSiteTo(io: CommandIo, folder: string): Promise<number> {
+  return folderCommand(io, folder, "Exporting", async (db, onProgress) => {
+    const report = await exportSite(db, io.media(), folder, onProgress);
+    return `Exported ${count(report.pages, "page")} (${count(report.revisions, "revision")}) and ${count(report.files, "file")} (${count(report.fileVersions, "version")}) to ${folder}`;
+  });
+}
+
+/** A whole-site command on a folder, with a progress bar: what `work` says it did and how long it took, or why it failed. */
+async function folderCommand(io: CommandIo, folder: string, label: string, work: (db: Db, onProgress: (done: number, total: number) => void) => Promise<string>): Promise<number> {
+  const db = createDb(io.databaseUrl);
+  const bar = progressBar(label, io.progress);
+  try {
+    const started = Date.now();
+    const said = await work(db, (done, total) => bar.update(done, total));
+    bar.finish();
+    io.log(`${said}, in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     return 0;
   } catch (error) {
     bar.finish();
@@ -208,28 +219,7 @@ async function importSiteFrom(io: CommandIo, folder: string, siteUrl: string | u
   }
 }
 
-/** Writes the wiki as a DokuWiki data folder with a progress bar, then sums up. */
-async function exportSiteTo(io: CommandIo, folder: string): Promise<number> {
-  const db = createDb(io.databaseUrl);
-  const bar = progressBar("Exporting", io.progress);
-  try {
-    const started = Date.now();
-    const report = await exportSite(db, io.media(), folder, (done, total) => bar.update(done, total));
-    bar.finish();
-    io.log(
-      `Exported ${report.pages} page${report.pages === 1 ? "" : "s"} (${report.revisions} revisions) and ${report.files} file${report.files === 1 ? "" : "s"} ` +
-        `(${report.fileVersions} versions) to ${folder} in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
-    );
-    return 0;
-  } catch (error) {
-    bar.finish();
-    io.error(`${folder}: ${describeError(error).message}`);
-    if (!(error instanceof AppError)) io.error(String((error as Error).stack ?? error));
-    return 1;
-  } finally {
-    await db.$disconnect();
-  }
-}
+const count = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
 
 /** One line per report: where, what markup, and what became of it. */
 function printWarnings(io: CommandIo, file: string, warnings: ImportWarning[]): void {

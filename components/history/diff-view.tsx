@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
 import type { DiffBlock, DiffRow, ReferenceChange } from "@/lib/content/diff";
 import { pageHref } from "@/lib/content/page-id";
+import type { RenderMedia } from "@/lib/content/render";
+import { MediaPicture } from "../media/media-picture";
 import type { RevisionComparison } from "@/lib/wiki/history";
 import { SourceCitation } from "../reader/source-citation";
 import { ChangeMark, type CitationLabels, DiffTokens, InlineDiff } from "./diff-tokens";
@@ -12,6 +14,7 @@ export type DiffLayout = "inline" | "side";
 const CONTEXT = 1;
 
 type Labels = { before: CitationLabels; after: CitationLabels };
+type Files = RevisionComparison["media"];
 
 const diffHref = (pageId: string, from: number, to: number, layout: DiffLayout) =>
   `${pageHref(pageId)}/diff?from=${from}&to=${to}${layout === "side" ? "&view=side" : ""}`;
@@ -24,6 +27,7 @@ export function DiffView({ comparison, layout, prefix = "" }: { comparison: Revi
     before: { sources: comparison.sources, numbers: comparison.numbers.from },
     after: { sources: comparison.sources, numbers: comparison.numbers.to },
   };
+  const files = comparison.media;
   const low = Math.min(from.number, to.number);
   const high = Math.max(from.number, to.number);
   const changeIds = new Map<DiffRow, number>();
@@ -68,11 +72,11 @@ export function DiffView({ comparison, layout, prefix = "" }: { comparison: Revi
               <details key={i} className="diff-folded">
                 <summary>{section.folded.length} unchanged {section.folded.length === 1 ? "block" : "blocks"}</summary>
                 {section.folded.map((row, j) => (
-                  <InlineRow key={j} row={row} labels={labels} changeId={undefined} total={diff.changeCount} prefix={prefix} />
+                  <InlineRow key={j} row={row} labels={labels} files={files} changeId={undefined} total={diff.changeCount} prefix={prefix} />
                 ))}
               </details>
             ) : (
-              <InlineRow key={i} row={section.row} labels={labels} changeId={changeIds.get(section.row)} total={diff.changeCount} prefix={prefix} />
+              <InlineRow key={i} row={section.row} labels={labels} files={files} changeId={changeIds.get(section.row)} total={diff.changeCount} prefix={prefix} />
             ),
           )}
         </div>
@@ -95,7 +99,7 @@ export function DiffView({ comparison, layout, prefix = "" }: { comparison: Revi
                     </td>
                   </tr>
                 ) : (
-                  <SideRow key={i} row={section.row} labels={labels} changeId={changeIds.get(section.row)} total={diff.changeCount} prefix={prefix} />
+                  <SideRow key={i} row={section.row} labels={labels} files={files} changeId={changeIds.get(section.row)} total={diff.changeCount} prefix={prefix} />
                 ),
               )}
             </tbody>
@@ -141,7 +145,7 @@ function ChangeHeading({ row, changeId, total, prefix }: { row: DiffRow; changeI
   if (row.op === "equal") return null;
   return (
     <p className="diff-label">
-      <strong>{BADGES[row.op]}</strong> · {rowLabel(row)}
+      <strong>{row.op === "changed" && row.fileChanged ? "Another version of the file" : BADGES[row.op]}</strong> · {rowLabel(row)}
       {"moveId" in row && (
         <>
           {" · "}
@@ -166,14 +170,54 @@ function rowAnchor(prefix: string, row: DiffRow): string | undefined {
   return "moveId" in row ? `${prefix}move-${row.moveId}-${row.op === "moved-from" ? "from" : "to"}` : undefined;
 }
 
-function InlineRow({ row, labels, changeId, total, prefix }: { row: DiffRow; labels: Labels; changeId: number | undefined; total: number; prefix: string }) {
+/** The picture (or file) a figure shows on one side, small, beside its caption. */
+function FilePreview({ name, media, side }: { name: string; media: RenderMedia | undefined; side: string }) {
+  return (
+    <figure className="diff-file">
+      {media?.picture && media.width && media.height ? (
+        <a href={media.href}>
+          <MediaPicture picture={media.picture} width={media.width} height={media.height} alt={media.alt} sizes="160px" />
+        </a>
+      ) : media ? (
+        <a href={media.href}>{name}</a>
+      ) : (
+        <span className="media-missing">{name} (file does not exist)</span>
+      )}
+      <figcaption>{side}</figcaption>
+    </figure>
+  );
+}
+
+/** A figure's files beside it: each side's in a changed row, the one side's otherwise. */
+function RowFiles({ row, files, show }: { row: DiffRow; files: Files; show: "both" | "before" | "after" }) {
+  const sides: { name: string; media: RenderMedia | undefined; side: string }[] = [];
+  if (row.op === "changed") {
+    if (row.before.media && show !== "after") sides.push({ name: row.before.media, media: files.from.get(row.before.media), side: "Before" });
+    if (row.after.media && show !== "before") sides.push({ name: row.after.media, media: files.to.get(row.after.media), side: "After" });
+  } else if (row.block.media) {
+    const older = row.op === "removed" || row.op === "moved-from";
+    sides.push({ name: row.block.media, media: (older ? files.from : files.to).get(row.block.media), side: row.op === "equal" ? "Unchanged" : BADGES[row.op] });
+  }
+  if (!sides.length) return null;
+  return (
+    <div className="diff-files">
+      {sides.map((file) => (
+        <FilePreview key={file.side} {...file} />
+      ))}
+    </div>
+  );
+}
+
+function InlineRow({ row, labels, files, changeId, total, prefix }: { row: DiffRow; labels: Labels; files: Files; changeId: number | undefined; total: number; prefix: string }) {
   const content =
     row.op === "changed" ? (
       <Block block={row.after}>
+        <RowFiles row={row} files={files} show="both" />
         <InlineDiff parts={row.parts} show="both" labels={labels} />
       </Block>
     ) : (
       <Block block={row.block}>
+        <RowFiles row={row} files={files} show="both" />
         <Marked op={row.op}>
           <DiffTokens tokens={row.block.tokens} labels={row.op === "removed" || row.op === "moved-from" ? labels.before : labels.after} />
         </Marked>
@@ -197,7 +241,7 @@ function Marked({ op, children }: { op: DiffRow["op"]; children: ReactNode }) {
   return <>{children}</>;
 }
 
-function SideRow({ row, labels, changeId, total, prefix }: { row: DiffRow; labels: Labels; changeId: number | undefined; total: number; prefix: string }) {
+function SideRow({ row, labels, files, changeId, total, prefix }: { row: DiffRow; labels: Labels; files: Files; changeId: number | undefined; total: number; prefix: string }) {
   const heading = changeId !== undefined && (
     <tr className="diff-row-heading" id={`${prefix}change-${changeId}`}>
       <td colSpan={2}>
@@ -210,11 +254,13 @@ function SideRow({ row, labels, changeId, total, prefix }: { row: DiffRow; label
   if (row.op === "changed") {
     left = (
       <Block block={row.before}>
+        <RowFiles row={row} files={files} show="before" />
         <InlineDiff parts={row.parts} show="before" labels={labels} />
       </Block>
     );
     right = (
       <Block block={row.after}>
+        <RowFiles row={row} files={files} show="after" />
         <InlineDiff parts={row.parts} show="after" labels={labels} />
       </Block>
     );
@@ -222,6 +268,7 @@ function SideRow({ row, labels, changeId, total, prefix }: { row: DiffRow; label
     const tokens = <DiffTokens tokens={row.block.tokens} labels={row.op === "removed" || row.op === "moved-from" ? labels.before : labels.after} />;
     const block = (
       <Block block={row.block}>
+        <RowFiles row={row} files={files} show="both" />
         <Marked op={row.op}>{tokens}</Marked>
       </Block>
     );

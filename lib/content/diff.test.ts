@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type DiffRow, type DiffToken, diffDocuments, type InlinePart, inlineSegments, tokensText } from "./diff";
+import { type DiffRow, type DiffToken, diffDocuments, type InlinePart, inlineSegments, markChangedFiles, tokensText } from "./diff";
 import type { DocumentJSON, NodeJSON } from "./document";
 
 const text = (value: string, marks?: NodeJSON["marks"]): NodeJSON => ({ type: "text", text: value, ...(marks ? { marks } : {}) });
@@ -20,6 +20,27 @@ const inline = (parts: InlinePart[]) =>
     .join("");
 const ops = (rows: DiffRow[]) => rows.map((r) => r.op);
 const changed = (rows: DiffRow[]) => rows.filter((r): r is Extract<DiffRow, { op: "changed" }> => r.op === "changed");
+
+describe("figures", () => {
+  const figure = (media: string, caption: string): NodeJSON => ({ type: "figure", attrs: { media, alt: null, width: null, align: null }, content: [{ type: "text", text: caption }] });
+  const doc = (...content: NodeJSON[]): DocumentJSON => ({ type: "doc", content });
+
+  it("carry their file, so the diff can show each side's picture", () => {
+    const diff = diffDocuments(doc(figure("a.png", "A chart")), doc(figure("b.png", "A chart")));
+    const row = diff.rows.find((r) => r.op === "changed")!;
+    expect(row.op === "changed" && [row.before.media, row.after.media]).toEqual(["a.png", "b.png"]);
+  });
+
+  it("that read the same but show another version of their file are a change of their own", () => {
+    const same = doc({ type: "paragraph", content: [{ type: "text", text: "Text." }] }, figure("a.png", "A chart"), figure("b.png", "A map"));
+    const diff = diffDocuments(same, same);
+    expect(diff.changeCount).toBe(0);
+    const marked = markChangedFiles(diff, (name) => name === "a.png");
+    expect(marked.changeCount).toBe(1);
+    expect(marked.rows.map((r) => [r.op, r.op === "changed" ? r.fileChanged : undefined])).toEqual([["equal", undefined], ["changed", true], ["equal", undefined]]);
+    expect(markChangedFiles(diff, () => false)).toBe(diff);
+  });
+});
 
 describe("diffDocuments", () => {
   it("finds nothing between equal documents", () => {

@@ -32,6 +32,8 @@ export interface DiffBlock {
   kind: BlockKind;
   label: string;
   tokens: DiffToken[];
+  /** The file a figure shows, for the picture beside its caption. */
+  media?: string;
 }
 
 export interface InlinePart {
@@ -44,7 +46,8 @@ export type DiffRow =
   | { op: "added" | "removed"; block: DiffBlock }
   /** A block that left this place ("moved-from", in the old order) and arrived at another ("moved-to"). */
   | { op: "moved-from" | "moved-to"; block: DiffBlock; moveId: number }
-  | { op: "changed"; before: DiffBlock; after: DiffBlock; parts: InlinePart[] };
+  /** With `fileChanged`, the figure reads the same but shows another version of its file (or a file where there was none). */
+  | { op: "changed"; before: DiffBlock; after: DiffBlock; parts: InlinePart[]; fileChanged?: boolean };
 
 export interface ReferenceChange {
   sourceId: string;
@@ -71,6 +74,20 @@ export function diffDocuments(from: NodeJSON, to: NodeJSON): DocumentDiff {
   const keyOf = blockKeys([...before, ...after]);
   const rows = alignBlocks(before, after, keyOf);
   return { rows, references: diffReferences(from, to), changeCount: rows.filter((r) => r.op !== "equal").length };
+}
+
+/**
+ * The diff with each figure that reads the same on both sides but shows another file on each
+ * (`fileChanged(name)`: a new version uploaded between the two revisions) as a change of its own.
+ */
+export function markChangedFiles(diff: DocumentDiff, fileChanged: (name: string) => boolean): DocumentDiff {
+  let marked = 0;
+  const rows = diff.rows.map((row): DiffRow => {
+    if (row.op !== "equal" || !row.block.media || !fileChanged(row.block.media)) return row;
+    marked++;
+    return { op: "changed", before: row.block, after: row.block, parts: [{ op: "equal", tokens: row.block.tokens }], fileChanged: true };
+  });
+  return marked ? { ...diff, rows, changeCount: diff.changeCount + marked } : diff;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -101,7 +118,7 @@ export function flattenBlocks(doc: NodeJSON): DiffBlock[] {
       case "figure": {
         // The file's name is part of the block, so a figure showing another file reads as changed.
         const media = String(node.attrs?.media ?? "");
-        blocks.push({ kind: "p", label: `Figure (${media})`, tokens: [{ text: `[${media}]` }, ...inlineTokens(node).map((t, i) => (i === 0 ? { ...t, space: t.space ?? " " } : t))] });
+        blocks.push({ kind: "p", label: `Figure (${media})`, media, tokens: [{ text: `[${media}]` }, ...inlineTokens(node).map((t, i) => (i === 0 ? { ...t, space: t.space ?? " " } : t))] });
         return;
       }
       case "blockquote":

@@ -1,4 +1,4 @@
-import { fallbackFormat, responsiveWidths, type ThumbnailFormat, type ThumbnailWidth } from "./sizes";
+import { fallbackFormat, responsiveWidths, thumbnailContentType, type ThumbnailFormat, type ThumbnailWidth } from "./sizes";
 import { typeFacts } from "./types";
 
 /** The last segment of a media name, as a downloaded file is called (`models:chart.png` → `chart.png`). */
@@ -42,6 +42,13 @@ export function mediaHeaders({ contentType, fileName, size, etag, inline }: { co
     "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; sandbox",
   });
 }
+
+/** Headers for one thumbnail, the same whichever path serves it (the file route, or the static path in front of it). */
+export function thumbnailHeaders(hash: string, width: ThumbnailWidth, format: ThumbnailFormat, size: number): Headers {
+  return mediaHeaders({ contentType: thumbnailContentType(format), fileName: `${hash.slice(0, 12)}-${width}.${format}`, size, etag: thumbnailEtag(hash, width, format), inline: true });
+}
+
+export const thumbnailEtag = (hash: string, width: ThumbnailWidth, format: ThumbnailFormat) => `${hash}-${width}-${format}`;
 
 /** Whether a stored type is shown in the browser rather than downloaded. */
 export function servedInline(type: string): boolean {

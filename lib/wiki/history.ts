@@ -1,10 +1,12 @@
 import { collectCitations, type DocumentJSON, mapCitationSources, storedDocument } from "../content/document";
-import { citationNumbers, type DocumentDiff, diffDocuments } from "../content/diff";
+import { citationNumbers, type DocumentDiff, diffDocuments, markChangedFiles } from "../content/diff";
+import { collectFigureMedia } from "../content/extensions";
 import { normalizePageId } from "../content/page-id";
-import type { RenderedArticle, RenderSource } from "../content/render";
+import type { RenderedArticle, RenderMedia, RenderSource } from "../content/render";
 import type { DbOrTx } from "../db";
 import { renderStoredDocument } from "./articles";
 import { formatSources } from "./citation-style";
+import { getRenderMedia } from "./media";
 import { AppError } from "./errors";
 import { getRenderSources } from "./sources";
 
@@ -146,6 +148,8 @@ export interface RevisionComparison {
   formatted: Map<string, string>;
   /** Citation numbers as readers of each side see them. */
   numbers: { from: Map<string, number>; to: Map<string, number> };
+  /** The files each side's figures show (the versions readers saw), by name. */
+  media: { from: Map<string, RenderMedia>; to: Map<string, RenderMedia> };
 }
 
 /** The differences between two revisions of a page, in either order. */
@@ -156,9 +160,23 @@ export async function compareRevisions(db: DbOrTx, rawPageId: string, fromNumber
   // Compared by the library's identities: a source merged into another reads as that one.
   const canonical = (doc: DocumentJSON) => mapCitationSources(doc, (id) => sources.get(id)?.id ?? id);
   const [before, after] = [canonical(from.doc), canonical(to.doc)];
-  const diff = diffDocuments(before, after);
+  const media = await comparedMedia(db, id, [from, to]);
+  const diff = markChangedFiles(diffDocuments(before, after), (name) => media.from.get(name)?.url !== media.to.get(name)?.url);
   const formatted = await formatSources(db, sources.values());
-  return { page, from: from.summary, to: to.summary, diff, sources: withCanonicalKeys(sources), formatted, numbers: { from: citationNumbers(before), to: citationNumbers(after) } };
+  return { page, from: from.summary, to: to.summary, diff, sources: withCanonicalKeys(sources), formatted, numbers: { from: citationNumbers(before), to: citationNumbers(after) }, media };
+}
+
+/** The files each side's figures show, as readers saw them while that revision was the latest. */
+async function comparedMedia(db: DbOrTx, pageDbId: number, sides: { summary: RevisionSummary; doc: DocumentJSON }[]): Promise<RevisionComparison["media"]> {
+  const names = [...new Set(sides.flatMap((side) => collectFigureMedia(side.doc)))];
+  if (!names.length) return { from: new Map(), to: new Map() };
+  const [from, to] = await Promise.all(
+    sides.map(async (side) => {
+      const next = await db.revision.findUnique({ where: { pageId_number: { pageId: pageDbId, number: side.summary.number + 1 } }, select: { createdAt: true } });
+      return getRenderMedia(db, names, next?.createdAt);
+    }),
+  );
+  return { from, to };
 }
 
 /** One revision in a person's contributions. */

@@ -12,6 +12,7 @@ import { type Account, createAccount } from "./accounts";
 import { pagesShowingMedia } from "./articles";
 import { deletePage, renamePage } from "./lifecycle";
 import { ensureMediaUses, getMediaUsage, listMedia, uploadMedia } from "./media";
+import { compareRevisions } from "./history";
 import { savePageRevision } from "./revisions";
 
 const folders: string[] = [];
@@ -76,6 +77,20 @@ describeOnEachDatabase("where files are used", (database) => {
     await deletePage(db(), admin, { pageId: "usage_renamed" });
     expect(await getMediaUsage(db(), "usage:chart.png")).toEqual([]);
     expect((await listMedia(db(), { q: "usage:", unused: true })).entries.map((e) => e.name)).toEqual(["usage:chart.png", "usage:map.png", "usage:spare.png"]);
+  });
+
+  it("compares revisions with the picture each showed, a new version between them being a change", async () => {
+    await save("usage_versions", [paragraph("First."), figure("usage:map.png")]);
+    await save("usage_versions", [paragraph("Second."), figure("usage:map.png")]);
+    const before = await compareRevisions(db(), "usage_versions", 1, 2);
+    expect(before.diff.rows.map((r) => r.op)).toEqual(["changed", "equal"]);
+    expect(before.media.from.get("usage:map.png")?.url).toBe(before.media.to.get("usage:map.png")?.url);
+    // A new version after revision 2: revision 1 showed the old one until revision 2 came, revision 2 shows the new one.
+    await uploadMedia(db(), media, admin, { bytes: await pngImage(64, 48, 9), fields: { name: "usage:map.png" } });
+    const after = await compareRevisions(db(), "usage_versions", 1, 2);
+    expect(after.media.from.get("usage:map.png")?.url).not.toBe(after.media.to.get("usage:map.png")?.url);
+    expect(after.diff.rows.map((r) => [r.op, r.op === "changed" && !!r.fileChanged])).toEqual([["changed", false], ["changed", true]]);
+    expect(after.diff.changeCount).toBe(2);
   });
 
   it("records the uses of a site from before they were kept, once", async () => {

@@ -162,7 +162,7 @@ describeOnEachDatabase("moving a whole DokuWiki in and out", (database) => {
     const out = folder();
     const exported = await wiki("export-site", out);
     expect(exported.code).toBe(0);
-    expect(exported.stdout).toMatch(/^Exported \d+ pages \(\d+ revisions\) and 1 file \(1 versions\) to .* in [\d.]+ s\.\n$/);
+    expect(exported.stdout).toMatch(/^Exported \d+ pages \(\d+ revisions\) and 1 file \(1 version\) to .*, in [\d.]+ s\.\n$/);
     const imported = await wiki("import-site", out);
     expect(imported.code).toBe(0);
     expect(imported.stdout).toMatch(/Imported \d+ pages: 0 revisions, 0 new sources, 0 files, \d+ warnings, in/);
