@@ -33,6 +33,16 @@ test.describe("reviewing", () => {
     const reading = await browserAs(browser, baseURL!, signInAs, null);
     await reading.goto(`/wiki/${pageId}`);
     await expect(reading.locator(".article-body")).toHaveText("Approved text.");
+    // Text waiting for review is for signed-in accounts (the default): not in ?rev=, diffs, the API or exports.
+    await reading.goto(`/wiki/${pageId}?rev=2`);
+    await expect(reading.getByText("Revision 2 is waiting for review: sign in to read it.")).toBeVisible();
+    await expect(reading.locator("main")).not.toContainText("Pending addition");
+    await reading.goto(`/wiki/${pageId}/diff?from=1&to=2`);
+    await expect(reading.getByText("Revision 2 is waiting for review: sign in to read it.")).toBeVisible();
+    const current = await (await reading.request.get(`/api/pages/${pageId}`)).json();
+    expect(current).toMatchObject({ revision: { number: 1 }, publishedNumber: 1, doc: paragraph("Approved text.") });
+    expect(await (await reading.request.get(`/api/pages/${pageId}?format=dokuwiki`)).text()).not.toContain("Pending addition");
+    expect((await reading.request.get(`/api/pages/${pageId}/revisions/2`)).status()).toBe(401);
 
     const reviewing = await browserAs(browser, baseURL!, signInAs, reviewer);
     await reviewing.goto(`/wiki/${pageId}`);
@@ -43,7 +53,10 @@ test.describe("reviewing", () => {
     await entry.getByRole("button", { name: "Approve" }).click();
     await expect(entry).toHaveCount(0);
 
-    await reading.reload();
+    await reading.goto(`/wiki/${pageId}`);
+    await expect(reading.locator(".article-body")).toHaveText("Approved text. Pending addition.");
+    // Approved, revision 2 is everyone's to read, though its notice was kept for anonymous readers.
+    await reading.goto(`/wiki/${pageId}?rev=2`);
     await expect(reading.locator(".article-body")).toHaveText("Approved text. Pending addition.");
     await reading.goto(`/wiki/${pageId}/history`);
     await expect(reading.getByRole("region", { name: "Reviews" })).toContainText(`${reviewer.name} approved revision 2`);

@@ -10,6 +10,7 @@ import { pageHref } from "@/lib/content/page-id";
 import { db } from "@/lib/db";
 import { QueueQuerySchema, queryObject } from "@/lib/validation/history";
 import { compareRevisions } from "@/lib/wiki/history";
+import { mayReadUnapproved } from "@/lib/wiki/review-policy";
 import { getReviewQueue } from "@/lib/wiki/review";
 import { listNamespaces } from "@/lib/wiki/recent";
 import { reviewAction } from "./actions";
@@ -28,8 +29,10 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
   const [account, queue, namespaces] = await Promise.all([currentAccount(), getReviewQueue(db, filter), listNamespaces(db)]);
   const reviewer = can(account, "review");
   const shown = queue.slice(0, PAGES_SHOWN);
+  // The changes themselves only for those who may read text waiting for review.
+  const readable = await mayReadUnapproved(db, account);
   const comparisons = await Promise.all(
-    shown.map((entry) => (entry.publishedNumber ? compareRevisions(db, entry.pageId, entry.publishedNumber, entry.pending.at(-1)!.number) : null)),
+    shown.map((entry) => (readable && entry.publishedNumber ? compareRevisions(db, account, entry.pageId, entry.publishedNumber, entry.pending.at(-1)!.number) : null)),
   );
   return (
     <article className="history" aria-labelledby="review-title">

@@ -21,12 +21,15 @@ const VARYING_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch"
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token=/;
 
 /**
- * An article, its diffs and its old revisions: the same for everyone until the page changes (what
- * differs per reader is filled in by the browser), which invalidates them together.
+ * An article: the same for everyone until the page changes (what differs per reader is filled in
+ * by the browser), which invalidates it with the views below.
  */
-const SHARED_VIEW = /^\/wiki\/[^/?]+(?:\/diff\?[\w=&]*|\?rev=\d+)?$/;
-/** A page's history: the same for every anonymous reader; signed-in readers get their own tools. */
-const HISTORY = /^\/wiki\/[^/?]+\/history(?:\?before=\d+)?$/;
+const ARTICLE = /^\/wiki\/[^/?]+$/;
+/**
+ * A page's history, diffs and old revisions: the same for every anonymous reader. Signed-in readers
+ * get their own tools, and may read text waiting for review that anonymous readers may not.
+ */
+const ANONYMOUS_VIEW = /^\/wiki\/[^/?]+(?:\/history(?:\?before=\d+)?|\/diff\?[\w=&]*|\?rev=\d+)$/;
 
 /**
  * The encoding Next.js's compression answers this request with when the page is large enough to
@@ -53,7 +56,7 @@ function accepts(headers: IncomingMessage["headers"], contentEncoding: string | 
 export function pageCacheKey(method: string | undefined, url: string | undefined, headers: IncomingMessage["headers"]): string | null {
   if ((method !== "GET" && method !== "HEAD") || !url?.startsWith("/wiki/")) return null;
   const path = url.includes("?") ? url : url.replace(/\/+$/, "");
-  if (!SHARED_VIEW.test(path) && !(HISTORY.test(path) && !SESSION_COOKIE.test(headers.cookie ?? ""))) return null;
+  if (!ARTICLE.test(path) && !(ANONYMOUS_VIEW.test(path) && !SESSION_COOKIE.test(headers.cookie ?? ""))) return null;
   if (VARYING_HEADERS.some((h) => headers[h] !== undefined)) return null;
   const encoding = negotiatedEncoding(headers);
   return encoding ? `${encoding} ${path}` : null;

@@ -220,8 +220,13 @@ class Renderer {
     const shown = Math.min(width ?? media.width, media.width);
     const height = Math.max(1, Math.round((media.height * shown) / media.width));
     const sizes = `(max-width: ${shown}px) 100vw, ${shown}px`;
-    const srcset = (list: { width: number; url: string }[]) => list.map((s) => `${s.url} ${s.width}w`).join(", ");
-    const largest = media.picture.fallback[media.picture.fallback.length - 1];
+    // Widths up to twice the shown one (for dense screens) are all a browser can use here.
+    const useful = (list: { width: number; url: string }[]) => {
+      const enough = list.findIndex((s) => s.width >= 2 * shown);
+      return enough < 0 ? list : list.slice(0, enough + 1);
+    };
+    const srcset = (list: { width: number; url: string }[]) => useful(list).map((s) => `${s.url} ${s.width}w`).join(", ");
+    const largest = useful(media.picture.fallback).at(-1)!;
     const alt = typeof attrs.alt === "string" ? attrs.alt : media.alt;
     return (
       `<figure${attributes({ class: classes })}><a${attributes({ href: media.href, class: "media-link" })}><picture>` +

@@ -13,6 +13,8 @@ const resolverAddress = z
 export const SiteSettingsSchema = z.object({
   signUpRole: z.enum(["editor", "reader"], { error: "New accounts are editors or readers." }),
   reviewPolicy: z.enum(["none", "required"], { error: "Edits either need review or not." }),
+  /** Who reads revisions waiting for review (or rejected): everyone, signed-in accounts, or reviewers. */
+  pendingVisibility: z.enum(["everyone", "signedIn", "reviewers"], { error: "Choose who reads text waiting for review." }),
   citationStyle: z.enum(CITATION_STYLE_IDS, { error: "Choose one of the offered citation styles." }),
   /** Where DOIs are resolved to CSL-JSON (content negotiation), e.g. https://doi.org. */
   doiResolver: resolverAddress,

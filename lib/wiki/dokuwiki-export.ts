@@ -3,11 +3,13 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { type DocumentJSON, storedDocument, walk } from "../content/document";
 import { type ExportedSource, toDokuWiki } from "../content/dokuwiki-export";
+import type { Account } from "../auth/account";
 import type { DbOrTx } from "../db";
 import type { MediaServices } from "../media";
 import { originalKey } from "../media/store";
 import { AppError } from "./errors";
 import { getPageHeaderOrThrow } from "./history";
+import { assertReadable, mayReadUnapproved } from "./review-policy";
 
 /** One revision of a page as DokuWiki markup. */
 export interface ExportedRevision {
@@ -18,17 +20,16 @@ export interface ExportedRevision {
 }
 
 /**
- * A page as DokuWiki markup: its newest revision, or revision `number`. Importing the markup gives
- * the same document back (sources of citations without a note are written as their links).
+ * A page as DokuWiki markup: revision `number`, or the newest the account may read (text waiting
+ * for review only for those who may read it). Importing the markup gives the same document back
+ * (sources of citations without a note are written as their links).
  */
-export async function exportPageMarkup(db: DbOrTx, rawPageId: string, number?: number): Promise<ExportedRevision> {
+export async function exportPageMarkup(db: DbOrTx, account: Account | null, rawPageId: string, number?: number): Promise<ExportedRevision> {
   const page = await getPageHeaderOrThrow(db, rawPageId);
-  const revision = await db.revision.findFirst({
-    where: { pageId: page.id, ...(number === undefined ? {} : { number }) },
-    orderBy: { number: "desc" },
-    select: { number: true, content: true },
-  });
+  const wanted = number ?? ((await mayReadUnapproved(db, account)) ? page.latestNumber : (page.publishedNumber ?? page.latestNumber));
+  const revision = await db.revision.findUnique({ where: { pageId_number: { pageId: page.id, number: wanted } }, select: { number: true, content: true, reviewState: true } });
   if (!revision) throw new AppError("NOT_FOUND", `"${page.pageId}" has no revision ${number}.`);
+  await assertReadable(db, account, [revision]);
   const doc = storedDocument(revision.content);
   const sources = await citedSources(db, [doc]);
   return { pageId: page.pageId, title: page.title, number: revision.number, markup: toDokuWiki(doc, { title: page.title, pageId: page.pageId, sources }) };

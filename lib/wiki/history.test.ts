@@ -43,16 +43,16 @@ describeOnEachDatabase("history, revert and undo", (database) => {
 
   it("shows an old revision as it was and compares revisions in both directions", async () => {
     const { db } = database();
-    const view = await getRevisionView(db, "story", 1);
+    const view = await getRevisionView(db, null, "story", 1);
     expect(view.revision.number).toBe(1);
     expect(view.rendered.html).toContain("<p>alpha</p>");
-    const forward = await compareRevisions(db, "story", 1, 3);
+    const forward = await compareRevisions(db, null, "story", 1, 3);
     expect(forward.diff.changeCount).toBe(2);
     expect(forward.diff.rows.map((r) => r.op)).toEqual(["changed", "equal", "equal", "changed"]);
-    const backward = await compareRevisions(db, "story", 3, 1);
+    const backward = await compareRevisions(db, null, "story", 3, 1);
     expect(backward.from.number).toBe(3);
     expect(backward.diff.changeCount).toBe(2);
-    await expect(compareRevisions(db, "story", 1, 99)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(compareRevisions(db, null, "story", 1, 99)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("undoes one earlier revision and keeps the later ones", async () => {

@@ -3,10 +3,12 @@ import { citationNumbers, type DocumentDiff, diffDocuments, markChangedFiles } f
 import { collectFigureMedia } from "../content/extensions";
 import { normalizePageId } from "../content/page-id";
 import type { RenderedArticle, RenderMedia, RenderSource } from "../content/render";
+import type { Account } from "../auth/account";
 import type { DbOrTx } from "../db";
 import { renderStoredDocument } from "./articles";
 import { formatSources } from "./citation-style";
 import { getRenderMedia } from "./media";
+import { assertReadable } from "./review-policy";
 import { AppError } from "./errors";
 import { getRenderSources } from "./sources";
 
@@ -112,9 +114,10 @@ export async function getRevisionOrThrow(db: DbOrTx, pageDbId: number, number: n
 }
 
 /** One revision's document as stored, with its place in the history (for the JSON API). */
-export async function getRevisionDocument(db: DbOrTx, rawPageId: string, number: number): Promise<{ page: PageHeader; revision: RevisionSummary; doc: DocumentJSON }> {
+export async function getRevisionDocument(db: DbOrTx, account: Account | null, rawPageId: string, number: number): Promise<{ page: PageHeader; revision: RevisionSummary; doc: DocumentJSON }> {
   const { id, ...page } = await getPageHeaderOrThrow(db, rawPageId);
   const { summary, doc } = await getRevisionOrThrow(db, id, number);
+  await assertReadable(db, account, [summary]);
   return { page, revision: summary, doc };
 }
 
@@ -128,12 +131,13 @@ export interface RevisionView {
  * One revision of a page rendered exactly as readers saw it, References included, and its figures
  * showing the files as they were while it was the latest revision.
  */
-export async function getRevisionView(db: DbOrTx, rawPageId: string, number: number): Promise<RevisionView> {
+export async function getRevisionView(db: DbOrTx, account: Account | null, rawPageId: string, number: number): Promise<RevisionView> {
   const { id, ...page } = await getPageHeaderOrThrow(db, rawPageId);
   const [{ summary, doc, links }, next] = await Promise.all([
     getRevisionOrThrow(db, id, number),
     db.revision.findUnique({ where: { pageId_number: { pageId: id, number: number + 1 } }, select: { createdAt: true } }),
   ]);
+  await assertReadable(db, account, [summary]);
   return { page, revision: summary, rendered: await renderStoredDocument(db, doc, links, { mediaAsOf: next?.createdAt }) };
 }
 
@@ -153,9 +157,10 @@ export interface RevisionComparison {
 }
 
 /** The differences between two revisions of a page, in either order. */
-export async function compareRevisions(db: DbOrTx, rawPageId: string, fromNumber: number, toNumber: number): Promise<RevisionComparison> {
+export async function compareRevisions(db: DbOrTx, account: Account | null, rawPageId: string, fromNumber: number, toNumber: number): Promise<RevisionComparison> {
   const { id, ...page } = await getPageHeaderOrThrow(db, rawPageId);
   const [from, to] = await Promise.all([getRevisionOrThrow(db, id, fromNumber), getRevisionOrThrow(db, id, toNumber)]);
+  await assertReadable(db, account, [from.summary, to.summary]);
   const sources = await getRenderSources(db, [...collectCitations(from.doc), ...collectCitations(to.doc)].map((c) => c.sourceId));
   // Compared by the library's identities: a source merged into another reads as that one.
   const canonical = (doc: DocumentJSON) => mapCitationSources(doc, (id) => sources.get(id)?.id ?? id);

@@ -82,12 +82,12 @@ describeOnEachDatabase("where files are used", (database) => {
   it("compares revisions with the picture each showed, a new version between them being a change", async () => {
     await save("usage_versions", [paragraph("First."), figure("usage:map.png")]);
     await save("usage_versions", [paragraph("Second."), figure("usage:map.png")]);
-    const before = await compareRevisions(db(), "usage_versions", 1, 2);
+    const before = await compareRevisions(db(), null, "usage_versions", 1, 2);
     expect(before.diff.rows.map((r) => r.op)).toEqual(["changed", "equal"]);
     expect(before.media.from.get("usage:map.png")?.url).toBe(before.media.to.get("usage:map.png")?.url);
     // A new version after revision 2: revision 1 showed the old one until revision 2 came, revision 2 shows the new one.
     await uploadMedia(db(), media, admin, { bytes: await pngImage(64, 48, 9), fields: { name: "usage:map.png" } });
-    const after = await compareRevisions(db(), "usage_versions", 1, 2);
+    const after = await compareRevisions(db(), null, "usage_versions", 1, 2);
     expect(after.media.from.get("usage:map.png")?.url).not.toBe(after.media.to.get("usage:map.png")?.url);
     expect(after.diff.rows.map((r) => [r.op, r.op === "changed" && !!r.fileChanged])).toEqual([["changed", false], ["changed", true]]);
     expect(after.diff.changeCount).toBe(2);

@@ -202,12 +202,12 @@ describeOnEachDatabase("the media library", (database) => {
       expect(now).toContain(`/files/${hashOf(4)}/thumbnails/320.webp 320w`);
       expect(now).toMatch(/<img [^>]*width="320" height="240" loading="lazy"[^>]*alt="A bar chart of scores"/);
       expect(now).toContain("<figcaption>Scores by year, redrawn</figcaption>");
-      const then = (await getRevisionView(db, pageId, 1)).rendered.html;
+      const then = (await getRevisionView(db, null, pageId, 1)).rendered.html;
       expect(then).toContain(`/files/${hashOf(3)}/thumbnails/320.webp 320w`);
       expect(then).not.toContain(hashOf(4));
       expect(then).toContain(`<a href="/media?upload=${encodeURIComponent(name("later.png"))}" class="media-missing"`);
       // The diff names the figures: a caption changed, a figure removed.
-      const { diff } = await compareRevisions(db, pageId, 1, 2);
+      const { diff } = await compareRevisions(db, null, pageId, 1, 2);
       expect(diff.rows.map((r) => [r.op, "block" in r ? r.block.label : r.after.label])).toEqual([
         ["changed", `Figure (${file})`],
         ["removed", `Figure (${name("later.png")})`],

@@ -1,3 +1,5 @@
+import type { Account } from "../auth/account";
+import { can } from "../auth/policy";
 import { pageHref, pageNamespace } from "../content/page-id";
 import type { DbOrTx, Tx } from "../db";
 import { AppError } from "./errors";
@@ -8,6 +10,25 @@ import { getSiteSetting, SETTINGS } from "./settings";
 // save approves what it was written on) and by the review queue.
 
 export type ReviewPolicy = "required" | "none";
+
+/**
+ * Whether an account reads revisions that are not approved (waiting for review, or rejected), as
+ * the site's `pendingVisibility` says: everyone, signed-in accounts (the default), or reviewers.
+ */
+export async function mayReadUnapproved(db: DbOrTx, account: Account | null): Promise<boolean> {
+  const visibility = await getSiteSetting(db, "pendingVisibility");
+  if (visibility === "everyone") return true;
+  if (!account || account.blocked) return false;
+  return visibility === "signedIn" || can(account, "review");
+}
+
+/** Refuses to show the text of revisions that are not approved to whoever may not read it. */
+export async function assertReadable(db: DbOrTx, account: Account | null, revisions: { number: number; reviewState: string }[]): Promise<void> {
+  const hidden = revisions.find((revision) => revision.reviewState !== "approved");
+  if (!hidden || (await mayReadUnapproved(db, account))) return;
+  const what = `Revision ${hidden.number} ${hidden.reviewState === "rejected" ? "was rejected" : "is waiting for review"}`;
+  throw account ? new AppError("FORBIDDEN", `${what}: only reviewers read it.`) : new AppError("UNAUTHENTICATED", `${what}: sign in to read it.`);
+}
 
 /** The setting key of a namespace's review policy. */
 export const namespacePolicyKey = (namespace: string) => `${SETTINGS.reviewPolicy.key}:${namespace}`;

@@ -255,7 +255,7 @@ export async function getLatestRevision(db: Db | Tx, pageId: string) {
     where: { slug: pageId },
     select: {
       slug: true, title: true, protected: true, deletedAt: true,
-      latestRevision: { select: { id: true, number: true, content: true } },
+      latestRevision: { select: { id: true, number: true, content: true, reviewState: true } },
       publishedRevision: { select: { number: true } },
     },
   });
@@ -266,6 +266,7 @@ export async function getLatestRevision(db: Db | Tx, pageId: string) {
     protected: page.protected,
     revisionId: page.latestRevision.id,
     number: page.latestRevision.number,
+    reviewState: page.latestRevision.reviewState,
     /** The revision readers see; older than `number` while revisions wait for review. */
     publishedNumber: page.publishedRevision?.number ?? null,
     doc: storedDocument(page.latestRevision.content),

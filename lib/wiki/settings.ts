@@ -14,6 +14,8 @@ export const SETTINGS = {
   signUpRole: { key: "signUpRole", default: "editor" },
   /** Whether edits need review across the site: "required" or "none" (namespaces and pages may differ). */
   reviewPolicy: { key: "reviewPolicy", default: "none" },
+  /** Who reads revisions not approved (waiting for review, or rejected): "everyone", "signedIn" or "reviewers". */
+  pendingVisibility: { key: "pendingVisibility", default: "signedIn" },
   /** The style References are formatted in, across the site. */
   citationStyle: { key: "citationStyle", default: DEFAULT_CITATION_STYLE },
   /** Where DOIs are looked up. */

@@ -149,13 +149,13 @@ describeOnEachDatabase("moving a whole DokuWiki in and out", (database) => {
   });
 
   it("gives any revision of a page as DokuWiki markup, which imports as the same document", async () => {
-    const first = await exportPageMarkup(db(), "wiki:history", 1);
+    const first = await exportPageMarkup(db(), null, "wiki:history", 1);
     expect(first).toMatchObject({ pageId: "wiki:history", number: 1, markup: "====== History ======\n\nFirst text.\n" });
-    const footnotes = await exportPageMarkup(db(), "corpus:footnotes");
+    const footnotes = await exportPageMarkup(db(), null, "corpus:footnotes");
     const stored = await db().page.findUniqueOrThrow({ where: { slug: "corpus:footnotes" }, select: { latestRevision: { select: { content: true } } } });
     expect(withoutSourceIds(JSON.stringify(parseDokuWiki(footnotes.markup, { pageId: "corpus:footnotes" }).doc))).toEqual(withoutSourceIds(stored.latestRevision!.content));
-    await expect(exportPageMarkup(db(), "wiki:history", 99)).rejects.toThrow(/no revision 99/);
-    await expect(exportPageMarkup(db(), "nothing_here")).rejects.toThrow(/There is no page/);
+    await expect(exportPageMarkup(db(), null, "wiki:history", 99)).rejects.toThrow(/no revision 99/);
+    await expect(exportPageMarkup(db(), null, "nothing_here")).rejects.toThrow(/There is no page/);
   });
 
   it("runs from the command line", async () => {

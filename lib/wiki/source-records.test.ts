@@ -59,7 +59,7 @@ describeOnEachDatabase("editing and merging sources", (database) => {
     ]);
     expect((await getSourceVersions(db, a))[0].summary).toBe("Merged “Model card (PDF)” into this source");
     // Revision 1 of "two" cited the duplicate: a diff shows the same source, cited once more.
-    const diff = await compareRevisions(db, "two", 1, 2);
+    const diff = await compareRevisions(db, null, "two", 1, 2);
     expect(diff.diff.references).toEqual([{ sourceId: a, status: "changed", usesBefore: 1, usesAfter: 2, locatorsBefore: [], locatorsAfter: [] }]);
     await expect(updateSource(db, ed, b, fields)).rejects.toMatchObject({ code: "CONFLICT" });
     // A new citation of the kept record's address finds it.

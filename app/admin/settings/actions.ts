@@ -15,7 +15,8 @@ export async function saveSettingsAction(_previous: ActionResult | null, form: F
   const result = await toActionResult(async () => {
     const before = await getSiteSettings(db);
     const after = await updateSiteSettings(db, await currentAccount(), formFields(form));
-    if (after.citationStyle !== before.citationStyle) await revalidateEverything();
+    // Every page shows References in the style, and anonymous copies of diffs and old revisions follow who reads pending text.
+    if (after.citationStyle !== before.citationStyle || after.pendingVisibility !== before.pendingVisibility) await revalidateEverything();
   });
   revalidatePath("/admin/settings");
   return result;

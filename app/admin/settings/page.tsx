@@ -42,6 +42,14 @@ export default async function SettingsPage() {
           </select>
         </label>
         <label>
+          Text waiting for review (and rejected text) can be read by
+          <select name="pendingVisibility" defaultValue={settings.pendingVisibility}>
+            <option value="everyone">everyone, as MediaWiki shows it</option>
+            <option value="signedIn">signed-in accounts</option>
+            <option value="reviewers">reviewers and administrators only</option>
+          </select>
+        </label>
+        <label>
           References are formatted in
           <select name="citationStyle" defaultValue={settings.citationStyle}>
             {CITATION_STYLES.map((s) => (

@@ -42,6 +42,16 @@ describe("figures", () => {
     expect(render(doc(figure("models:chart.png", { alt: "" })), [["models:chart.png", chart]])).toContain('alt=""');
   });
 
+  it("offer only the widths a figure can use: up to twice the width it is shown at", () => {
+    const widths = [160, 320, 640, 1024, 1600];
+    const list = (format: string) => widths.map((w) => ({ width: w, url: `/files/big/thumbnails/${w}.${format}` }));
+    const big: RenderMedia = { ...chart, width: 3000, height: 2000, picture: { avif: list("avif"), webp: list("webp"), fallback: list("png") } };
+    const html = render(doc(figure("models:chart.png", { width: 300 })), [["models:chart.png", big]]);
+    expect(html).toContain("/files/big/thumbnails/640.avif 640w");
+    expect(html).not.toContain("1024");
+    expect(html).toContain('src="/files/big/thumbnails/640.png"');
+  });
+
   it("show a file that is no picture as a link, and a missing file as a placeholder offering the upload", () => {
     const pdf: RenderMedia = { ...chart, url: "/files/def/paper.pdf", picture: null, width: null, height: null, label: "PDF document, 2 MB" };
     expect(render(doc(figure("paper.pdf")), [["paper.pdf", pdf]])).toBe('<figure class="figure"><a href="/files/def/paper.pdf" class="media-file">paper.pdf</a> <span class="media-label">(PDF document, 2 MB)</span></figure>');

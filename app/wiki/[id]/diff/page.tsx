@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { DiffView } from "@/components/history/diff-view";
+import { HiddenRevision, hiddenRevision } from "@/components/history/hidden-revision";
 import { PageTabs } from "@/components/reader/page-tabs";
+import { currentAccount } from "@/lib/auth/session";
+import { pageHref } from "@/lib/content/page-id";
 import { db } from "@/lib/db";
 import { DiffQuerySchema, queryObject } from "@/lib/validation/history";
 import { AppError } from "@/lib/wiki/errors";
@@ -20,16 +23,21 @@ async function load(rawId: string, query: Record<string, string | string[] | und
     const header = await getPageHeaderOrThrow(db, rawId);
     const to = parsed.data.to ?? header.latestNumber;
     const from = parsed.data.from ?? Math.max(1, to - 1);
-    return { comparison: await compareRevisions(db, rawId, from, to), view: parsed.data.view };
+    return { comparison: await compareRevisions(db, await currentAccount(), rawId, from, to), view: parsed.data.view };
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    const hidden = hiddenRevision(error);
+    if (hidden) return { hidden };
     throw error;
   }
 }
 
 export default async function DiffPage({ params, searchParams }: Props) {
   await connection();
-  const result = await load(routeParam((await params).id), await searchParams);
+  const rawId = routeParam((await params).id);
+  const query = await searchParams;
+  const result = await load(rawId, query);
+  if ("hidden" in result && result.hidden) return <HiddenRevision title="Differences between revisions" hidden={result.hidden} path={`${pageHref(rawId)}/diff?${new URLSearchParams(queryObject(query) as Record<string, string>)}`} />;
   if ("error" in result) {
     return (
       <article className="prose">

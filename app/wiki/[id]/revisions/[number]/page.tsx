@@ -4,7 +4,9 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
 import { revisionHref, RevisionLine } from "@/components/history/revision-line";
+import { HiddenRevision, hiddenRevision } from "@/components/history/hidden-revision";
 import { ArticleView } from "@/components/reader/article-view";
+import { currentAccount } from "@/lib/auth/session";
 import { pageHref } from "@/lib/content/page-id";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/wiki/errors";
@@ -19,9 +21,11 @@ const load = cache(async (id: string, number: string) => {
   const n = RevisionNumberSchema.safeParse(number);
   if (!n.success) return null;
   try {
-    return await getRevisionView(db, routeParam(id), n.data);
+    return await getRevisionView(db, await currentAccount(), routeParam(id), n.data);
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") return null;
+    const hidden = hiddenRevision(error);
+    if (hidden) return { hidden };
     throw error;
   }
 });
@@ -29,7 +33,7 @@ const load = cache(async (id: string, number: string) => {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id, number } = await params;
   const view = await load(id, number);
-  return { title: view ? `${view.page.title} (revision ${view.revision.number})` : "No such revision", robots: { index: false } };
+  return { title: view && "page" in view ? `${view.page.title} (revision ${view.revision.number})` : view ? `Revision ${number}` : "No such revision", robots: { index: false } };
 }
 
 export default async function RevisionPage({ params }: Props) {
@@ -37,6 +41,7 @@ export default async function RevisionPage({ params }: Props) {
   const { id, number } = await params;
   const view = await load(id, number);
   if (!view) notFound();
+  if ("hidden" in view) return <HiddenRevision title={`Revision ${number}`} hidden={view.hidden} path={`${pageHref(routeParam(id))}?rev=${number}`} />;
   const { page, revision } = view;
   const current = revision.number === page.latestNumber;
   const banner = (

@@ -1,3 +1,4 @@
+import { requestAccount } from "@/lib/auth/request";
 import { db } from "@/lib/db";
 import { respond } from "@/lib/http/respond";
 import { DiffQuerySchema, queryObject } from "@/lib/validation/history";
@@ -12,7 +13,7 @@ export async function GET(request: Request, { params }: Context) {
   return respond(async () => {
     const query = DiffQuerySchema.safeParse(queryObject(new URL(request.url).searchParams));
     if (!query.success || !query.data.from || !query.data.to) throw new AppError("INVALID_INPUT", "Give two revision numbers: ?from=<n>&to=<n>.");
-    const { page, from, to, diff, sources, numbers } = await compareRevisions(db, routeParam((await params).id), query.data.from, query.data.to);
+    const { page, from, to, diff, sources, numbers } = await compareRevisions(db, await requestAccount(request), routeParam((await params).id), query.data.from, query.data.to);
     return {
       body: {
         page, from, to, diff,
