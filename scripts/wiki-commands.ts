@@ -35,7 +35,7 @@ const USAGE = `Usage:
   npm run wiki -- import-site <folder> [--site-url <address>]
                                                     import a DokuWiki data folder: every page with its history
                                                     (attic/ and meta/*.changes: dates, authors, summaries) and
-                                                    media/; run again, it imports only what is newer
+                                                    media/ with media_attic/; run again, it imports only what is newer
   npm run wiki -- export-site <folder>              write the wiki as a DokuWiki data folder: pages, attic
                                                     (every revision) and meta/*.changes, media, media_attic
   npm run wiki -- search:reindex                    rebuild the search index of every page (safe while the site serves)`;

@@ -67,14 +67,15 @@ export async function uploadMedia(db: Db, media: MediaServices, account: Account
 }
 
 /**
- * Uploads a file as the system user, as imports are authored: the same checks, cleaning and
- * dedupe as {@link uploadMedia}, without an account. For the command line only, never a route.
+ * Uploads a file as imports are authored (the system user, or the account given), at the time
+ * given (an imported history keeps its dates): the same checks, cleaning and dedupe as
+ * {@link uploadMedia}, without permission. For the command line only, never a route.
  */
-export async function importMediaFile(db: Db, media: MediaServices, input: { bytes: Uint8Array; fields: unknown }): Promise<UploadResult> {
-  return storeUpload(db, media, await ensureSystemUser(db), input);
+export async function importMediaFile(db: Db, media: MediaServices, input: { bytes: Uint8Array; fields: unknown; authorId?: string; createdAt?: Date }): Promise<UploadResult> {
+  return storeUpload(db, media, input.authorId ?? (await ensureSystemUser(db)), input);
 }
 
-async function storeUpload(db: Db, media: MediaServices, authorId: string, input: { bytes: Uint8Array; fields: unknown }): Promise<UploadResult> {
+async function storeUpload(db: Db, media: MediaServices, authorId: string, input: { bytes: Uint8Array; fields: unknown; createdAt?: Date }): Promise<UploadResult> {
   const { name, summary, ...details } = parse(MediaUploadFieldsSchema.safeParse(input.fields));
   const file = await prepareUpload(input.bytes, media.limits);
   if (!extensionFits(name, file.type)) {
@@ -92,7 +93,7 @@ async function storeUpload(db: Db, media: MediaServices, authorId: string, input
     const record = existing ?? (await tx.mediaFile.create({ data: { name, namespace: pageNamespace(name), ...given }, select: { id: true } }));
     const number = (existing?.currentVersion?.number ?? 0) + 1;
     const version = await tx.mediaVersion.create({
-      data: { mediaId: record.id, number, hash: file.hash, type: file.type, size: file.size, width: file.width, height: file.height, uploaderId: authorId, summary },
+      data: { mediaId: record.id, number, hash: file.hash, type: file.type, size: file.size, width: file.width, height: file.height, uploaderId: authorId, summary, ...(input.createdAt ? { createdAt: input.createdAt } : {}) },
       select: { id: true },
     });
     await tx.mediaFile.update({ where: { id: record.id }, data: { ...given, currentVersionId: version.id } });

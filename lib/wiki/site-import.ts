@@ -9,8 +9,9 @@ import type { Db, DbOrTx } from "../db";
 import { transaction } from "../db/transaction";
 import type { MediaServices } from "../media";
 import { accountNameKey } from "../validation/account";
-import { AppError } from "./errors";
-import { importMediaFolder, mediaNameFromPath } from "./media-import";
+import { AppError, describeError } from "./errors";
+import { importMediaFile } from "./media";
+import { listMediaFolder, mediaNameFromPath } from "./media-import";
 import { appendImportedRevisions, type ImportedRevision } from "./revisions";
 import { getSiteSetting } from "./settings";
 import { resolveImportedSources } from "./sources";
@@ -136,13 +137,64 @@ export async function importSite(
     onProgress(index + 1, files.length);
   }
 
-  if (await isDirectory(path.join(dir, "media"))) {
-    const summary = await importMediaFolder(db, media, path.join(dir, "media"));
-    report.files = summary.created + summary.updated;
-    for (const refused of summary.refused) report.warnings.push({ file: `media/${refused.path}`, warning: { line: 1, construct: refused.name, message: refused.message } });
-  }
+  report.files = await importMediaHistory(db, media, dir, authors, report.warnings);
   report.sources = (await db.source.count()) - sourcesBefore;
   return report;
+}
+
+/**
+ * The files of `media/` with their history: each old version in `media_attic/` (`name.<time>.ext`),
+ * oldest first, with its date, uploader and summary from `media_meta/<file>.changes`, then the
+ * current file. Versions no newer than a file's newest version here are left alone, and bytes equal
+ * to the current version's make none, so a second run adds nothing. Returns how many files gained
+ * a version; refused files are reported.
+ */
+async function importMediaHistory(db: Db, media: MediaServices, dir: string, authors: Map<string, string>, warnings: SiteImportReport["warnings"]): Promise<number> {
+  const versions = new Map<string, { time: number; file: string; relative: string }[]>();
+  const add = (relative: string, time: number, file: string) => {
+    const list = versions.get(relative) ?? [];
+    list.push({ time, file, relative });
+    versions.set(relative, list);
+  };
+  for (const [kind, pattern] of [["media_attic", /^(.+)\.(\d+)(\.[^.]+)$/], ["media", null]] as const) {
+    const root = path.join(dir, kind);
+    if (!(await isDirectory(root))) continue;
+    for (const relative of await listMediaFolder(root)) {
+      const file = path.join(root, relative);
+      if (!pattern) {
+        add(relative, Math.floor((await stat(file)).mtimeMs / 1000), file);
+        continue;
+      }
+      const match = pattern.exec(path.basename(relative));
+      if (match) add(path.join(path.dirname(relative), `${match[1]}${match[3]}`), Number(match[2]), file);
+    }
+  }
+  let changed = 0;
+  for (const [relative, list] of versions) {
+    const name = mediaNameFromPath(relative);
+    const changes = new Map((await readChanges(path.join(dir, "media_meta", `${relative}.changes`))).map((change) => [change.time, change]));
+    const newest = await db.mediaVersion.findFirst({ where: { media: { name } }, orderBy: { number: "desc" }, select: { createdAt: true } });
+    const since = newest ? Math.floor(newest.createdAt.getTime() / 1000) : -1;
+    let gained = false;
+    for (const version of list.sort((a, b) => a.time - b.time).filter((v) => v.time > since)) {
+      const change = changes.get(version.time);
+      try {
+        const { size } = await stat(version.file);
+        if (size > media.limits.maxBytes) throw new AppError("INVALID_INPUT", `The file is larger than the limit of ${Math.round(media.limits.maxBytes / 1024 / 1024)} MB.`);
+        const result = await importMediaFile(db, media, {
+          bytes: await readFile(version.file),
+          fields: { name, summary: change?.summary || "Imported from DokuWiki" },
+          authorId: change?.user ? await authorAccount(db, authors, change.user) : undefined,
+          createdAt: new Date(version.time * 1000),
+        });
+        gained ||= result.changed;
+      } catch (error) {
+        warnings.push({ file: path.relative(dir, version.file), warning: { line: 1, construct: name, message: `${describeError(error).message} This version was left out.` } });
+      }
+    }
+    if (gained) changed++;
+  }
+  return changed;
 }
 
 /**

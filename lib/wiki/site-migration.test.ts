@@ -41,7 +41,7 @@ function put(root: string, relative: string, content: string | Uint8Array, time?
  * A DokuWiki data folder as DokuWiki writes it: `wiki:history` with three versions in the attic (the
  * newest also in pages/), their log in meta/, a minor edit and a revert by two users; `plain`
  * with no history but its text (as an old DokuWiki kept the current text out of the attic); the
- * corpus pages; a picture in media/.
+ * corpus pages; a picture with an old version in media_attic/.
  */
 async function dokuWikiSite(): Promise<string> {
   const root = folder();
@@ -57,7 +57,12 @@ async function dokuWikiSite(): Promise<string> {
   for (const file of readdirSync(CORPUS, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".txt"))) {
     put(root, `pages/corpus/${file}`, readFileSync(path.join(CORPUS, file)), T0 + 50);
   }
-  put(root, "media/wiki/chart.png", await pngImage(64, 48, 5));
+  // A picture with two versions: the first only in the attic, the second also current (as DokuWiki keeps it).
+  const [first, second] = [await pngImage(64, 48, 4), await pngImage(64, 48, 5)];
+  put(root, `media_attic/wiki/chart.${T0}.png`, first);
+  put(root, `media_attic/wiki/chart.${T0 + 50}.png`, second);
+  put(root, "media/wiki/chart.png", second, T0 + 50);
+  put(root, "media_meta/wiki/chart.png.changes", `${T0}\t10.0.0.1\tC\twiki:chart.png\talice\tfirst drawing\t\t100\n${T0 + 50}\t10.0.0.2\tE\twiki:chart.png\tbob\tredrawn\t\t10\n`);
   return root;
 }
 
@@ -102,6 +107,11 @@ describeOnEachDatabase("moving a whole DokuWiki in and out", (database) => {
     const namespaced = await db().page.findUniqueOrThrow({ where: { slug: "corpus:wiki:namespaced" }, select: { title: true } });
     expect(namespaced.title).toBe("A page in a namespace");
     expect(report.warnings.some((w) => w.file === "pages/corpus/malformed.txt")).toBe(true);
+    const versions = await db().mediaVersion.findMany({ where: { media: { name: "wiki:chart.png" } }, orderBy: { number: "asc" }, select: { number: true, summary: true, createdAt: true, uploader: { select: { name: true } } } });
+    expect(versions.map((v) => [v.number, v.uploader.name, v.summary, v.createdAt.getTime() / 1000])).toEqual([
+      [1, "alice", "first drawing", T0],
+      [2, "bob", "redrawn", T0 + 50],
+    ]);
   });
 
   it("imports only what is newer when run again", async () => {
@@ -118,7 +128,7 @@ describeOnEachDatabase("moving a whole DokuWiki in and out", (database) => {
     const out = folder();
     const report = await exportSite(db(), media, out);
     const pages = await db().page.count({ where: { deletedAt: null } });
-    expect(report).toMatchObject({ pages, files: 1, fileVersions: 1 });
+    expect(report).toMatchObject({ pages, files: 1, fileVersions: 2 });
 
     // The current text, its history gzipped by time, and the log of who wrote what.
     const current = readFileSync(path.join(out, "pages/wiki/history.txt"), "utf8");
@@ -133,6 +143,8 @@ describeOnEachDatabase("moving a whole DokuWiki in and out", (database) => {
       [T0 + 9000, "E", "wiki:history", "carol", "fourth"],
     ]);
     expect(readFileSync(path.join(out, "media/wiki/chart.png"))).toEqual(readFileSync(path.join(site, "media/wiki/chart.png")));
+    expect(readFileSync(path.join(out, `media_attic/wiki/chart.${T0}.png`))).toEqual(readFileSync(path.join(site, `media_attic/wiki/chart.${T0}.png`)));
+    expect(readFileSync(path.join(out, "media_meta/wiki/chart.png.changes"), "utf8")).toContain(`${T0}\t127.0.0.1\tC\twiki:chart.png\talice\tfirst drawing`);
 
     // A second wiki, made from the export, holds the same documents with the same history.
     const copy: TestDatabase = await createTestDatabase(database().kind);
@@ -143,6 +155,9 @@ describeOnEachDatabase("moving a whole DokuWiki in and out", (database) => {
         (await target.revision.findMany({ orderBy: [{ page: { slug: "asc" } }, { number: "asc" }], select: { page: { select: { slug: true, title: true } }, number: true, content: true, createdAt: true, author: { select: { name: true } } } }))
           .map((r) => ({ ...r, author: r.author.name === "Palimpsest import" ? null : r.author.name, content: withoutSourceIds(r.content) }));
       expect(await documents(copy.db as Db)).toEqual(await documents(db()));
+      const files = async (target: Db) =>
+        target.mediaVersion.findMany({ orderBy: [{ media: { name: "asc" } }, { number: "asc" }], select: { number: true, hash: true, summary: true, createdAt: true, uploader: { select: { name: true } }, media: { select: { name: true } } } });
+      expect(await files(copy.db as Db)).toEqual(await files(db()));
     } finally {
       await copy.drop();
     }
@@ -162,7 +177,7 @@ describeOnEachDatabase("moving a whole DokuWiki in and out", (database) => {
     const out = folder();
     const exported = await wiki("export-site", out);
     expect(exported.code).toBe(0);
-    expect(exported.stdout).toMatch(/^Exported \d+ pages \(\d+ revisions\) and 1 file \(1 version\) to .*, in [\d.]+ s\.\n$/);
+    expect(exported.stdout).toMatch(/^Exported \d+ pages \(\d+ revisions\) and 1 file \(2 versions\) to .*, in [\d.]+ s\.\n$/);
     const imported = await wiki("import-site", out);
     expect(imported.code).toBe(0);
     expect(imported.stdout).toMatch(/Imported \d+ pages: 0 revisions, 0 new sources, 0 files, \d+ warnings, in/);
