@@ -104,7 +104,13 @@ export async function importSite(
     const since = latest?.latestRevision ? Math.floor(latest.latestRevision.createdAt.getTime() / 1000) : -1;
     const newer = history.filter((version) => version.time > since);
     const options = { pageId, interwiki, pageTitles, siteUrl };
+    // Sources and accounts made for this page join the caches once its transaction is committed.
+    const fresh = { sources: new Map<string, string>(), authors: new Map<string, string>() };
     const written = await transaction(db, async (tx) => {
+      // A retried attempt starts afresh: what the failed one made was rolled back.
+      fresh.sources.clear();
+      fresh.authors.clear();
+      const sourceId = (key: string) => sourceIds.get(key) ?? fresh.sources.get(key);
       const revisions: ImportedRevision[] = [];
       let title = titleFromPageId(pageId);
       for (const version of newer) {
@@ -115,12 +121,12 @@ export async function importSite(
           report.warnings.push({ file: `attic/${file}`, warning: { line: 1, construct: String(version.time), message: `this version could not be read (${(error as Error).message}); it was left out` } });
           continue;
         }
-        const unknown = article.sources.filter((source) => !sourceIds.has(source.key));
-        if (unknown.length) for (const [key, id] of await resolveImportedSources(tx, unknown)) sourceIds.set(key, id);
+        const unknown = article.sources.filter((source) => !sourceId(source.key));
+        if (unknown.length) for (const [key, id] of await resolveImportedSources(tx, unknown)) fresh.sources.set(key, id);
         title = article.title ?? titleFromPageId(pageId);
         revisions.push({
-          doc: mapCitationSources(article.doc, (key) => sourceIds.get(key) ?? key),
-          authorId: version.author ? await authorAccount(tx, authors, version.author) : systemId,
+          doc: mapCitationSources(article.doc, (key) => sourceId(key) ?? key),
+          authorId: version.author ? (authors.get(version.author) ?? (await authorAccount(tx, fresh.authors, version.author))) : systemId,
           summary: version.summary,
           minor: version.minor,
           action: version.revert ? "revert" : "edit",
@@ -129,6 +135,8 @@ export async function importSite(
       }
       return revisions.length ? appendImportedRevisions(tx, { pageId, title, revisions }) : 0;
     });
+    for (const [key, id] of fresh.sources) sourceIds.set(key, id);
+    for (const [name, id] of fresh.authors) authors.set(name, id);
     report.revisions += written;
     if (newer.length) {
       for (const warning of parseDokuWiki(page.text, options).warnings) report.warnings.push({ file: `pages/${file}`, warning });
