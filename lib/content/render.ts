@@ -232,7 +232,8 @@ class Renderer {
       `<figure${attributes({ class: classes })}><a${attributes({ href: media.href, class: "media-link" })}><picture>` +
       `<source${attributes({ type: "image/avif", srcset: srcset(media.picture.avif), sizes })}>` +
       `<source${attributes({ type: "image/webp", srcset: srcset(media.picture.webp), sizes })}>` +
-      `<img${attributes({ src: largest.url, srcset: srcset(media.picture.fallback), sizes, width: shown, height, loading: "lazy", decoding: "async" })} alt="${escapeHtml(alt)}">` +
+      // A browser that takes neither AVIF nor WebP is rare enough to get one size, sharp on dense screens.
+      `<img${attributes({ src: largest.url, width: shown, height, loading: "lazy", decoding: "async" })} alt="${escapeHtml(alt)}">` +
       `</picture></a>${figcaption}</figure>`
     );
   }
