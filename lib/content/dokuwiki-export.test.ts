@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ADVERSARIAL_DOKUWIKI } from "../../test/adversarial-dokuwiki";
@@ -12,6 +12,9 @@ const corpus = readdirSync(CORPUS, { recursive: true, encoding: "utf8" })
   .filter((file) => file.endsWith(".txt"))
   .map((file) => ({ pageId: file.replace(/\.txt$/, "").replace(/[\\/]/g, ":"), markup: readFileSync(path.join(CORPUS, file), "utf8") }));
 corpus.push({ pageId: "gpt_5_2", markup: readFileSync(path.resolve("prisma/seed/gpt_5_2.txt"), "utf8") });
+// DokuWiki's own syntax page, where Debian's package is installed (`npm test` installs it first).
+const SYNTAX_PAGE = "/var/lib/dokuwiki/data/pages/wiki/syntax.txt";
+if (existsSync(SYNTAX_PAGE)) corpus.push({ pageId: "wiki:syntax", markup: readFileSync(SYNTAX_PAGE, "utf8") });
 
 /** Imports markup, exports what was imported, and imports the export again. */
 function roundTrip(markup: string, pageId: string) {
@@ -128,6 +131,19 @@ describe("blocks and inline nodes", () => {
     const value = doc(figure({ media: "ns:chart.png", width: 300, align: "center" }, "A chart"), figure({ media: "logo.png", align: "left" }, "Logo"), figure({ media: "ns:report.pdf", alt: null }));
     expect(exportDoc(value, "ns:page").split("\n\n").slice(1)).toEqual(["{{ ns:chart.png?300 |A chart}}", "{{:logo.png |Logo}}", "{{ns:report.pdf}}\n"]);
     expect(reimport(value, "ns:page")).toEqual(value);
+  });
+
+  it("keeps the spaces at the ends of a line, which DokuWiki would trim", () => {
+    const value = doc(paragraph(text("  indented, and trailing  ")), { type: "bulletList", content: [{ type: "listItem", content: [paragraph(text("item  "))] }] });
+    expect(exportDoc(value).split("\n\n").slice(1)).toEqual(["%%  %%indented, and trailing%%  %%", "  * item%%  %%\n"]);
+    expect(reimport(value)).toEqual(value);
+  });
+
+  it("writes a picture linking to an address as the link around it", () => {
+    const linkTo = (href: string) => ({ type: "link", attrs: { href, target: null, rel: null, class: null, title: null } });
+    const value = doc({ type: "figure", attrs: { media: "logo.png", alt: null, width: null, align: null }, content: [{ type: "text", text: "http://php.net", marks: [linkTo("http://php.net/")] }] });
+    expect(exportDoc(value).split("\n")[2]).toBe("[[http://php.net|{{logo.png}}]]");
+    expect(reimport(value)).toEqual(value);
   });
 
   it("writes code blocks with their language and file name, and code holding </code> as a file", () => {

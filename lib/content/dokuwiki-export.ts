@@ -1,4 +1,5 @@
 import { citationNote, type DocumentJSON, type MarkJSON, type NodeJSON, textContent } from "./document";
+import { safeUrl } from "./url";
 
 /** What a citation without a note of its own is written as: its source. */
 export interface ExportedSource {
@@ -60,8 +61,7 @@ class Writer {
         return text ? `${bar} ${text} ${bar}` : "";
       }
       case "paragraph":
-        // Spaces at the start of a line would make it preformatted text.
-        return this.inline(node.content ?? []).replace(/^[ \t]+/, "");
+        return keepEdgeSpaces(this.inline(node.content ?? []));
       case "horizontalRule":
         return "----";
       case "codeBlock":
@@ -95,7 +95,7 @@ class Writer {
       if (inline.length) inline.push({ type: "hardBreak" });
       inline.push(...content);
     }
-    return this.inline(inline);
+    return keepEdgeSpaces(this.inline(inline));
   }
 
   private list(node: NodeJSON, depth: number): string[] {
@@ -129,7 +129,7 @@ class Writer {
       }
       // Each line break is a line of its own; the lines of one depth read back as one paragraph.
       const text = child.type === "figure" ? this.figure(child) : this.inline(child.type === "paragraph" ? child.content ?? [] : [{ type: "text", text: textContent(child) }], "\n");
-      for (const line of text.split("\n")) lines.push(`${prefix} ${line}`.trimEnd());
+      for (const line of text.split("\n")) lines.push(`${prefix} ${keepEdgeSpaces(line)}`.trimEnd());
     }
     return lines.length ? lines : [prefix];
   }
@@ -178,11 +178,19 @@ class Writer {
     const align = attrs.align;
     const width = Number(attrs.width) > 0 ? `?${Number(attrs.width)}` : "";
     const caption = node.content ?? [];
-    const link = caption.length && caption.every((part) => part.type === "text" && part.marks?.length === 1 && part.marks[0].type === "wikiLink" && sameMark(part.marks[0], caption[0].marks![0]));
-    const title = textContent(node).replace(/\s+/g, " ").replace(/[|}]/g, " ").trim() || (typeof attrs.alt === "string" ? attrs.alt.replace(/[|}]/g, " ") : "");
+    const mark = caption[0]?.marks?.[0];
+    const link = mark && (mark.type === "wikiLink" || mark.type === "link") && caption.every((part) => part.type === "text" && part.marks?.length === 1 && sameMark(part.marks[0], mark));
+    const captionText = textContent(node).replace(/\s+/g, " ").trim();
+    const href = link && mark.type === "link" ? String(mark.attrs?.href ?? "") : null;
+    // A picture linking to an address with no title of its own: the link's text is the address as written.
+    const untitled = href !== null && attrs.alt == null && safeUrl(captionText) === href;
+    const title = (untitled ? "" : captionText || (typeof attrs.alt === "string" ? attrs.alt : "")).replace(/[|}]/g, " ");
     const inner = `${align === "right" || align === "center" ? " " : ""}${name}${width}${align === "left" || align === "center" ? " " : ""}`;
     const media = `{{${inner}${title ? `|${title}` : ""}}}`;
-    if (link) return `[[${this.pageTarget(caption[0].marks![0])}|${media}]]`;
+    if (link) {
+      const target = mark.type === "wikiLink" ? this.pageTarget(mark) : untitled ? captionText : externalTarget(href!);
+      if (target !== null) return `[[${target}|${media}]]`;
+    }
     // A caption's citations are footnotes after the figure.
     const notes = caption.filter((part) => part.type === "citation").map((part) => this.inline([part])).join("");
     return media + notes;
@@ -269,6 +277,17 @@ function externalTarget(href: string): string | null {
   if (/^[a-z0-9\-.+]+?:\/\//i.test(href)) return href.replace(/\]\]|\|/g, encodeURIComponent);
   if (href.startsWith("mailto:")) return href;
   return null;
+}
+
+/**
+ * A line's markup with the spaces at its ends kept: the importer trims a line (and spaces at the
+ * start of one would make it preformatted text), but not the inside of `%%…%%`.
+ */
+function keepEdgeSpaces(line: string): string {
+  const protectedSpaces = (spaces: string, beside: string | undefined) => (beside === "%" ? `<nowiki>${spaces}</nowiki>` : `%%${spaces}%%`);
+  return line
+    .replace(/^[ \t]+(?=\S)/, (spaces) => protectedSpaces(spaces, line[spaces.length]))
+    .replace(/(?<=\S)[ \t]+$/, (spaces) => protectedSpaces(spaces, line.at(-spaces.length - 1)));
 }
 
 /** A heading's text on one line, without the `=` DokuWiki would take for its bars. */
