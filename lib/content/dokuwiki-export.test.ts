@@ -32,6 +32,15 @@ const exportDoc = (value: DocumentJSON, pageId = "page", sources = new Map<strin
 /** The export of `value` imported again, without the title heading. */
 const reimport = (value: DocumentJSON, pageId = "page") => parseDokuWiki(exportDoc(value, pageId), { pageId }).doc;
 
+describe("the corpus", () => {
+  // Each page's expected document, reviewed and kept beside it: a change to the importer shows here.
+  it.each(corpus.filter((page) => page.pageId !== "wiki:syntax").map((page) => [page.pageId, page] as const))("imports %s as expected", async (_name, page) => {
+    const { title, doc, sources, warnings } = parseDokuWiki(page.markup, { pageId: page.pageId });
+    const expected = path.join(CORPUS, "expected", `${page.pageId.replace(/:/g, "__")}.json`);
+    await expect(`${JSON.stringify({ title, sources, warnings, doc }, null, 1)}\n`).toMatchFileSnapshot(expected);
+  });
+});
+
 describe("round trip: import, export, import", () => {
   it.each(corpus.map((page) => [page.pageId, page] as const))("gives the same document for %s", (_name, page) => {
     const { first, second, exported } = roundTrip(page.markup, page.pageId);
