@@ -15,6 +15,11 @@ test.describe("reading the example article", () => {
     await page.goto(ARTICLE);
     await expect(page.getByRole("main")).toBeVisible();
     await expect(page.getByRole("banner")).toBeVisible();
+    // The current tab is marked for assistive technology and for the eye.
+    const read = page.getByRole("navigation", { name: "Page actions" }).getByRole("link", { name: "Read" });
+    await expect(read).toHaveAttribute("aria-current", "page");
+    await expect(read).toHaveCSS("font-weight", "700");
+    await expect(page.getByRole("navigation", { name: "Page actions" }).getByRole("link", { name: "History" })).toHaveCSS("font-weight", "400");
     const contents = page.getByRole("navigation", { name: "Contents" });
     await expect(contents.getByRole("link")).toHaveText([
       "1 Overview and Capabilities",

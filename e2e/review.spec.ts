@@ -82,11 +82,16 @@ test.describe("reviewing", () => {
     await reading.goto(`/wiki/${pageId}/history`);
     await expect(reading.getByRole("table", { name: /^Revisions of/ }).locator("tbody tr").nth(1)).toContainText("(rejected)");
 
+    // The author's header counts the unread notification, which names the page by its title.
     const author = await browserAs(browser, baseURL!, signInAs, editor);
-    await author.goto("/notifications");
-    await expect(author.getByRole("link", { name: `${reviewer.name} rejected revision 2 of ${pageId}: Needs a source` })).toBeVisible();
+    await author.goto(`/wiki/${pageId}`);
+    await author.getByRole("link", { name: "Notifications, 1 unread" }).click();
+    const title = pageId.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());
+    await expect(author.getByRole("link", { name: `${reviewer.name} rejected revision 2 of “${title}”: Needs a source` })).toBeVisible();
     await author.getByRole("button", { name: "Mark all as read" }).click();
     await expect(author.getByText("Nothing new.")).toBeVisible();
+    await author.reload();
+    await expect(author.getByRole("link", { name: "Notifications", exact: true })).toBeVisible();
   });
 
   test("an editor watches a page and finds its changes on the watchlist", async ({ page, db, makeAccount, signInAs }) => {

@@ -12,6 +12,7 @@ function Menu() {
   const { data, status } = useSession();
   const path = usePathname();
   const account = data?.account;
+  const unread = data?.unreadNotifications ?? 0;
   // Until the session is known the menu is empty; without JavaScript it never will be, so the page
   // as sent holds a plain sign-in link for browsers that run no script.
   if (status === "loading") {
@@ -49,7 +50,9 @@ function Menu() {
         <Link href="/review">Review</Link>
       </li>
       <li>
-        <Link href="/notifications">Notifications</Link>
+        <Link href="/notifications" aria-label={unread ? `Notifications, ${unread} unread` : undefined}>
+          Notifications{unread > 0 && <span className="count-badge" aria-hidden="true">{unread}</span>}
+        </Link>
       </li>
       <li>
         <span className="account-name">{account.name}</span>

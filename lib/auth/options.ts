@@ -5,6 +5,7 @@ import { cookies } from "next/headers";
 import { db } from "../db";
 import { CLIENT_ADDRESS_HEADER } from "../http/client-address";
 import { type Account, endSessions, getAccount, sessionVersion, verifyCredentials } from "../wiki/accounts";
+import { unreadCount } from "../wiki/notifications";
 import { SignInSchema } from "../validation/account";
 import { AppError } from "../wiki/errors";
 import { DEVICE_COOKIE, DEVICE_MAX_AGE_SECONDS, deviceToken, knownDevice } from "./device";
@@ -70,7 +71,7 @@ export const authOptions: NextAuthOptions = {
     async session({ session, token }) {
       const account = await tokenAccount(token);
       if (!account) return { ...session, user: undefined, account: null };
-      return { ...session, user: { name: account.name, email: account.email }, account };
+      return { ...session, user: { name: account.name, email: account.email }, account, unreadNotifications: await unreadCount(db, account) };
     },
   },
   events: {

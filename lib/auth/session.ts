@@ -8,6 +8,8 @@ import { authSecret } from "./secret";
 declare module "next-auth" {
   interface Session {
     account?: Account | null;
+    /** How many of the account's notifications are unread, for the header. */
+    unreadNotifications?: number;
   }
 }
 

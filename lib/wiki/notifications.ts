@@ -21,6 +21,11 @@ export async function listNotifications(db: DbOrTx, account: Account | null, lim
   return { items: rows.map(({ readAt, ...row }) => ({ ...row, read: !!readAt })), unread };
 }
 
+/** How many of a person's notifications are unread (for the header, on every session check: one counted query). */
+export async function unreadCount(db: DbOrTx, account: Account): Promise<number> {
+  return db.notification.count({ where: { userId: account.id, readAt: null } });
+}
+
 /** Marks every notification of a person as read. */
 export async function markNotificationsRead(db: DbOrTx, account: Account | null): Promise<void> {
   const { id: userId } = authorize(account, "watch");

@@ -112,7 +112,9 @@ async function notifyAuthors(tx: Tx, revisions: { authorId: string; number: numb
   if (!authors.length) return;
   const which = revisionRange(range);
   const because = input.comment ? `: ${input.comment}` : ".";
-  const message = `${input.reviewer.name} ${kind} ${which} of ${input.pageId}${because}`;
+  // Said with the page's title, as readers know it.
+  const page = await tx.page.findUniqueOrThrow({ where: { id: input.pageDbId }, select: { title: true } });
+  const message = `${input.reviewer.name} ${kind} ${which} of “${page.title}”${because}`;
   const link = `${pageHref(input.pageId)}/history`;
   await tx.notification.createMany({ data: authors.map((userId) => ({ userId, kind, message, link })) });
 }

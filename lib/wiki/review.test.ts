@@ -55,7 +55,7 @@ describeOnEachDatabase("reviewing revisions", (database) => {
     const log = await db.reviewLog.findMany({ where: { action: "approve" } });
     expect(log.map((l) => [l.fromNumber, l.toNumber, l.comment, l.reviewerId])).toEqual([[2, 3, "Good", people.Rita.id]]);
     const ed = await listNotifications(db, people.Ed);
-    expect(ed.items[0]).toMatchObject({ kind: "approved", message: "Rita approved revisions 2–3 of policy:rules: Good", read: false });
+    expect(ed.items[0]).toMatchObject({ kind: "approved", message: "Rita approved revisions 2–3 of “Rules”: Good", read: false });
     await expect(approveRevision(db, people.Rita, { pageId: "policy:rules", number: 3 })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
@@ -70,7 +70,7 @@ describeOnEachDatabase("reviewing revisions", (database) => {
     expect((await getLatestRevision(db, "policy:rules"))?.doc).toEqual(doc("Eve's rules."));
     const history = await getHistory(db, "policy:rules");
     expect(history.revisions.find((r) => r.number === 5)?.summary).toBe("Rejected revision 4: Not sourced");
-    expect((await listNotifications(db, people.Ed)).items[0]).toMatchObject({ kind: "rejected", message: "Rita rejected revision 4 of policy:rules: Not sourced" });
+    expect((await listNotifications(db, people.Ed)).items[0]).toMatchObject({ kind: "rejected", message: "Rita rejected revision 4 of “Rules”: Not sourced" });
     await expect(approveRevision(db, people.Rita, { pageId: "policy:rules", number: 4 })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
