@@ -32,86 +32,45 @@ export default async function AccountsPage() {
   return (
     <article className="prose">
       <h1>Accounts</h1>
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {accounts.map((a) => (
-            <tr key={a.id}>
-              <th scope="row">{a.name}</th>
-              <td>{a.email}</td>
-              <td>
-                <form action={submit} className="inline-form">
-                  <input type="hidden" name="id" value={a.id} />
-                  <label>
-                    <span className="visually-hidden">Role of {a.name}</span>
-                    <select name="role" defaultValue={a.role} disabled={a.id === actor!.id}>
-                      {ROLES.map((role) => (
-                        <option key={role} value={role}>
-                          {role}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                  {a.id !== actor!.id && <button type="submit" className="secondary">Change role</button>}
-                </form>
-              </td>
-              <td>
-                {a.blocked ? "Blocked" : "Active"}{" "}
-                {a.id !== actor!.id && (
-                  <form action={submit} className="inline-form">
-                    <input type="hidden" name="id" value={a.id} />
-                    <input type="hidden" name="blocked" value={a.blocked ? "false" : "true"} />
-                    <button type="submit" className="secondary">
-                      {a.blocked ? `Unblock ${a.name}` : `Block ${a.name}`}
-                    </button>
-                  </form>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-
-      <h2>API tokens</h2>
-      <p>A token lets a program read and save pages as the account it belongs to. Only its fingerprint is stored.</p>
-      <IssueTokenForm accounts={accounts.filter((a) => !a.blocked).map((a) => ({ id: a.id, name: a.name }))} />
-      {tokens.length > 0 && (
+      <div className="table-scroll">
         <table className="data-table">
           <thead>
             <tr>
-              <th scope="col">Token</th>
-              <th scope="col">Account</th>
-              <th scope="col">Issued</th>
-              <th scope="col">Last used</th>
-              <th scope="col">Expires</th>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
               <th scope="col">Status</th>
             </tr>
           </thead>
           <tbody>
-            {tokens.map((t) => (
-              <tr key={t.id}>
-                <th scope="row">{t.name}</th>
-                <td>{t.user.name}</td>
-                <td>{t.createdAt.toISOString().slice(0, 10)}</td>
-                <td>{t.lastUsedAt?.toISOString().slice(0, 16).replace("T", " ") ?? "never"}</td>
-                <td>{t.expiresAt?.toISOString().slice(0, 10) ?? "never"}</td>
+            {accounts.map((a) => (
+              <tr key={a.id}>
+                <th scope="row">{a.name}</th>
+                <td>{a.email}</td>
                 <td>
-                  {t.revokedAt ? (
-                    "Revoked"
-                  ) : t.expiresAt && t.expiresAt.getTime() <= Date.now() ? (
-                    "Expired"
-                  ) : (
-                    <form action={revokeTokenAction} className="inline-form">
-                      <input type="hidden" name="id" value={t.id} />
+                  <form action={submit} className="inline-form">
+                    <input type="hidden" name="id" value={a.id} />
+                    <label>
+                      <span className="visually-hidden">Role of {a.name}</span>
+                      <select name="role" defaultValue={a.role} disabled={a.id === actor!.id}>
+                        {ROLES.map((role) => (
+                          <option key={role} value={role}>
+                            {role}
+                          </option>
+                        ))}
+                      </select>
+                    </label>
+                    {a.id !== actor!.id && <button type="submit" className="secondary">Change role</button>}
+                  </form>
+                </td>
+                <td>
+                  {a.blocked ? "Blocked" : "Active"}{" "}
+                  {a.id !== actor!.id && (
+                    <form action={submit} className="inline-form">
+                      <input type="hidden" name="id" value={a.id} />
+                      <input type="hidden" name="blocked" value={a.blocked ? "false" : "true"} />
                       <button type="submit" className="secondary">
-                        Revoke {t.name}
+                        {a.blocked ? `Unblock ${a.name}` : `Block ${a.name}`}
                       </button>
                     </form>
                   )}
@@ -120,6 +79,51 @@ export default async function AccountsPage() {
             ))}
           </tbody>
         </table>
+      </div>
+
+      <h2>API tokens</h2>
+      <p>A token lets a program read and save pages as the account it belongs to. Only its fingerprint is stored.</p>
+      <IssueTokenForm accounts={accounts.filter((a) => !a.blocked).map((a) => ({ id: a.id, name: a.name }))} />
+      {tokens.length > 0 && (
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Token</th>
+                <th scope="col">Account</th>
+                <th scope="col">Issued</th>
+                <th scope="col">Last used</th>
+                <th scope="col">Expires</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.map((t) => (
+                <tr key={t.id}>
+                  <th scope="row">{t.name}</th>
+                  <td>{t.user.name}</td>
+                  <td>{t.createdAt.toISOString().slice(0, 10)}</td>
+                  <td>{t.lastUsedAt?.toISOString().slice(0, 16).replace("T", " ") ?? "never"}</td>
+                  <td>{t.expiresAt?.toISOString().slice(0, 10) ?? "never"}</td>
+                  <td>
+                    {t.revokedAt ? (
+                      "Revoked"
+                    ) : t.expiresAt && t.expiresAt.getTime() <= Date.now() ? (
+                      "Expired"
+                    ) : (
+                      <form action={revokeTokenAction} className="inline-form">
+                        <input type="hidden" name="id" value={t.id} />
+                        <button type="submit" className="secondary">
+                          Revoke {t.name}
+                        </button>
+                      </form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </article>
   );
