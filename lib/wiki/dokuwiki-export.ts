@@ -70,18 +70,14 @@ export async function exportSite(db: DbOrTx, media: MediaServices, dir: string, 
   const where = { deletedAt: null, latestRevisionId: { not: null } };
   const total = (await db.page.count({ where })) + (await db.mediaFile.count());
   let done = 0;
-  for (let after = 0; ; ) {
-    const pages = await db.page.findMany({ where: { ...where, id: { gt: after } }, orderBy: { id: "asc" }, take: BATCH, select: { id: true, slug: true, title: true } });
-    if (!pages.length) break;
-    after = pages.at(-1)!.id;
-    for (const page of pages) {
-      report.revisions += await exportPageHistory(db, dir, page);
-      report.pages++;
-      onProgress(++done, total);
-    }
+  const pages = inBatches((after) => db.page.findMany({ where: { ...where, id: { gt: after } }, orderBy: { id: "asc" }, take: BATCH, select: { id: true, slug: true, title: true } }));
+  for await (const page of pages) {
+    report.revisions += await exportPageHistory(db, dir, page);
+    report.pages++;
+    onProgress(++done, total);
   }
-  for (let after = 0; ; ) {
-    const files = await db.mediaFile.findMany({
+  const files = inBatches((after) =>
+    db.mediaFile.findMany({
       where: { id: { gt: after } },
       orderBy: { id: "asc" },
       take: BATCH,
@@ -89,16 +85,24 @@ export async function exportSite(db: DbOrTx, media: MediaServices, dir: string, 
         id: true, name: true, currentVersionId: true,
         versions: { orderBy: { number: "asc" }, select: { id: true, hash: true, size: true, summary: true, createdAt: true, revertOf: true, uploader: { select: { name: true } } } },
       },
-    });
-    if (!files.length) break;
-    after = files.at(-1)!.id;
-    for (const file of files) {
-      report.fileVersions += await exportMediaHistory(media, dir, file);
-      report.files++;
-      onProgress(++done, total);
-    }
+    }),
+  );
+  for await (const file of files) {
+    report.fileVersions += await exportMediaHistory(media, dir, file);
+    report.files++;
+    onProgress(++done, total);
   }
   return report;
+}
+
+/** Every row `fetch` finds, read `BATCH` at a time by id, so a whole site is never held at once. */
+async function* inBatches<T extends { id: number }>(fetch: (afterId: number) => Promise<T[]>): AsyncGenerator<T> {
+  for (let after = 0; ; ) {
+    const rows = await fetch(after);
+    if (!rows.length) return;
+    after = rows.at(-1)!.id;
+    yield* rows;
+  }
 }
 
 async function exportPageHistory(db: DbOrTx, dir: string, page: { id: number; slug: string; title: string }): Promise<number> {
