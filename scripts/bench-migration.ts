@@ -9,7 +9,7 @@ import { gzipSync } from "node:zlib";
 import { createDb } from "../lib/db";
 import { createMediaServices } from "../lib/media";
 import { readMediaConfig } from "../lib/media/config";
-import { exportSite } from "../lib/wiki/dokuwiki-export";
+import { exportSite } from "../lib/wiki/site-export";
 import { importSite } from "../lib/wiki/site-import";
 import { freshDatabase } from "./bench-tools";
 

@@ -3,6 +3,8 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { createDb } from "../lib/db";
+import { pendingMigrations } from "../lib/db/migrations";
 import { databaseKind, databaseUrl } from "../lib/db/url";
 
 const BUILD_INPUTS = ["app", "components", "lib", "next.config.mjs", "package.json", "tsconfig.json"];
@@ -36,6 +38,10 @@ console.log(`Database: ${databaseKind(url) === "sqlite" ? url : "PostgreSQL"}`);
 const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, NODE_ENV: "production" };
 // Without a configured public address, sign-in redirects follow the address the browser used.
 if (!env.NEXTAUTH_URL) env.AUTH_TRUST_HOST ??= "true";
-run("npx", ["prisma", "migrate", "deploy"], env);
+// A server or a command already using the database keeps running meanwhile when nothing is pending.
+const db = createDb(url);
+const pending = await pendingMigrations(db, url);
+await db.$disconnect();
+if (pending.length) run("npx", ["prisma", "migrate", "deploy"], env);
 run("npx", ["tsx", "prisma/seed.ts"], env);
 run("npx", ["tsx", "scripts/server.ts"], env);

@@ -11,7 +11,7 @@ import { type MediaServices, mediaServices } from "../lib/media";
 import { RoleSchema } from "../lib/validation/account";
 import { createAccount } from "../lib/wiki/accounts";
 import { AppError, describeError } from "../lib/wiki/errors";
-import { exportSite } from "../lib/wiki/dokuwiki-export";
+import { exportSite } from "../lib/wiki/site-export";
 import { importDokuWikiPage } from "../lib/wiki/import";
 import { importMediaFolder, type MediaImportSummary } from "../lib/wiki/media-import";
 import { reindexAll } from "../lib/wiki/search";

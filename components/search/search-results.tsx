@@ -15,6 +15,7 @@ export function searchHref(q: string, extra: { namespace?: string | null; cursor
 /** Ranked results with the section and the passage each hit is in; hits marked, never markup. */
 export function SearchResults({ found }: { found: Results }) {
   const { results, total } = found;
+  const count = total.toLocaleString("en-GB");
   return (
     <>
       {found.exact && (
@@ -28,7 +29,13 @@ export function SearchResults({ found }: { found: Results }) {
         </p>
       )}
       <p className="search-count" role="status">
-        {total === 0 ? "No pages match." : total === 1 ? "1 page matches." : `${total.toLocaleString("en-GB")} pages match.`}
+        {found.totalIsLowerBound
+          ? `At least ${count} pages match.`
+          : total === 0
+            ? "No pages match."
+            : total === 1
+              ? "1 page matches."
+              : `${count} pages match.`}
       </p>
       <ol className="search-results">
         {results.map((r) => (

@@ -25,6 +25,12 @@ describe("which requests the page cache answers", () => {
     expect(pageCacheKey("GET", "/wiki/gpt_5_2?rev=3", {})).toBe("identity /wiki/gpt_5_2?rev=3");
   });
 
+  it("keys anonymous readers' search results, and leaves signed-in readers' to Next.js", () => {
+    expect(pageCacheKey("GET", "/search?q=safety&cursor=20", {})).toBe("identity /search?q=safety&cursor=20");
+    expect(pageCacheKey("GET", "/search?q=safety", { cookie: "next-auth.session-token=abc" })).toBeNull();
+    expect(pageCacheKey("GET", "/search", {})).toBeNull();
+  });
+
   it("leaves everything else to Next.js", () => {
     expect(pageCacheKey("POST", "/wiki/gpt_5_2", {})).toBeNull();
     expect(pageCacheKey("GET", "/", {})).toBeNull();
@@ -140,6 +146,18 @@ describe("the page cache in front of a server", () => {
     await get("/wiki/b?rev=1");
     await get("/wiki/bc/history");
     expect(rendered).toBe(before + 5);
+  });
+
+  it("forgets every search result when any page changes", async () => {
+    const get = async (path: string) => (await fetch(base + path, { headers: { "accept-encoding": "identity" } })).text();
+    const before = rendered;
+    expect(await get("/search?q=one")).toBe(await get("/search?q=one"));
+    await get("/search?q=two");
+    expect(rendered).toBe(before + 2);
+    cache.invalidate(["/wiki/unrelated"]);
+    await get("/search?q=one");
+    await get("/search?q=two");
+    expect(rendered).toBe(before + 4);
   });
 
   it("never keeps a response that sets a cookie", async () => {

@@ -30,6 +30,14 @@ const ARTICLE = /^\/wiki\/[^/?]+$/;
  * get their own tools, and may read text waiting for review that anonymous readers may not.
  */
 const ANONYMOUS_VIEW = /^\/wiki\/[^/?]+(?:\/history(?:\?before=\d+)?|\/diff\?[\w=&]*|\?rev=\d+)$/;
+/**
+ * Search results: the same for every anonymous reader until any page changes, which drops them all
+ * (signed-in readers may find text waiting for review).
+ */
+const SEARCH = /^\/search\?[^#]*$/;
+const SEARCH_GROUP = "/search";
+/** Most search results kept at once, so that many different queries never push articles out. */
+const MAX_SEARCH_ENTRIES = MAX_ENTRIES / 4;
 
 /**
  * The encoding Next.js's compression answers this request with when the page is large enough to
@@ -54,17 +62,18 @@ function accepts(headers: IncomingMessage["headers"], contentEncoding: string | 
  * served to clients that asked alike.
  */
 export function pageCacheKey(method: string | undefined, url: string | undefined, headers: IncomingMessage["headers"]): string | null {
-  if ((method !== "GET" && method !== "HEAD") || !url?.startsWith("/wiki/")) return null;
+  if ((method !== "GET" && method !== "HEAD") || !(url?.startsWith("/wiki/") || url?.startsWith("/search?"))) return null;
   const path = url.includes("?") ? url : url.replace(/\/+$/, "");
-  if (!ARTICLE.test(path) && !(ANONYMOUS_VIEW.test(path) && !SESSION_COOKIE.test(headers.cookie ?? ""))) return null;
+  const anonymous = !SESSION_COOKIE.test(headers.cookie ?? "");
+  if (!ARTICLE.test(path) && !(anonymous && (ANONYMOUS_VIEW.test(path) || SEARCH.test(path)))) return null;
   if (VARYING_HEADERS.some((h) => headers[h] !== undefined)) return null;
   const encoding = negotiatedEncoding(headers);
   return encoding ? `${encoding} ${path}` : null;
 }
 
 const keyPath = (key: string) => key.slice(key.indexOf(" ") + 1);
-/** The article (`/wiki/<id>`) a cached path belongs to. */
-const articleOf = (path: string) => /^\/wiki\/[^/?]+/.exec(path)?.[0] ?? path;
+/** The article (`/wiki/<id>`) a cached path belongs to; every search belongs to one group. */
+const articleOf = (path: string) => (SEARCH.test(path) ? SEARCH_GROUP : (/^\/wiki\/[^/?]+/.exec(path)?.[0] ?? path));
 
 /**
  * An in-memory cache of whole article responses in front of Next.js, so readers are served
@@ -140,6 +149,10 @@ export class PageCache {
 
   private store(key: string, res: ServerResponse, body: Buffer) {
     if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    if (articleOf(keyPath(key)) === SEARCH_GROUP) {
+      const searches = [...this.entries.keys()].filter((k) => articleOf(keyPath(k)) === SEARCH_GROUP);
+      if (searches.length >= MAX_SEARCH_ENTRIES) this.entries.delete(searches[0]);
+    }
     const headers = Object.entries(res.getHeaders())
       .filter(([name]) => !["transfer-encoding", "connection", "keep-alive", "date", "content-length", "x-nextjs-cache", "vary"].includes(name))
       .map(([name, value]) => [name, Array.isArray(value) ? value.map(String) : String(value)] as [string, string | string[]]);
@@ -153,9 +166,12 @@ export class PageCache {
     this.entries.set(key, { status: res.statusCode, headers, body, etag: etag ? String(etag) : null, encoding: encoding ? String(encoding) : null, storedAt: this.now() });
   }
 
-  /** Forgets the cached responses for these articles (`/wiki/<id>`) and their history views. */
+  /**
+   * Forgets the cached responses for these articles (`/wiki/<id>`) and their history views, and
+   * every search result (a change to any page may change what a search finds).
+   */
   invalidate(paths: string[]): void {
-    const articles = paths.map((p) => articleOf(p.replace(/\/+$/, "")));
+    const articles = [...paths.map((p) => articleOf(p.replace(/\/+$/, ""))), SEARCH_GROUP];
     this.generation++;
     // Remembering every page ever invalidated would grow without end; forgetting them all at once
     // only means refusing to store the renders that are in flight right now.

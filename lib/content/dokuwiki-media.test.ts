@@ -70,7 +70,7 @@ describe("pictures", () => {
     expect(article.warnings.map((w) => [w.line, w.construct, w.message])).toEqual([
       [1, "{{a.png?nolink}}", "?nolink (a picture links to its page in the library): left out"],
       [3, "{{b.png?direct&200}}", "?direct (a picture links to its page in the library): left out"],
-      [5, "{{c.png?linkonly}}", "?linkonly (the picture is shown): left out"],
+      [5, "{{c.png?linkonly}}", "?linkonly: in text (with the wiki's address set) the picture is a link to its page; elsewhere it is shown"],
       [7, "{{d.png?nocache}}", "?nocache (files are always served as they are): left out"],
       [11, "{{f.png?200&t=10&loop}}", 'the parameter "t=10", which is not known; the parameter "loop", which is not known: left out'],
     ]);
@@ -173,6 +173,14 @@ describe("other files", () => {
     expect(article.doc.content.map((b) => b.type)).toEqual(["paragraph", "figure", "paragraph"]);
     expect(article.warnings.map((w) => w.construct)).toEqual(["{{:docs:report.pdf|the report}}"]);
   });
+
+  it("links a picture marked ?linkonly inside text, as DokuWiki does, and shows it alone on its line", () => {
+    const siteUrl = "https://wiki.example.org";
+    expect(blocks("{{chart.png?linkonly}} is the chart.", { siteUrl })).toEqual([
+      { type: "paragraph", content: [text("chart.png", [link("https://wiki.example.org/media/models:chart.png")]), text(" is the chart.")] },
+    ]);
+    expect(blocks("{{chart.png?linkonly|Scores}}", { siteUrl })).toEqual([figure("models:chart.png", { alt: "Scores" }, [text("Scores")])]);
+  });
 });
 
 describe("pictures as links' labels", () => {
@@ -207,6 +215,10 @@ describe("imported figures as readers see them", () => {
     };
     const { html } = renderArticle(article.doc, { sources: new Map(), pageExists: () => false, media: new Map([["models:chart.png", chart]]) });
     expect(html).toContain('width="320" height="200"');
+    // AVIF for browsers that take it, else one size of the original's format: no third list of sizes.
+    expect(html).toContain('<source type="image/avif" srcset="/files/abc/thumbnails/640.avif 640w"');
+    expect(html).toContain('<img src="/files/abc/thumbnails/640.png"');
+    expect(html).not.toContain("webp");
     expect(html).toContain('alt="Scores by year"');
     expect(html).toContain("<figcaption>Scores by year</figcaption>");
     expect(html).toContain('<figure class="figure figure-right figure-missing"><a href="/media?upload=models%3Amissing.png" class="media-missing"');

@@ -190,7 +190,8 @@ describe("inline markup", () => {
 
   it("keeps markup it does not understand visible as text, and reports it with its line", () => {
     const article = parse("first line\n{{rss>https://feed.example/}} <wrap hi>note</wrap> ~~DISCUSSION~~ [[nope>Thing]]");
-    expect(textContent(article.doc)).toBe("first line {{rss>https://feed.example/}} <wrap hi>note</wrap>  [[nope>Thing]]");
+    // A feed is linked, not shown.
+    expect(textContent(article.doc)).toBe("first line https://feed.example/ <wrap hi>note</wrap>  [[nope>Thing]]");
     expect(article.warnings.map((w) => [w.line, w.construct])).toEqual([
       [2, "{{rss>https://feed.example/}}"], [2, "<wrap hi>"], [2, "</wrap>"], [2, "~~DISCUSSION~~"], [2, "[[nope>Thing]]"],
     ]);
@@ -209,9 +210,13 @@ describe("hostile input", () => {
   it("keeps HTML and script tags as plain text", () => {
     const nodes = inline('<script>alert(1)</script><img src=x onerror="alert(2)">');
     expect(nodes).toEqual([{ type: "text", text: '<script>alert(1)</script><img src=x onerror="alert(2)">' }]);
-    const [html, php] = blocks("<html>\n<script>alert(1)</script>\n</html>\n<php>\necho 1;\n</php>");
+    // Upper case, blocks; lower case, inline code in the paragraph even over several lines, as DokuWiki shows them.
+    const [html, php] = blocks("<HTML>\n<script>alert(1)</script>\n</HTML>\n<PHP>\necho 1;\n</PHP>");
     expect(html).toEqual({ type: "codeBlock", attrs: { language: "html" }, content: [{ type: "text", text: "<script>alert(1)</script>" }] });
     expect(php).toEqual({ type: "codeBlock", attrs: { language: "php" }, content: [{ type: "text", text: "echo 1;" }] });
+    expect(blocks("Before\n<html>\n<script>alert(1)</script>\n</html>\nafter")).toEqual([
+      { type: "paragraph", content: [{ type: "text", text: "Before " }, { type: "text", text: "<script>alert(1)</script>", marks: [{ type: "code" }] }, { type: "text", text: " after" }] },
+    ]);
     expect(inline("x <html><b>y</b></html>")).toEqual([{ type: "text", text: "x " }, { type: "text", text: "<b>y</b>", marks: [{ type: "code" }] }]);
   });
 

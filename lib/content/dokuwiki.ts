@@ -70,10 +70,13 @@ const LIST_ITEM = /^( {2,}|\t+)([*-])(.*)$/;
 const TABLE_ROW = /^[|^]/;
 const QUOTE = /^(>+)(.*)$/;
 const PREFORMATTED = /^(?: {2}|\t)(?![*-])(.*)$/;
-const CODE_OPEN = /^[ \t]*<(code|file|html|php|HTML|PHP)\b([^>\n]*)>(.*)$/;
+// Lower-case `<html>` and `<php>` are inline in DokuWiki even over several lines (code in the
+// paragraph); `<HTML>` and `<PHP>` are blocks.
+const CODE_OPEN = /^[ \t]*<(code|file|HTML|PHP)\b([^>\n]*)>(.*)$/;
 const CODE_TAGS = ["code", "file", "html", "php", "HTML", "PHP"];
-const CODE_OPEN_INSIDE = /<(code|file|html|php|HTML|PHP)\b[^<>\n]*>/;
+const CODE_OPEN_INSIDE = /<(code|file|HTML|PHP)\b[^<>\n]*>/;
 const CODE_OPEN_AT = /<(code|file|html|php|HTML|PHP)\b[^<>\n]*>/y;
+const INLINE_RAW = ["html", "php"];
 const MACRO_LINE = /^[ \t]*(?:~~[A-Za-z0-9_]+(?::[^~\n]*)?~~[ \t]*)+$/;
 const MACRO = /~~([A-Za-z0-9_]+)(?::[^~\n]*)?~~/y;
 
@@ -223,6 +226,11 @@ class BlockParser {
       const match = line[i] === "<" ? CODE_OPEN_AT.exec(line) : null;
       if (match) {
         const close = closers.next(`</${match[1]}>`, i);
+        if (close < 0 && INLINE_RAW.includes(match[1])) {
+          // Inline even over several lines: the paragraph goes on, and the inline lexer reads it.
+          i += match[0].length;
+          continue;
+        }
         if (close < 0) return (this.lastCloser.get(match[1]) ?? -1) > this.at ? i : -1;
         // Closed on this line: the inline lexer reads it.
         i = close + match[1].length + 3;
@@ -750,6 +758,9 @@ const SMILEYS: [string, string][] = [
 ];
 
 const SMILEY_STARTS = SMILEYS.map(([smiley]) => smiley[0]).join("");
+
+/** The emoji a DokuWiki smiley (`:-)`) is shown as, if it is one. */
+export const smileyEmoji = (smiley: string): string | undefined => SMILEYS.find(([s]) => s === smiley)?.[1];
 const ENTITY_STARTS = ENTITIES.map(([entity]) => entity[0]).join("");
 const WORD = /[\p{L}\p{N}_]/u;
 /** Characters of a bare URL and the punctuation it does not end with, as in DokuWiki's externallink mode. */
@@ -1169,8 +1180,14 @@ class InlineParser {
       this.warn(at, written, "the include names no page");
       return [{ type: "text", text: collapse(written) }];
     }
-    if (/^\s*rss>/i.test(body)) {
-      this.warn(at, written, "feeds are not imported; the markup is kept as text");
+    const feed = /^\s*rss>\s*(\S+)/i.exec(body);
+    if (feed) {
+      const href = safeUrl(feed[1]);
+      if (href) {
+        this.warn(at, written, "feeds are linked, not shown");
+        return [{ type: "text", text: feed[1], marks: [linkMark(href)] }];
+      }
+      this.warn(at, written, "the feed's address cannot be a link here; the markup is kept as text");
       return [{ type: "text", text: collapse(written) }];
     }
     const media = parseMedia(body);
@@ -1215,7 +1232,7 @@ class InlineParser {
       if (media.height !== null) dropped.push("the height (a picture keeps its proportions)");
       if (media.width !== null && media.width > MAX_FIGURE_WIDTH) dropped.push(`a width over ${MAX_FIGURE_WIDTH} pixels`);
       if (media.linking === "nolink" || media.linking === "direct") dropped.push(`?${media.linking} (a picture links to its page in the library)`);
-      if (media.linking === "linkonly") dropped.push("?linkonly (the picture is shown)");
+      if (media.linking === "linkonly") this.warn(at, written, "?linkonly: in text (with the wiki's address set) the picture is a link to its page; elsewhere it is shown");
     } else if (/\.(?:mp4|webm|ogv|mp3|ogg|oga|wav|flac|m4a)$/.test(name)) {
       dropped.push("playing (audio and video are linked as files)");
     }
@@ -1228,8 +1245,10 @@ class InlineParser {
       attrs: { media: name, alt: picture ? media.title : null, width, align: picture ? media.align : null },
       ...(caption.length ? { content: caption } : {}),
     };
-    // A file that is no picture, written as `{{…}}` (not as a link's label), may become a link in text.
-    this.context.figures.set(figure, { line: this.lineAt(at), construct: written, file: !picture && written.startsWith("{{") });
+    // A file that is no picture (or a picture only linked), written as `{{…}}` (not as a link's
+    // label), may become a link in text.
+    const linked = !picture || media.linking === "linkonly";
+    this.context.figures.set(figure, { line: this.lineAt(at), construct: written, file: linked && written.startsWith("{{") });
     return [figure];
   }
 

@@ -197,7 +197,7 @@ class Renderer {
   }
 
   /**
-   * A figure: the picture from its thumbnails (WebP, then the original's format) with its width and
+   * A figure: the picture from its thumbnails (AVIF, else the original's format) with its width and
    * height set so the page does not move as it loads, loaded lazily, linking to its page in the
    * library; a file that is no picture as a link; a name with no file as a missing file offering
    * the upload, as a missing page link offers to write it.
@@ -231,8 +231,8 @@ class Renderer {
     return (
       `<figure${attributes({ class: classes })}><a${attributes({ href: media.href, class: "media-link" })}><picture>` +
       `<source${attributes({ type: "image/avif", srcset: srcset(media.picture.avif), sizes })}>` +
-      `<source${attributes({ type: "image/webp", srcset: srcset(media.picture.webp), sizes })}>` +
-      // A browser that takes neither AVIF nor WebP is rare enough to get one size, sharp on dense screens.
+      // A browser without AVIF (few are left) gets one size in the original's format, sharp on dense
+      // screens: every other source would weigh on every reading of the page, for everyone.
       `<img${attributes({ src: largest.url, width: shown, height, loading: "lazy", decoding: "async" })} alt="${escapeHtml(alt)}">` +
       `</picture></a>${figcaption}</figure>`
     );

@@ -21,7 +21,6 @@ export type Audience = "readers" | "reviewers";
 export interface EntryHit {
   pageDbId: number;
   entryId: number;
-  total: number;
 }
 
 export interface Snippet {
@@ -106,6 +105,12 @@ export async function dropEntriesOfRemovedPages(tx: Tx): Promise<void> {
   await tx.$executeRaw`DELETE FROM "SearchEntry" WHERE NOT EXISTS (SELECT 1 FROM "Page" p WHERE p.id = "SearchEntry"."pageId")`;
 }
 
+/**
+ * The query for PostgreSQL, written out where it is used (not in a CTE) so the planner sees the
+ * words and picks the index or a scan by how common they are.
+ */
+const pgQuery = (query: ParsedQuery, options: { positive?: boolean } = {}) => Prisma.sql`websearch_to_tsquery('english', ${toWebSearch(query, options)})`;
+
 const audienceColumn = (audience: Audience) => Prisma.raw(audience === "readers" ? `"forReaders"` : `"forReviewers"`);
 
 /** Entries in this namespace or below it; everything when null. */
@@ -113,40 +118,75 @@ const inNamespace = (namespace: string | null) =>
   namespace === null ? Prisma.empty : Prisma.sql`AND (e."namespace" = ${namespace} OR e."namespace" LIKE ${`${namespace.replace(/[\\%_]/g, "\\$&")}:%`} ESCAPE '\\')`;
 
 /**
- * The pages matching a query, best first (the page `first`, an exact title match, before all),
- * each by its best-matching section, `limit` of them from `offset`, with how many match in all.
+ * Sections ranked for a query, per kind of hit (in a title or heading, anywhere): a word found in
+ * more sections than this is ranked among the first this many the index yields, so a search costs
+ * about the same in a wiki of a thousand pages and of a hundred thousand (as search servers rank
+ * a window of the best candidates again). The count of pages found is then a lower bound.
+ */
+export const RANKED_SECTIONS = 1_000;
+
+export interface EntryHits {
+  hits: EntryHit[];
+  /** How many pages were found; at least this many when `capped`. */
+  total: number;
+  /** More sections matched than were ranked. */
+  capped: boolean;
+}
+
+/**
+ * The pages matching a query, best first: the page `first` (an exact title match) before all,
+ * then pages with the wanted words in a title or heading, then those with them in their text, each
+ * by its best-matching section; `limit` of them from `offset`.
  */
 export async function findEntries(
   db: DbOrTx,
   query: ParsedQuery,
-  options: { audience: Audience; namespace: string | null; first: number | null; limit: number; offset: number },
-): Promise<EntryHit[]> {
-  const { audience, limit, offset } = options;
+  options: { audience: Audience; namespace: string | null; first: number | null; limit: number; offset: number; ranked?: number },
+): Promise<EntryHits> {
+  const { audience, limit, offset, ranked = RANKED_SECTIONS } = options;
   const visible = audienceColumn(audience);
+  const where = Prisma.sql`e.${visible} ${inNamespace(options.namespace)}`;
   const first = options.first ?? -1;
+  // A title or heading holding the wanted words is in the text too; excluded words are looked for everywhere.
+  const excluded = query.terms.some((t) => t.exclude) ? Prisma.sql`e."document" @@ ${pgQuery(query)}` : Prisma.sql`TRUE`;
+  type Row = { pageId: number; entryId: number; total: number | bigint; examined: number | bigint };
   const rows =
     dbKind(db) === "sqlite"
-      ? await db.$queryRaw<{ pageId: number; entryId: number; total: number | bigint }[]>`
-          WITH hits AS (
-            SELECT e."pageId" AS "pageId", e.id AS "entryId", e."position" AS "position", bm25("SearchText", 10.0, 4.0, 1.0) AS score
+      ? await db.$queryRaw<Row[]>`
+          WITH heads AS MATERIALIZED (
+            SELECT e."pageId", e.id AS "entryId", e."position", 0 AS tier, bm25("SearchText", 10.0, 4.0, 1.0) AS score
             FROM "SearchText" JOIN "SearchEntry" e ON e.id = "SearchText".rowid
-            WHERE "SearchText" MATCH ${toFts5(query)} AND e.${visible} = 1 ${inNamespace(options.namespace)}
+            WHERE "SearchText" MATCH ${toFts5(query, { columns: ["title", "heading"] })} AND ${where}
+            ORDER BY "SearchText".rowid DESC LIMIT ${ranked}
+          ), texts AS MATERIALIZED (
+            SELECT e."pageId", e.id AS "entryId", e."position", 1 AS tier, bm25("SearchText", 10.0, 4.0, 1.0) AS score
+            FROM "SearchText" JOIN "SearchEntry" e ON e.id = "SearchText".rowid
+            WHERE "SearchText" MATCH ${toFts5(query)} AND ${where}
+            ORDER BY "SearchText".rowid DESC LIMIT ${ranked}
           ), best AS (
-            SELECT "pageId", "entryId", score, ROW_NUMBER() OVER (PARTITION BY "pageId" ORDER BY score, "position") AS n FROM hits
+            SELECT "pageId", "entryId", tier, score, ROW_NUMBER() OVER (PARTITION BY "pageId" ORDER BY tier, score, "position") AS n
+            FROM (SELECT * FROM heads UNION ALL SELECT * FROM texts)
           )
-          SELECT "pageId", "entryId", COUNT(*) OVER () AS total FROM best WHERE n = 1
-          ORDER BY ("pageId" = ${first}) DESC, score, "pageId" LIMIT ${limit} OFFSET ${offset}`
-      : await db.$queryRaw<{ pageId: number; entryId: number; total: number | bigint }[]>`
-          WITH q AS (SELECT websearch_to_tsquery('english', ${toWebSearch(query)}) AS query),
-          best AS (
-            SELECT DISTINCT ON (e."pageId") e."pageId", e.id AS "entryId", ts_rank(e."document", q.query) AS score
-            FROM "SearchEntry" e, q
-            WHERE e."document" @@ q.query AND e.${visible} ${inNamespace(options.namespace)}
-            ORDER BY e."pageId", score DESC, e."position"
+          SELECT "pageId", "entryId", COUNT(*) OVER () AS total, (SELECT count(*) FROM texts) AS examined FROM best WHERE n = 1
+          ORDER BY ("pageId" = ${first}) DESC, tier, score, "pageId" LIMIT ${limit} OFFSET ${offset}`
+      : await db.$queryRaw<Row[]>`
+          WITH heads AS (
+            SELECT e."pageId", e.id AS "entryId", e."position", 0 AS tier, ts_rank(e."heads", ${pgQuery(query, { positive: true })}) AS score
+            FROM "SearchEntry" e WHERE e."heads" @@ ${pgQuery(query, { positive: true })} AND ${excluded} AND ${where} LIMIT ${ranked}
+          ), texts AS (
+            SELECT e."pageId", e.id AS "entryId", e."position", 1 AS tier, ts_rank(e."document", ${pgQuery(query)}) AS score
+            FROM "SearchEntry" e WHERE e."document" @@ ${pgQuery(query)} AND ${where} LIMIT ${ranked}
+          ), best AS (
+            SELECT DISTINCT ON ("pageId") "pageId", "entryId", tier, score
+            FROM (SELECT * FROM heads UNION ALL SELECT * FROM texts) hits ORDER BY "pageId", tier, score DESC, "position"
           )
-          SELECT "pageId", "entryId", COUNT(*) OVER () AS total FROM best
-          ORDER BY ("pageId" = ${first}) DESC, score DESC, "pageId" LIMIT ${limit} OFFSET ${offset}`;
-  return rows.map((r) => ({ pageDbId: Number(r.pageId), entryId: Number(r.entryId), total: Number(r.total) }));
+          SELECT "pageId", "entryId", COUNT(*) OVER () AS total, (SELECT count(*) FROM texts) AS examined FROM best
+          ORDER BY ("pageId" = ${first}) DESC, tier, score DESC, "pageId" LIMIT ${limit} OFFSET ${offset}`;
+  return {
+    hits: rows.map((r) => ({ pageDbId: Number(r.pageId), entryId: Number(r.entryId) })),
+    total: Number(rows[0]?.total ?? 0),
+    capped: Number(rows[0]?.examined ?? 0) >= ranked,
+  };
 }
 
 /** The passages of these entries around the query's words, hits marked. */

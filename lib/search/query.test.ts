@@ -16,6 +16,12 @@ describe("reading a search query", () => {
     expect(toWebSearch(query)).toBe('safety "system card" -benchmark');
   });
 
+  it("looks for the wanted words in some columns and leaves out excluded words from all", () => {
+    const query = parseQuery('safety "system card" -benchmark');
+    expect(toFts5(query, { columns: ["title", "heading"] })).toBe('{title heading} : ("safety" AND "system" + "card") NOT "benchmark"');
+    expect(toWebSearch(query, { positive: true })).toBe('safety "system card"');
+  });
+
   it("treats every operator character as a separator, never as syntax", () => {
     const query = parseQuery('* ( ) : NEAR AND OR - ^ ~ \\ gpt-5.2 a"b');
     expect(query.terms.map((t) => t.words)).toEqual([["near"], ["and"], ["or"], ["gpt", "5", "2"], ["a"], ["b"]]);

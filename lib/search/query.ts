@@ -69,18 +69,23 @@ const quote = (word: string) => `"${word.replace(/"/g, '""')}"`;
  * The query in SQLite FTS5's syntax. Every word is quoted, so nothing a reader types is read as
  * an operator; `prefix` lets the last word match as the start of a word (suggestions).
  */
-export function toFts5(query: ParsedQuery, { prefix = false } = {}): string {
+export function toFts5(query: ParsedQuery, { prefix = false, columns }: { prefix?: boolean; columns?: string[] } = {}): string {
   const included = query.terms.filter((t) => !t.exclude);
   const excluded = query.terms.filter((t) => t.exclude);
   // `"a" + "b"` is FTS5's phrase; a `*` after its last word makes that word a prefix.
   const term = (t: SearchTerm, last: boolean) => `${t.words.map(quote).join(" + ")}${last && prefix ? "*" : ""}`;
   const positive = included.map((t, i) => term(t, i === included.length - 1)).join(" AND ");
-  return excluded.reduce((q, t) => `${q} NOT ${term(t, false)}`, positive);
+  // Columns limit where the wanted words are found; excluded words are left out wherever they are.
+  const found = columns ? `{${columns.join(" ")}} : (${positive})` : positive;
+  return excluded.reduce((q, t) => `${q} NOT ${term(t, false)}`, found);
 }
 
-/** The query in PostgreSQL's `websearch_to_tsquery` syntax, rebuilt from the parsed terms. */
-export function toWebSearch(query: ParsedQuery): string {
-  return query.terms.map((t) => `${t.exclude ? "-" : ""}${t.phrase ? `"${t.words.join(" ")}"` : t.words[0]}`).join(" ");
+/**
+ * The query in PostgreSQL's `websearch_to_tsquery` syntax, rebuilt from the parsed terms (only the
+ * wanted ones with `positive`).
+ */
+export function toWebSearch(query: ParsedQuery, { positive = false } = {}): string {
+  return query.terms.filter((t) => !(positive && t.exclude)).map((t) => `${t.exclude ? "-" : ""}${t.phrase ? `"${t.words.join(" ")}"` : t.words[0]}`).join(" ");
 }
 
 /** The words a result's snippet highlights (those looked for, not those excluded). */

@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { expect, it } from "vitest";
 import { describeOnEachDatabase } from "../../test/with-databases";
+import { findEntries } from "../search/engine";
+import { parseQuery } from "../search/query";
 import type { DocumentJSON, NodeJSON } from "../content/document";
 import { type Account, createAccount } from "./accounts";
 import { savePageEdit } from "./edit";
@@ -48,6 +50,22 @@ describeOnEachDatabase("searching pages", (database) => {
     expect(ids(found)).toEqual([`exact_${tag}`, `title_${tag}`, `heading_${tag}`, `body_${tag}`]);
     expect(found.exact).toEqual({ pageId: `exact_${tag}` });
     expect(found.total).toBe(4);
+  });
+
+  it("ranks a window of the sections a common word is in, title and heading hits always among them", async () => {
+    const [word, tag] = [unique(), unique()];
+    await save(`heading_${tag}`, doc(heading(`On ${word}`), paragraph(text("Nothing else."))));
+    for (const n of [1, 2, 3]) await save(`text_${n}_${tag}`, doc(paragraph(text(`The text says ${word}.`))));
+    const found = await findEntries(database().db, parseQuery(word), { audience: "readers", namespace: null, first: null, limit: 10, offset: 0, ranked: 2 });
+    const slugs = await database().db.page.findMany({ where: { id: { in: found.hits.map((h) => h.pageDbId) } }, select: { id: true, slug: true } });
+    const slugOf = new Map(slugs.map((p) => [p.id, p.slug]));
+    // Which two sections make the window is the engine's order; the heading hit is ranked whatever it is.
+    const [first, ...rest] = found.hits.map((h) => slugOf.get(h.pageDbId));
+    expect(first).toBe(`heading_${tag}`);
+    expect(rest.length).toBeGreaterThan(0);
+    for (const slug of rest) expect(slug).toMatch(/^text_\d_/);
+    expect(found).toMatchObject({ total: 1 + rest.length, capped: true });
+    expect(await findEntries(database().db, parseQuery(word), { audience: "readers", namespace: null, first: null, limit: 10, offset: 0, ranked: 5 })).toMatchObject({ total: 4, capped: false });
   });
 
   it("shows the section a hit is in, and the passage with its words marked, as plain text", async () => {

@@ -135,7 +135,9 @@ export interface SearchResults {
   query: string;
   namespace: string | null;
   results: SearchResult[];
+  /** How many pages match; at least this many when `totalIsLowerBound` (a very common word). */
   total: number;
+  totalIsLowerBound: boolean;
   /** Where the next page of results starts; null on the last page. */
   nextCursor: string | null;
   /** A page whose title (or id) is the query, for "Go". */
@@ -174,13 +176,13 @@ export async function searchPages(db: DbOrTx, account: Account | null, input: Se
   const namespace = (input.namespace ? normalizePageId(input.namespace) : null) || parsed.namespace;
   const limit = Math.min(Math.max(1, Math.trunc(input.limit ?? 20)), MAX_SEARCH_LIMIT);
   const offset = Math.min(Math.max(0, Number.parseInt(input.cursor ?? "0", 10) || 0), 10_000);
-  const empty: SearchResults = { query: text, namespace, results: [], total: 0, nextCursor: null, exact: null, didYouMean: null, problem: null };
+  const empty: SearchResults = { query: text, namespace, results: [], total: 0, totalIsLowerBound: false, nextCursor: null, exact: null, didYouMean: null, problem: null };
   if (!hasTerms(parsed)) {
     return { ...empty, problem: text ? "Add a word to look for: excluding words alone finds nothing." : "Type a word to search for." };
   }
   const audience: Audience = can(account, "review") ? "reviewers" : "readers";
   const exact = parsed.namespace === null ? await pageTitled(db, text, normalizePageId(text)) : null;
-  const hits = await findEntries(db, parsed, { audience, namespace, first: exact?.id ?? null, limit, offset });
+  const { hits, total, capped } = await findEntries(db, parsed, { audience, namespace, first: exact?.id ?? null, limit, offset });
   const [snippets, pages] = await Promise.all([
     snippetsOf(db, parsed, hits.map((h) => h.entryId)),
     db.page.findMany({
@@ -203,12 +205,12 @@ export async function searchPages(db: DbOrTx, account: Account | null, input: Se
       editedAt: (shown ?? page.publishedRevision ?? page.latestRevision)!.createdAt,
     }];
   });
-  const total = hits[0]?.total ?? 0;
   const didYouMean = total < 3 && parsed.namespace === null && !exact ? await similarTitle(db, text) : null;
   return {
     ...empty,
     results,
     total,
+    totalIsLowerBound: capped,
     nextCursor: offset + hits.length < total ? String(offset + hits.length) : null,
     exact: exact ? { pageId: exact.slug } : null,
     didYouMean: didYouMean && { pageId: didYouMean.slug, title: didYouMean.title },

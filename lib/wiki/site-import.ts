@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { type ImportWarning, MAX_IMPORT_BYTES, parseDokuWiki } from "../content/dokuwiki";
+import { type Change, parseChanges } from "../content/dokuwiki-changes";
 import { mapCitationSources } from "../content/document";
 import { parseInterwikiMap } from "../content/interwiki";
 import { titleFromPageId } from "../content/page-id";
@@ -43,13 +44,6 @@ interface FoundVersion {
 }
 
 /** A change recorded in `meta/*.changes`: DokuWiki's tab-separated log of a page's revisions. */
-interface Change {
-  time: number;
-  type: string;
-  user: string;
-  summary: string;
-}
-
 /**
  * Imports a DokuWiki `data` folder: every page in `pages/` (namespaces are folders) with its history
  * from `attic/`, each old version a revision with its original date, author and summary from
@@ -255,18 +249,13 @@ async function atticIndex(atticDir: string): Promise<Map<string, AtticFile[]>> {
   return index;
 }
 
+/** A `.changes` file's revisions; none when there is no such file. */
 async function readChanges(file: string): Promise<Change[]> {
-  let text: string;
   try {
-    text = await readFile(file, "utf8");
+    return parseChanges(await readFile(file, "utf8"));
   } catch {
     return [];
   }
-  return text
-    .split("\n")
-    .map((line) => line.split("\t"))
-    .filter((fields) => fields.length >= 4 && /^\d+$/.test(fields[0]))
-    .map(([time, , type, , user = "", summary = ""]) => ({ time: Number(time), type, user: user.trim(), summary: summary.trim() }));
 }
 
 /** The account of a DokuWiki user, made without a password (it cannot sign in until claimed) the first time. */

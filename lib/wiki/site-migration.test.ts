@@ -12,7 +12,8 @@ import { parseDokuWiki } from "../content/dokuwiki";
 import type { Db } from "../db";
 import { createMediaServices, type MediaServices } from "../media";
 import { readMediaConfig } from "../media/config";
-import { exportPageMarkup, exportSite } from "./dokuwiki-export";
+import { exportPageMarkup } from "./dokuwiki-export";
+import { exportSite } from "./site-export";
 import { savePageRevision } from "./revisions";
 import { importSite } from "./site-import";
 
