@@ -51,12 +51,20 @@ test.describe("every reader sees the latest text", () => {
     // Both readers have the page cached when the import lands.
     for (const html of await readBoth(request, page.request, `/wiki/${pageId}`)) expect(html).toContain("The text before the import.");
 
+    // An anonymous reader's search is kept too, until a page changes.
+    const word = `imported${Date.now()}`;
+    const search = async () => (await (await request.get(`/search?q=${word}`, { headers: identity })).text()).replaceAll("<!-- -->", "");
+    expect(await search()).toContain("No pages match.");
+    expect(await search()).toContain("No pages match.");
+
     const file = path.join(await mkdtemp(path.join(tmpdir(), "palimpsest-import-")), `${pageId}.txt`);
-    await writeFile(file, "====== Imported page ======\n\nThe imported text.\n");
+    await writeFile(file, `====== Imported page ======\n\nThe imported text, with ${word}.\n`);
     await promisify(execFile)("npx", ["tsx", "scripts/wiki.ts", "import", file], { env: { ...process.env, DATABASE_URL: String(testInfo.project.metadata.databaseUrl) } });
     for (const html of await readBoth(request, page.request, `/wiki/${pageId}`)) {
-      expect(html).toContain("The imported text.");
+      expect(html).toContain(`The imported text, with ${word}.`);
       expect(html).not.toContain("The text before the import.");
     }
+    expect(await search()).toContain("1 page matches.");
+    expect(await search()).toContain(`href="/wiki/${pageId}`);
   });
 });

@@ -11,6 +11,22 @@ test.describe("reading the example article", () => {
     await expect(page).toHaveTitle("GPT 5.2 — Palimpsest");
   });
 
+  test("sends the article's text once, and shows it after a reload and after a navigation inside the app", async ({ page, request }) => {
+    const phrase = "demonstrates comprehensive capabilities across a wide range";
+    const html = await (await request.get(ARTICLE, { headers: { "accept-encoding": "identity" } })).text();
+    // In the page, not a second time in React's payload beside it.
+    expect(html.split(phrase)).toHaveLength(2);
+    await page.goto(ARTICLE);
+    await expect(page.locator("#article-body")).toContainText(phrase);
+    await page.reload();
+    await expect(page.locator("#article-body")).toContainText(phrase);
+    // A link inside the app fetches React's payload alone, which then carries the text.
+    await page.goto("/");
+    await page.getByRole("link", { name: "GPT 5.2" }).click();
+    await expect(page).toHaveURL(ARTICLE);
+    await expect(page.locator("#article-body")).toContainText(phrase);
+  });
+
   test("has landmarks and a contents list whose links jump to their sections", async ({ page }) => {
     await page.goto(ARTICLE);
     await expect(page.getByRole("main")).toBeVisible();

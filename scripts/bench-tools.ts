@@ -1,6 +1,9 @@
 // What the benchmarks share: wrk (installed from Debian's packages when missing), a load at 16
 // connections, and waiting for a server to answer.
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 
 export const DURATION = process.env.BENCH_DURATION ?? "10s";
 export const CONNECTIONS = 16;
@@ -66,9 +69,13 @@ export interface Result {
   bytes: number;
 }
 
-/** wrk against one address; `headers` such as a cookie that sends every request past the front cache. */
-export function wrk(name: string, url: string, headers: string[] = []): Result {
-  const out = execFileSync("wrk", ["-t2", `-c${CONNECTIONS}`, `-d${DURATION}`, "--latency", ...headers.flatMap((h) => ["-H", h]), url], { encoding: "utf8" });
+/**
+ * wrk against one address; `headers` such as a cookie that sends every request past the front
+ * cache; `paths`, when given, are asked in turn instead of the address's own (on its server).
+ */
+export function wrk(name: string, url: string, headers: string[] = [], paths?: string[]): Result {
+  const script = paths ? rotation(paths) : null;
+  const out = execFileSync("wrk", ["-t2", `-c${CONNECTIONS}`, `-d${DURATION}`, "--latency", ...(script ? ["-s", script] : []), ...headers.flatMap((h) => ["-H", h]), url], { encoding: "utf8" });
   const field = (re: RegExp) => re.exec(out)?.[1] ?? "?";
   if (/Non-2xx or 3xx responses/.test(out)) throw new Error(`${url} answered with errors:\n${out}`);
   return {
@@ -78,4 +85,17 @@ export function wrk(name: string, url: string, headers: string[] = []): Result {
     p99: field(/^\s+99%\s+(\S+)/m),
     bytes: 0,
   };
+}
+
+/** A wrk script asking each path in turn (each of wrk's threads from its own place in the list). */
+function rotation(paths: string[]): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "palimpsest-wrk-")), "rotation.lua");
+  writeFileSync(file, `local paths = {${paths.map((p) => JSON.stringify(p)).join(",")}}
+local i = math.random(#paths)
+request = function()
+  i = i % #paths + 1
+  return wrk.format("GET", paths[i])
+end
+`);
+  return file;
 }

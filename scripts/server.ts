@@ -9,6 +9,7 @@ import { pageCache, pageCacheKey } from "../lib/cache/page-cache";
 import { databaseUrl } from "../lib/db/url";
 import { CLIENT_ADDRESS_HEADER, clientAddress, trustedProxies } from "../lib/http/client-address";
 import { contentSecurityPolicy, newNonce } from "../lib/http/content-security";
+import { markDocumentRequest } from "../lib/http/document-request";
 import { crossSiteWrite } from "../lib/http/origin";
 import { malformedAddress } from "../lib/http/route-param";
 import { readMediaConfig } from "../lib/media/config";
@@ -57,6 +58,7 @@ async function serve() {
   const server = createServer((req, res) => {
     // Sign-in throttling counts by this address; no client may set it, or X-Forwarded-For, for itself.
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, trust) ?? "";
+    markDocumentRequest(req.headers);
     if (malformedAddress(req.url ?? "/")) {
       res.writeHead(400, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
       res.end("This address is not valid: it holds a % that starts no escape, or a NUL character.");

@@ -5,10 +5,12 @@ import { type PageTab, PageTabs } from "./page-tabs";
 import { CitationPreviews } from "./citation-previews";
 import { PendingNotice } from "./pending-notice";
 import { ReferenceList } from "./reference-list";
+import { sentOnce } from "./sent-once";
+import { SentOnce } from "./sent-once-view";
 import { TableOfContents } from "./table-of-contents";
 
 /** An article as readers see it: title, contents, body and References. */
-export function ArticleView({ article, banner, current = "read" }: { article: Article; banner?: ReactNode; current?: PageTab | null }) {
+export async function ArticleView({ article, banner, current = "read" }: { article: Article; banner?: ReactNode; current?: PageTab | null }) {
   const { rendered } = article;
   return (
     <article className="article" aria-labelledby="article-title">
@@ -28,7 +30,7 @@ export function ArticleView({ article, banner, current = "read" }: { article: Ar
       <div className="article-layout">
         {rendered.toc.length > 0 && <TableOfContents entries={rendered.toc} />}
         <div className="article-content">
-          <div className="article-body" dangerouslySetInnerHTML={{ __html: rendered.html }} />
+          <SentOnce id="article-body" className="article-body" {...await sentOnce(rendered.html)} />
           {rendered.references.length > 0 && (
             <>
               <ReferenceList references={rendered.references} pageId={banner ? undefined : article.pageId} />

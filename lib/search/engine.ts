@@ -141,25 +141,30 @@ export interface EntryHits {
 export async function findEntries(
   db: DbOrTx,
   query: ParsedQuery,
-  options: { audience: Audience; namespace: string | null; first: number | null; limit: number; offset: number; ranked?: number },
+  options: { audience: Audience; namespace: string | null; first: number | null; limit: number; offset: number; ranked?: number; commonWord?: number },
 ): Promise<EntryHits> {
-  const { audience, limit, offset, ranked = RANKED_SECTIONS } = options;
+  const { audience, limit, offset, ranked = RANKED_SECTIONS, commonWord = COMMON_WORD_SECTIONS } = options;
   const visible = audienceColumn(audience);
   const where = Prisma.sql`e.${visible} ${inNamespace(options.namespace)}`;
   const first = options.first ?? -1;
   // A title or heading holding the wanted words is in the text too; excluded words are looked for everywhere.
   const excluded = query.terms.some((t) => t.exclude) ? Prisma.sql`e."document" @@ ${pgQuery(query)}` : Prisma.sql`TRUE`;
   type Row = { pageId: number; entryId: number; total: number | bigint; examined: number | bigint };
+  // bm25 weighs each word by counting every section holding it; for a word nearly every page has
+  // (which weighs nothing) that count would cost more than the search, so such a window is ranked
+  // by the other half of bm25, shortness (lower is better either way).
+  const common = dbKind(db) === "sqlite" && (await hasCommonWord(db, query, commonWord));
+  const score = (columns: string) => (common ? Prisma.raw(`length(${columns})`) : Prisma.raw(`bm25("SearchText", 10.0, 4.0, 1.0)`));
   const rows =
     dbKind(db) === "sqlite"
       ? await db.$queryRaw<Row[]>`
           WITH heads AS MATERIALIZED (
-            SELECT e."pageId", e.id AS "entryId", e."position", 0 AS tier, bm25("SearchText", 10.0, 4.0, 1.0) AS score
+            SELECT e."pageId", e.id AS "entryId", e."position", 0 AS tier, ${score(`"SearchText".title || "SearchText".heading`)} AS score
             FROM "SearchText" JOIN "SearchEntry" e ON e.id = "SearchText".rowid
             WHERE "SearchText" MATCH ${toFts5(query, { columns: ["title", "heading"] })} AND ${where}
             ORDER BY "SearchText".rowid DESC LIMIT ${ranked}
           ), texts AS MATERIALIZED (
-            SELECT e."pageId", e.id AS "entryId", e."position", 1 AS tier, bm25("SearchText", 10.0, 4.0, 1.0) AS score
+            SELECT e."pageId", e.id AS "entryId", e."position", 1 AS tier, ${score(`"SearchText".body`)} AS score
             FROM "SearchText" JOIN "SearchEntry" e ON e.id = "SearchText".rowid
             WHERE "SearchText" MATCH ${toFts5(query)} AND ${where}
             ORDER BY "SearchText".rowid DESC LIMIT ${ranked}
@@ -187,6 +192,20 @@ export async function findEntries(
     total: Number(rows[0]?.total ?? 0),
     capped: Number(rows[0]?.examined ?? 0) >= ranked,
   };
+}
+
+/** Sections past which a word is common: SQLite's bm25 is not asked to count them (see findEntries). */
+const COMMON_WORD_SECTIONS = 5_000;
+
+/** Whether any wanted word of the query is in more than `sections` sections (SQLite). */
+async function hasCommonWord(db: DbOrTx, query: ParsedQuery, sections: number): Promise<boolean> {
+  const words = [...new Set(query.terms.filter((t) => !t.exclude).flatMap((t) => t.words))];
+  const counts = words.map(
+    (word) => Prisma.sql`(SELECT count(*) FROM (SELECT 1 FROM "SearchText" WHERE "SearchText" MATCH ${toFts5({ terms: [{ words: [word], phrase: false, exclude: false }], namespace: null })} LIMIT ${sections + 1})) > ${sections}`,
+  );
+  if (!counts.length) return false;
+  const [row] = await db.$queryRaw<{ common: number | bigint }[]>`SELECT (${Prisma.join(counts, " OR ")}) AS common`;
+  return Number(row.common) > 0;
 }
 
 /** The passages of these entries around the query's words, hits marked. */

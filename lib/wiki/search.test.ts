@@ -68,6 +68,19 @@ describeOnEachDatabase("searching pages", (database) => {
     expect(await findEntries(database().db, parseQuery(word), { audience: "readers", namespace: null, first: null, limit: 10, offset: 0, ranked: 5 })).toMatchObject({ total: 4, capped: false });
   });
 
+  it("ranks the window of a word nearly every section has by shortness (SQLite), by rank otherwise", async () => {
+    const [word, tag] = [unique(), unique()];
+    await save(`long_${tag}`, doc(paragraph(text(`${word} and ${word} and ${word} again, in a text of some length.`))));
+    await save(`short_${tag}`, doc(paragraph(text(`Only once: ${word}, in a text.`))));
+    const order = async (commonWord: number) => {
+      const { hits } = await findEntries(database().db, parseQuery(word), { audience: "readers", namespace: null, first: null, limit: 10, offset: 0, commonWord });
+      const pages = await database().db.page.findMany({ where: { id: { in: hits.map((h) => h.pageDbId) } }, select: { id: true, slug: true } });
+      return hits.map((h) => pages.find((p) => p.id === h.pageDbId)!.slug.split("_")[0]);
+    };
+    expect(await order(1)).toEqual(database().kind === "sqlite" ? ["short", "long"] : ["long", "short"]);
+    expect(await order(1_000)).toEqual(["long", "short"]);
+  });
+
   it("shows the section a hit is in, and the passage with its words marked, as plain text", async () => {
     const [word, tag] = [unique(), unique()];
     await save(`sections_${tag}`, doc(paragraph(text("An introduction.")), heading("Safety and Alignment"), paragraph(text(`Here <script>alert(1)</script> is ${word} in context.`))));
