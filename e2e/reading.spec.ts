@@ -1,3 +1,5 @@
+import type { DocumentJSON } from "../lib/content/document";
+import { savePageRevision } from "../lib/wiki/revisions";
 import { expect, test } from "./fixtures";
 
 const ARTICLE = "/wiki/gpt_5_2";
@@ -25,6 +27,25 @@ test.describe("reading the example article", () => {
     await page.getByRole("link", { name: "GPT 5.2" }).click();
     await expect(page).toHaveURL(ARTICLE);
     await expect(page.locator("#article-body")).toContainText(phrase);
+  });
+
+  test("prints the article and its references without the page's tools, each address once", async ({ page, db, makeAccount }) => {
+    const after = (selector: string) => page.locator(selector).evaluate((link) => getComputedStyle(link, "::after").content);
+    await page.emulateMedia({ media: "print" });
+    await page.goto(ARTICLE);
+    for (const tools of [page.getByRole("navigation", { name: "Page actions" }), page.locator(".export-links"), page.locator(".toc")]) await expect(tools).toBeHidden();
+    await expect(page.locator("#article-body")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "References" })).toBeVisible();
+    // A formatted source shows its address itself.
+    expect(await after(".references cite.source a.external")).toBe("none");
+    // A link's words are followed by its address; an address shown as the words is not repeated.
+    const pageId = `print_${Date.now()}`;
+    const link = (label: string, href: string) => ({ type: "text", text: label, marks: [{ type: "link", attrs: { href } }] });
+    const body: DocumentJSON = { type: "doc", content: [{ type: "paragraph", content: [link("the report", "https://report.example/"), { type: "text", text: " and " }, link("https://bare.example/", "https://bare.example/")] }] };
+    await savePageRevision(db, { pageId, doc: body, authorId: (await makeAccount("editor")).id, summary: "", selfApproved: true });
+    await page.goto(`/wiki/${pageId}`);
+    expect(await after('#article-body a[href="https://report.example/"]')).toContain("https://report.example/");
+    expect(await after('#article-body a[href="https://bare.example/"]')).toBe("none");
   });
 
   test("has landmarks and a contents list whose links jump to their sections", async ({ page }) => {
@@ -100,6 +121,25 @@ test.describe("reading the example article", () => {
       const response = await page.goto("/wiki/openai");
       expect(response?.status()).toBe(404);
       await expect(page.getByRole("heading", { name: "No such page" })).toBeVisible();
+    });
+  });
+
+  test.describe("an unexpected failure", () => {
+    // The browser reports the 500, and React the failed render (its error 441, worded only in development).
+    test.use({ expectedErrors: [/status of 500|Minified React error #441/] });
+
+    test("shows a page that says so, with a way to try again and a way back", async ({ page, db, makeAccount }) => {
+      const pageId = `broken_${Date.now()}`;
+      const saved = await savePageRevision(db, { pageId, doc: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Fine." }] }] }, authorId: (await makeAccount("editor")).id, summary: "", selfApproved: true });
+      if (saved.status !== "created") throw new Error("the page was not created");
+      // Stored text no reader could ever have written: what a damaged database would hold.
+      await db.revision.update({ where: { id: saved.revisionId }, data: { content: "{not json" } });
+      const response = await page.goto(`/wiki/${pageId}`);
+      expect(response?.status()).toBe(500);
+      await expect(page.getByRole("heading", { level: 1, name: "Something went wrong" })).toBeVisible();
+      await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
+      await page.getByRole("link", { name: "go to the start page" }).click();
+      await expect(page).toHaveURL("/");
     });
   });
 

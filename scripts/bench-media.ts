@@ -97,7 +97,7 @@ try {
   console.log(`\nMedia, ${CONNECTIONS} connections, ${DURATION} each (wrk), on SQLite with the local store:`);
   console.log(`upload of a 5 MB JPEG through the API (${sorted.length} uploads): p50 ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms, p90 ${sorted[Math.floor(sorted.length * 0.9)].toFixed(0)} ms`);
   const madeSorted = made.sort((a, b) => a - b);
-  console.log(`making a thumbnail on its first request (${made.length} in AVIF, WebP and JPEG): p50 ${madeSorted[Math.floor(madeSorted.length / 2)].toFixed(0)} ms, max ${madeSorted.at(-1)!.toFixed(0)} ms`);
+  console.log(`making a thumbnail on its first request (${made.length}, each size and format the article names): p50 ${madeSorted[Math.floor(madeSorted.length / 2)].toFixed(0)} ms, max ${madeSorted.at(-1)!.toFixed(0)} ms`);
   console.log(`${served.name}: ${served.requestsPerSecond.toFixed(0)} req/s, p50 ${served.p50}, p99 ${served.p99}`);
   console.log("page".padEnd(30), "anonymous".padStart(10), "p50".padStart(9), "signed in".padStart(10), "p50".padStart(9));
   for (const { anonymous: a, signedIn: s } of [withFigures, without]) {

@@ -35,7 +35,12 @@ export function freshDatabase(env: NodeJS.ProcessEnv) {
 export async function startServer(env: NodeJS.ProcessEnv, readyUrl: string): Promise<{ stop: () => void }> {
   const server = spawn("npx", ["tsx", "scripts/start.ts"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
   const stop = () => {
-    if (server.pid && server.exitCode === null) process.kill(-server.pid, "SIGTERM");
+    if (!server.pid || server.exitCode !== null) return;
+    try {
+      process.kill(-server.pid, "SIGTERM");
+    } catch {
+      // Its group is already gone (stopped once, and again as this process exits).
+    }
   };
   process.on("exit", stop);
   try {

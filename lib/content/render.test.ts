@@ -72,6 +72,14 @@ describe("links", () => {
     const out = renderArticle(doc(p(text("site", [{ type: "link", attrs: { href: "https://a.example/" } }]))), context());
     expect(out.html).toContain('<a href="https://a.example/" class="external" rel="nofollow noopener noreferrer">site</a>');
   });
+
+  it("marks a link whose words are its address, so print does not write the address twice", () => {
+    const link = (label: string, href: string) => text(label, [{ type: "link", attrs: { href } }]);
+    const out = renderArticle(doc(p(link("https://a.example/x?a=1&b=2", "https://a.example/x?a=1&b=2"), link("a@b.example", "mailto:a@b.example"), link("a.example", "https://a.example/"))), context());
+    expect(out.html).toContain('<a href="https://a.example/x?a=1&amp;b=2" class="external address-shown"');
+    expect(out.html).toContain('<a href="mailto:a@b.example" class="external address-shown"');
+    expect(out.html).toContain('<a href="https://a.example/" class="external" ');
+  });
 });
 
 describe("citations and references", () => {

@@ -273,7 +273,10 @@ class Renderer {
       case "link": {
         const href = safeUrl(String(attrs.href ?? ""));
         if (!href) return inner;
-        return `<a${attributes({ href, class: "external", rel: "nofollow noopener noreferrer" })}>${inner}</a>`;
+        // A link whose words are its address says so, so a printed page does not print it twice.
+        const shown = inner.replace(/<[^>]*>/g, "");
+        const addressShown = [href, href.replace(/^mailto:/, ""), href.replace(/\/$/, "")].some((address) => escapeHtml(address) === shown);
+        return `<a${attributes({ href, class: addressShown ? "external address-shown" : "external", rel: "nofollow noopener noreferrer" })}>${inner}</a>`;
       }
       case "wikiLink": {
         const target = String(attrs.target ?? "");

@@ -1,7 +1,7 @@
 // The search index on each engine: SQLite's FTS5 and PostgreSQL's text search, behind one set of
 // functions. Only this module knows the index tables (prisma/*/migrations/*_search).
 import { type DbOrTx, dbKind, Prisma, type Tx } from "../db";
-import { type ParsedQuery, toFts5, toWebSearch } from "./query";
+import { type ParsedQuery, toFts5, toWebSearch, wordHalves } from "./query";
 
 /** One section of a page's text as one audience sees it. */
 export interface IndexEntry {
@@ -71,8 +71,8 @@ export async function replacePageEntries(tx: Tx, pageDbIds: number[], pages: Ind
     const numbered = rows.map((row) => ({ id: ++next, ...row }));
     for (const chunk of chunks(numbered)) {
       await tx.$executeRaw`
-        INSERT INTO "SearchEntry" ("id", "pageId", "forReaders", "forReviewers", "position", "anchor", "heading", "namespace")
-        VALUES ${Prisma.join(chunk.map((e) => Prisma.sql`(${e.id}, ${e.pageDbId}, ${e.forReaders ? 1 : 0}, ${e.forReviewers ? 1 : 0}, ${e.position}, ${e.anchor}, ${e.heading}, ${e.namespace})`))}`;
+        INSERT INTO "SearchEntry" ("id", "pageId", "forReaders", "forReviewers", "position", "anchor", "heading", "namespace", "length")
+        VALUES ${Prisma.join(chunk.map((e) => Prisma.sql`(${e.id}, ${e.pageDbId}, ${e.forReaders ? 1 : 0}, ${e.forReviewers ? 1 : 0}, ${e.position}, ${e.anchor}, ${e.heading}, ${e.namespace}, ${e.body.length})`))}`;
       await tx.$executeRaw`
         INSERT INTO "SearchText" (rowid, title, heading, body)
         VALUES ${Prisma.join(chunk.map((e) => Prisma.sql`(${e.id}, ${clean(e.title)}, ${clean(e.heading)}, ${clean(e.body)})`))}`;
@@ -154,17 +154,17 @@ export async function findEntries(
   // (which weighs nothing) that count would cost more than the search, so such a window is ranked
   // by the other half of bm25, shortness (lower is better either way).
   const common = dbKind(db) === "sqlite" && (await hasCommonWord(db, query, commonWord));
-  const score = (columns: string) => (common ? Prisma.raw(`length(${columns})`) : Prisma.raw(`bm25("SearchText", 10.0, 4.0, 1.0)`));
+  const score = (length: string) => Prisma.raw(common ? length : `bm25("SearchText", 10.0, 4.0, 1.0)`);
   const rows =
     dbKind(db) === "sqlite"
       ? await db.$queryRaw<Row[]>`
           WITH heads AS MATERIALIZED (
-            SELECT e."pageId", e.id AS "entryId", e."position", 0 AS tier, ${score(`"SearchText".title || "SearchText".heading`)} AS score
+            SELECT e."pageId", e.id AS "entryId", e."position", 0 AS tier, ${score(`length(e."heading")`)} AS score
             FROM "SearchText" JOIN "SearchEntry" e ON e.id = "SearchText".rowid
             WHERE "SearchText" MATCH ${toFts5(query, { columns: ["title", "heading"] })} AND ${where}
             ORDER BY "SearchText".rowid DESC LIMIT ${ranked}
           ), texts AS MATERIALIZED (
-            SELECT e."pageId", e.id AS "entryId", e."position", 1 AS tier, ${score(`"SearchText".body`)} AS score
+            SELECT e."pageId", e.id AS "entryId", e."position", 1 AS tier, ${score(`e."length"`)} AS score
             FROM "SearchText" JOIN "SearchEntry" e ON e.id = "SearchText".rowid
             WHERE "SearchText" MATCH ${toFts5(query)} AND ${where}
             ORDER BY "SearchText".rowid DESC LIMIT ${ranked}
@@ -278,26 +278,28 @@ const SIMILAR_ENOUGH = 0.35;
 
 /** The live page title most like the text, when one is alike enough: "did you mean". */
 export async function similarTitle(db: DbOrTx, text: string): Promise<TitleMatch | null> {
-  const chars = [...text.toLowerCase()].slice(0, 100);
-  const lower = chars.join("");
-  let candidates: TitleMatch[];
+  const lower = [...text.toLowerCase()].slice(0, 100).join("");
+  const closest = <T extends { title: string }>(candidates: T[]): T | null =>
+    candidates
+      .map((c) => ({ c, score: titleSimilarity(c.title, lower) }))
+      .filter((s) => s.score >= SIMILAR_ENOUGH && s.c.title.toLowerCase() !== lower)
+      .sort((a, b) => b.score - a.score)[0]?.c ?? null;
   if (dbKind(db) === "sqlite") {
-    const grams = [...new Set(chars.slice(0, -2).map((_, i) => chars.slice(i, i + 3).join("")))];
-    if (!grams.length) return null;
-    candidates = await db.$queryRaw<TitleMatch[]>`
-      SELECT p."slug", p."title" FROM "SearchTitle" t JOIN "Page" p ON p.id = t.rowid
-      WHERE "SearchTitle" MATCH ${grams.map((g) => `"${g.replace(/"/g, '""')}"`).join(" OR ")} AND ${LIVE_PAGE}
-      ORDER BY bm25("SearchTitle") LIMIT 30`;
-  } else {
-    candidates = await db.$queryRaw<TitleMatch[]>`
-      SELECT p."slug", p."title" FROM "Page" p WHERE lower(p."title") % ${lower} AND ${LIVE_PAGE}
-      ORDER BY similarity(lower(p."title"), ${lower}) DESC LIMIT 30`;
+    const pieces = wordHalves(lower);
+    if (!pieces.length) return null;
+    // The titles of live pages only are suggested (see indexPages): the page is read for the best alone.
+    const best = closest(
+      await db.$queryRaw<{ id: number | bigint; title: string }[]>`
+        SELECT rowid AS id, title FROM "SearchTitle" WHERE "SearchTitle" MATCH ${pieces.map((piece) => `"${piece.replace(/"/g, '""')}"`).join(" OR ")} LIMIT 300`,
+    );
+    const [page] = best ? await db.$queryRaw<TitleMatch[]>`SELECT p."slug", p."title" FROM "Page" p WHERE p.id = ${Number(best.id)} AND ${LIVE_PAGE}` : [];
+    return page ?? null;
   }
-  const [best] = candidates
-    .map((c) => ({ c, score: titleSimilarity(c.title, lower) }))
-    .filter((s) => s.score >= SIMILAR_ENOUGH && s.c.title.toLowerCase() !== lower)
-    .sort((a, b) => b.score - a.score);
-  return best?.c ?? null;
+  return closest(
+    await db.$queryRaw<TitleMatch[]>`
+      SELECT p."slug", p."title" FROM "Page" p WHERE lower(p."title") % ${lower} AND ${LIVE_PAGE}
+      ORDER BY similarity(lower(p."title"), ${lower}) DESC LIMIT 30`,
+  );
 }
 
 /** A live page whose title is the text (any case) or whose id it names, for "Go". */

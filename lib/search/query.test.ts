@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasTerms, parseQuery, toFts5, toWebSearch } from "./query";
+import { hasTerms, parseQuery, toFts5, toWebSearch, wordHalves } from "./query";
 
 describe("reading a search query", () => {
   it("reads words, quoted phrases, exclusions and a namespace", () => {
@@ -48,5 +48,10 @@ describe("reading a search query", () => {
   it("reads at most a bounded part of a very long query", () => {
     const query = parseQuery("word ".repeat(2_000));
     expect(query.terms.length).toBeLessThanOrEqual(12);
+  });
+
+  it("halves each word so that a typo leaves one half whole (did you mean)", () => {
+    expect(wordHalves("Britanica gpt 5")).toEqual(["britan", "tanica", "gpt"]);
+    expect(wordHalves("Encyclopædia")).toEqual(["encyclo", "lopædia"]);
   });
 });

@@ -92,3 +92,20 @@ export function toWebSearch(query: ParsedQuery, { positive = false } = {}): stri
 export function highlightWords(query: ParsedQuery): string[] {
   return query.terms.filter((t) => !t.exclude).flatMap((t) => t.words);
 }
+
+/**
+ * The first and the second half of each word of three letters or more (each half a letter past
+ * the middle, and three letters at least): a typo leaves one of them whole.
+ */
+export function wordHalves(text: string): string[] {
+  return [
+    ...new Set(
+      (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).flatMap((word) => {
+        const letters = [...word];
+        const half = Math.max(3, Math.ceil(letters.length / 2) + 1);
+        if (letters.length < 3) return [];
+        return letters.length <= half ? [word] : [letters.slice(0, half).join(""), letters.slice(-half).join("")];
+      }),
+    ),
+  ];
+}
