@@ -45,8 +45,14 @@ test.describe("page history", () => {
 
     await page.getByRole("navigation", { name: "Page actions" }).getByRole("link", { name: "History" }).click();
     await rows.filter({ hasText: "First words" }).getByRole("link", { name: "revert to" }).click();
+    // What the revert changes, shown before it is done, and a reason for the summary.
+    const preview = page.getByRole("region", { name: "What this changes" });
+    await expect(preview.locator("del")).toHaveText(["[deleted: sleeps]", "[deleted: It was late.]"]);
+    await expect(preview.locator("ins")).toHaveText(["[inserted: jumps]"]);
+    await page.getByLabel(/^Why/).fill("the fox was awake");
     await page.getByRole("button", { name: "Revert" }).click();
-    await expect(page).toHaveURL(`/wiki/${pageId}/history`);
+    await expect(page).toHaveURL(`/wiki/${pageId}/history?saved=4`);
+    await expect(page.getByRole("status").filter({ hasText: "Saved as revision" })).toContainText(/Saved as revision 4: Reverted to revision 1 by .+: the fox was awake\./);
     await expect(rows).toHaveCount(4);
     await expect(rows.first()).toContainText("Reverted to revision 1 by");
 

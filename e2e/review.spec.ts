@@ -22,8 +22,16 @@ test.describe("reviewing", () => {
     await savePageRevision(db, { pageId, doc: paragraph("Approved text."), authorId: admin.id, summary: "Start", baseRevisionId: null, selfApproved: true });
     await setReviewPolicy(db, admin, { pageId, policy: "required" });
 
+    // A second page waits too, so the queue has a next page to offer after the first decision.
+    const other = `reviewed_next_${Date.now()}`;
+    const otherFirst = await savePageRevision(db, { pageId: other, doc: paragraph("Other text."), authorId: admin.id, summary: "Start", baseRevisionId: null, selfApproved: true });
+    await setReviewPolicy(db, admin, { pageId: other, policy: "required" });
+    await savePageRevision(db, { pageId: other, doc: paragraph("Other text, changed."), authorId: editor.id, summary: "Change", baseRevisionId: otherFirst.revisionId });
+
     const editing = await browserAs(browser, baseURL!, signInAs, editor);
     await openEditor(editing, pageId);
+    // Told before saving, beside the button.
+    await expect(editing.getByRole("button", { name: "Save" })).toHaveAccessibleDescription(/Your edit will wait for review/);
     await endOf(editing, "Approved text.");
     await editing.keyboard.type(" Pending addition.");
     await editing.getByRole("button", { name: "Save" }).click();
@@ -50,8 +58,13 @@ test.describe("reviewing", () => {
     await reviewing.goto("/review");
     const entry = reviewing.getByRole("region", { name: pageId.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase()) });
     await expect(entry.locator("ins")).toHaveText(["[inserted: Pending addition.]"]);
+    // Rejecting is not the main action beside approving.
+    await expect(entry.getByRole("button", { name: "Reject" })).toHaveClass(/secondary/);
     await entry.getByRole("button", { name: "Approve" }).click();
     await expect(entry).toHaveCount(0);
+    const done = reviewing.getByRole("status").filter({ hasText: "Approved: readers now see revision 2 of" });
+    await expect(done).toContainText(pageId.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase()));
+    await expect(done.getByRole("link")).toHaveText((await reviewing.locator("#queue-0").innerText()).trim());
 
     await reading.goto(`/wiki/${pageId}`);
     await expect(reading.locator(".article-body")).toHaveText("Approved text. Pending addition.");
@@ -75,6 +88,7 @@ test.describe("reviewing", () => {
     await entry.getByLabel("Why (its author will read this)").fill("Needs a source");
     await entry.getByRole("button", { name: "Reject" }).click();
     await expect(entry).toHaveCount(0);
+    await expect(reviewing.getByRole("status").filter({ hasText: "Rejected revision 2 of" })).toContainText("its author is told why");
 
     const reading = await browserAs(browser, baseURL!, signInAs, null);
     await reading.goto(`/wiki/${pageId}`);

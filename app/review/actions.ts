@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { type ActionResult, parseForm, toActionResult } from "@/lib/actions/result";
 import { currentAccount } from "@/lib/auth/session";
 import { revalidateArticle } from "@/lib/cache/revalidate";
@@ -8,7 +9,7 @@ import { db } from "@/lib/db";
 import { ReviewSchema } from "@/lib/validation/history";
 import { approveRevision, rejectRevision } from "@/lib/wiki/review";
 
-/** Approves or rejects from the queue; the queue and the page's cached views are refreshed. */
+/** Approves or rejects from the queue; the page's cached views are refreshed, and the queue says what was done. */
 export async function reviewAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const input = parseForm(ReviewSchema, form);
   if (!input.ok) return input;
@@ -21,5 +22,6 @@ export async function reviewAction(_previous: ActionResult | null, form: FormDat
   if (!result.ok) return result;
   await revalidateArticle(db, review.pageId, { existenceChanged: true });
   revalidatePath("/review");
-  return { ok: true, data: undefined };
+  // The queue says what was decided and offers the next page.
+  redirect(`/review?${new URLSearchParams({ reviewed: review.pageId, decision, revision: String(review.number) })}`);
 }

@@ -9,7 +9,7 @@ import { currentAccount } from "@/lib/auth/session";
 import { pageHref } from "@/lib/content/page-id";
 import { db } from "@/lib/db";
 import { QueueQuerySchema, queryObject } from "@/lib/validation/history";
-import { compareRevisions } from "@/lib/wiki/history";
+import { compareRevisions, getPageHeaderOrThrow } from "@/lib/wiki/history";
 import { mayReadUnapproved } from "@/lib/wiki/review-policy";
 import { getReviewQueue } from "@/lib/wiki/review";
 import { listNamespaces } from "@/lib/wiki/recent";
@@ -26,7 +26,12 @@ const PAGES_SHOWN = 20;
 export default async function ReviewQueuePage({ searchParams }: Props) {
   await connection();
   const filter = QueueQuerySchema.parse(queryObject(await searchParams));
-  const [account, queue, namespaces] = await Promise.all([currentAccount(), getReviewQueue(db, filter), listNamespaces(db)]);
+  const [account, queue, namespaces, reviewed] = await Promise.all([
+    currentAccount(),
+    getReviewQueue(db, filter),
+    listNamespaces(db),
+    filter.reviewed && filter.decision && filter.revision ? getPageHeaderOrThrow(db, filter.reviewed).catch(() => null) : null,
+  ]);
   const reviewer = can(account, "review");
   const shown = queue.slice(0, PAGES_SHOWN);
   // The changes themselves only for those who may read text waiting for review.
@@ -41,6 +46,22 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
         <FilterFields namespaces={namespaces} namespace={filter.namespace} author={filter.author} />
         <button type="submit">Filter</button>
       </form>
+      {reviewed && (
+        <div className="notice" role="status">
+          <p>
+            {filter.decision === "approve"
+              ? `Approved: readers now see revision ${filter.revision} of “${reviewed.title}”.`
+              : `Rejected revision ${filter.revision} of “${reviewed.title}”: readers keep the approved text, and its author is told why.`}{" "}
+            {shown.length > 0 ? (
+              <>
+                Next: <a href="#queue-0">{shown[0].title}</a>.
+              </>
+            ) : (
+              "Nothing else is waiting for review."
+            )}
+          </p>
+        </div>
+      )}
       <p>
         {queue.length === 0 ? "Nothing is waiting for review." : `${queue.length} ${queue.length === 1 ? "page has" : "pages have"} revisions waiting for review.`}{" "}
         <a href="/review/log">Review log</a>
@@ -82,7 +103,7 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
                     <input name="comment" maxLength={500} />
                   </label>
                 </ActionForm>
-                <ActionForm action={reviewAction} fields={{ pageId: entry.pageId, number: entry.pending[0].number, decision: "reject" }} label="Reject">
+                <ActionForm action={reviewAction} fields={{ pageId: entry.pageId, number: entry.pending[0].number, decision: "reject" }} label="Reject" secondary>
                   <label>
                     Why (its author will read this)
                     <input name="comment" maxLength={500} required />

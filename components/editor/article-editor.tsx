@@ -29,6 +29,8 @@ export interface ArticleEditorProps {
   baseRevisionId: number | null;
   baseNumber: number | null;
   doc: DocumentJSON;
+  /** Whether what is saved now waits for a reviewer before readers see it. */
+  waitsForReview?: boolean;
 }
 
 interface Draft {
@@ -359,8 +361,13 @@ export function ArticleEditor(props: ArticleEditorProps) {
             {status.text}
           </p>
         )}
+        {props.waitsForReview && (
+          <p className="hint" id="review-hint">
+            Your edit will wait for review: readers go on seeing the approved text until a reviewer approves it.
+          </p>
+        )}
         <div className="button-row">
-          <button type="submit" disabled={saving || !editor}>
+          <button type="submit" disabled={saving || !editor} aria-describedby={props.waitsForReview ? "review-hint" : undefined}>
             {saving ? "Saving…" : "Save"}
           </button>
           <button type="button" className="secondary" onClick={() => void showPreview()} disabled={!editor}>

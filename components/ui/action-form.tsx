@@ -15,6 +15,7 @@ export function ActionForm<T = void>({
   label,
   done,
   labels,
+  secondary = false,
   children,
 }: {
   action: Action<T>;
@@ -24,6 +25,8 @@ export function ActionForm<T = void>({
   done?: string;
   /** Names of the fields as people read them, for the list of refusals. */
   labels?: Record<string, string>;
+  /** A button that is not the page's main action (rejecting beside approving). */
+  secondary?: boolean;
   children?: ReactNode;
 }) {
   const [state, run, pending] = useActionState<ActionResult<T> | null, FormData>(action, null);
@@ -62,7 +65,7 @@ export function ActionForm<T = void>({
         </p>
       )}
       <div className="button-row">
-        <button type="submit" disabled={pending}>
+        <button type="submit" disabled={pending} className={secondary ? "secondary" : undefined}>
           {pending ? "Working…" : label}
         </button>
       </div>

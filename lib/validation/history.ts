@@ -1,13 +1,20 @@
 import { z } from "zod";
 import { countingNumber } from "./numbers";
 
+/** The longest reason given for a revert or an undo. */
+export const MAX_REVERT_REASON = 400;
+
 const revisionNumber = countingNumber("revision");
 
 /** A revision number from an address. */
 export const RevisionNumberSchema = revisionNumber;
 
 /** `?before=` of the history page: show revisions older than this number. */
-export const HistoryQuerySchema = z.object({ before: revisionNumber.optional().catch(undefined) });
+export const HistoryQuerySchema = z.object({
+  before: revisionNumber.optional().catch(undefined),
+  /** A revision just saved from the history's tools (a revert, an undo, a rollback), said at the top. */
+  saved: revisionNumber.optional().catch(undefined),
+});
 
 /**
  * `?from=&to=&view=` of the diff page. Either number may be left out: `to` defaults to the latest
@@ -30,6 +37,8 @@ export const RevertSchema = z.object({
   pageId: z.string().min(1).max(300),
   number: revisionNumber,
   mode: z.enum(["revert", "undo"]),
+  /** Why, in the editor's words, after the summary the revert writes itself (which takes the rest of a summary's room). */
+  summary: z.string().trim().max(MAX_REVERT_REASON, `Keep the reason under ${MAX_REVERT_REASON} characters.`).default(""),
 });
 
 /** A rollback of one author's latest edits. */
@@ -88,4 +97,8 @@ export const ReviewSchema = z.object({
 export const QueueQuerySchema = z.object({
   namespace: z.string().trim().max(200).optional().catch(undefined).transform((v) => v || undefined),
   author: authorFilter,
+  /** What was just decided, said at the top of the queue: the page, the decision and the revision. */
+  reviewed: z.string().min(1).max(300).optional().catch(undefined),
+  decision: z.enum(["approve", "reject"]).optional().catch(undefined),
+  revision: revisionNumber.optional().catch(undefined),
 });

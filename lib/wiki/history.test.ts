@@ -57,10 +57,10 @@ describeOnEachDatabase("history, revert and undo", (database) => {
 
   it("undoes one earlier revision and keeps the later ones", async () => {
     const { db } = database();
-    const undone = await undoRevision(db, people.Ada, { pageId: "story", number: 2 });
+    const undone = await undoRevision(db, people.Ada, { pageId: "story", number: 2, reason: " no source says so " });
     expect(undone).toMatchObject({ status: "created", number: 4 });
     expect(await latestTexts()).toEqual(["alpha", "beta", "gamma", "DELTA"]);
-    expect((await getHistory(db, "story")).revisions[0].summary).toBe("Undid revision 2 by Bob");
+    expect((await getHistory(db, "story")).revisions[0].summary).toBe("Undid revision 2 by Bob: no source says so");
   });
 
   it("refuses an undo that later edits overlap, and writes nothing", async () => {

@@ -9,11 +9,14 @@ import { getPageHeaderOrThrow, getRevisionOrThrow } from "./history";
 import { markRejected } from "./review-policy";
 import { type SaveRevisionResult, savePageRevision, writePageRevision } from "./revisions";
 
+/** The summary a revert writes, and the editor's reason after it. */
+const withReason = (summary: string, reason?: string) => (reason?.trim() ? `${summary}: ${reason.trim()}` : summary);
+
 /**
  * Makes the page read as revision `number` did, as a new revision saying so. Later revisions stay
  * in the history. When someone saves meanwhile, the revert merges with their edit like any save.
  */
-export async function revertToRevision(db: Db, account: Account | null, options: { pageId: string; number: number }): Promise<SaveRevisionResult> {
+export async function revertToRevision(db: Db, account: Account | null, options: { pageId: string; number: number; reason?: string }): Promise<SaveRevisionResult> {
   const page = await getPageHeaderOrThrow(db, options.pageId);
   const author = await assertCanEdit(db, account, page.pageId);
   const [target, latest] = await Promise.all([getRevisionOrThrow(db, page.id, options.number), getRevisionOrThrow(db, page.id, page.latestNumber)]);
@@ -21,7 +24,7 @@ export async function revertToRevision(db: Db, account: Account | null, options:
     pageId: page.pageId,
     doc: target.doc,
     authorId: author.id,
-    summary: `Reverted to revision ${target.summary.number} by ${target.summary.author.name}`,
+    summary: withReason(`Reverted to revision ${target.summary.number} by ${target.summary.author.name}`, options.reason),
     baseRevisionId: latest.summary.id,
     action: "revert",
     selfApproved: can(author, "review"),
@@ -33,7 +36,7 @@ export async function revertToRevision(db: Db, account: Account | null, options:
  * of the revision's parent into the latest text, with the revision as the common base. Refused
  * with a clear message when later edits touched the same passages.
  */
-export async function undoRevision(db: Db, account: Account | null, options: { pageId: string; number: number }): Promise<SaveRevisionResult> {
+export async function undoRevision(db: Db, account: Account | null, options: { pageId: string; number: number; reason?: string }): Promise<SaveRevisionResult> {
   const page = await getPageHeaderOrThrow(db, options.pageId);
   const author = await assertCanEdit(db, account, page.pageId);
   if (options.number <= 1) throw new AppError("INVALID_INPUT", "The first revision cannot be undone: there is nothing before it.");
@@ -50,7 +53,7 @@ export async function undoRevision(db: Db, account: Account | null, options: { p
     pageId: page.pageId,
     doc: merged.doc,
     authorId: author.id,
-    summary: `Undid revision ${undone.summary.number} by ${undone.summary.author.name}`,
+    summary: withReason(`Undid revision ${undone.summary.number} by ${undone.summary.author.name}`, options.reason),
     baseRevisionId: latest.summary.id,
     action: "revert",
     selfApproved: can(author, "review"),

@@ -49,6 +49,30 @@ export async function reviewRequired(db: DbOrTx, pageId: string, pagePolicy: str
   return (await getSiteSetting(db, "reviewPolicy")) === "required";
 }
 
+/** The page a revision is saved on, as deciding whether it waits for review needs it; null for a new page. */
+export interface SavedOnPage {
+  id: number;
+  reviewPolicy: string | null;
+  latestRevision: { reviewState: string } | null;
+}
+
+/**
+ * Whether a revision this author saves on the page waits for review: when the page needs review
+ * and the save is not a reviewer's, or when the author already has revisions waiting there (saving
+ * on top of others' pending revisions approves them, but nobody approves their own words).
+ */
+export async function saveWaitsForReview(db: DbOrTx, pageId: string, page: SavedOnPage | null, author: { id: string; selfApproved: boolean }): Promise<boolean> {
+  const ownPending = page?.latestRevision?.reviewState === "pending" && (await db.revision.count({ where: { pageId: page.id, reviewState: "pending", authorId: author.id } })) > 0;
+  return ownPending || (!author.selfApproved && (await reviewRequired(db, pageId, page?.reviewPolicy ?? null)));
+}
+
+/** Whether an edit this account saves on the page now would wait for review, which the editor says before saving. */
+export async function editWaitsForReview(db: DbOrTx, account: Account | null, pageId: string): Promise<boolean> {
+  if (!account) return false;
+  const page = await db.page.findUnique({ where: { slug: pageId }, select: { id: true, reviewPolicy: true, latestRevision: { select: { reviewState: true } } } });
+  return saveWaitsForReview(db, pageId, page, { id: account.id, selfApproved: can(account, "review") });
+}
+
 export interface Reviewed {
   pageDbId: number;
   pageId: string;

@@ -8,6 +8,7 @@ import { getHistory } from "./history";
 import { listNotifications } from "./notifications";
 import { rollbackAuthor } from "./revert";
 import { approveRevision, rejectRevision, setReviewPolicy } from "./review";
+import { editWaitsForReview } from "./review-policy";
 import { getLatestRevision } from "./revisions";
 
 const doc = (text: string): DocumentJSON => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
@@ -36,6 +37,12 @@ describeOnEachDatabase("reviewing revisions", (database) => {
     await expect(setReviewPolicy(db, people.Rita, { namespace: "policy", policy: "required" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await setReviewPolicy(db, people.Alan, { namespace: "policy", policy: "required" });
     expect(await edit(people.Alan, "policy:rules", "First rules.")).toMatchObject({ number: 1, pending: false });
+    // The editor says so before the save; a reviewer's own save is published.
+    expect(await editWaitsForReview(db, people.Ed, "policy:rules")).toBe(true);
+    expect(await editWaitsForReview(db, people.Ed, "policy:new_page")).toBe(true);
+    expect(await editWaitsForReview(db, people.Rita, "policy:rules")).toBe(false);
+    expect(await editWaitsForReview(db, people.Ed, "open")).toBe(false);
+    expect(await editWaitsForReview(db, null, "policy:rules")).toBe(false);
     expect(await edit(people.Ed, "policy:rules", "Ed's rules.")).toMatchObject({ number: 2, pending: true });
     expect(await edit(people.Eve, "policy:rules", "Eve's rules.")).toMatchObject({ number: 3, pending: true });
     expect(await readerText("policy:rules")).toBe("First rules.");

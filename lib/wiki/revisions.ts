@@ -6,7 +6,7 @@ import type { Db, Tx } from "../db";
 import { transaction } from "../db/transaction";
 import { DocumentValidationError, parseDocument } from "../validation/document";
 import { AppError } from "./errors";
-import { markApproved, reviewRequired } from "./review-policy";
+import { markApproved, saveWaitsForReview } from "./review-policy";
 import { indexPage } from "./search";
 
 export interface SaveRevisionInput {
@@ -121,10 +121,7 @@ async function writeCheckedRevision(tx: Tx, input: SaveRevisionInput, checked: D
 
   const page = existing ?? (await tx.page.create({ data: { slug: input.pageId, namespace: pageNamespace(input.pageId), title }, select: { id: true } }));
   const size = Buffer.byteLength(content, "utf8");
-  // Saving on top of pending revisions approves them, unless one is the author's own: nobody approves
-  // their own words, so the new revision waits for review with them.
-  const ownPending = latest?.reviewState === "pending" && (await tx.revision.count({ where: { pageId: page.id, reviewState: "pending", authorId: input.authorId } })) > 0;
-  const pending = ownPending || (!input.selfApproved && (await reviewRequired(tx, input.pageId, existing?.reviewPolicy ?? null)));
+  const pending = await saveWaitsForReview(tx, input.pageId, existing, { id: input.authorId, selfApproved: !!input.selfApproved });
   const revision = await tx.revision.create({
     data: {
       pageId: page.id,

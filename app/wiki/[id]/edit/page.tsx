@@ -8,6 +8,7 @@ import { can } from "@/lib/auth/policy";
 import { currentAccount } from "@/lib/auth/session";
 import { normalizePageId, pageHref, titleFromPageId } from "@/lib/content/page-id";
 import { db } from "@/lib/db";
+import { editWaitsForReview } from "@/lib/wiki/review-policy";
 import { getLatestRevision } from "@/lib/wiki/revisions";
 import { routeParam } from "@/lib/http/route-param";
 import { PageTitleSchema } from "@/lib/validation/revision";
@@ -56,6 +57,7 @@ export default async function EditPage({ params, searchParams }: Props) {
   }
 
   const pending = latest && latest.publishedNumber !== latest.number;
+  const waitsForReview = await editWaitsForReview(db, account, pageId);
   return (
     <>
       {pending && (
@@ -70,6 +72,7 @@ export default async function EditPage({ params, searchParams }: Props) {
       baseRevisionId={latest?.revisionId ?? null}
       baseNumber={latest?.number ?? null}
       doc={latest?.doc ?? { type: "doc", content: [{ type: "paragraph" }] }}
+      waitsForReview={waitsForReview}
       />
     </>
   );

@@ -27,7 +27,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function HistoryPage({ params, searchParams }: Props) {
   await connection();
-  const { before } = HistoryQuerySchema.parse(queryObject(await searchParams));
+  const { before, saved } = HistoryQuerySchema.parse(queryObject(await searchParams));
   const account = await currentAccount();
   const history = await getHistory(db, routeParam((await params).id), { before, includeDeleted: can(account, "delete") }).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
@@ -36,6 +36,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   const { page, revisions } = history;
   const reviews = await getReviewLog(db, { pageId: page.pageId, limit: 20 });
   const first = revisions[0];
+  const savedRevision = saved === undefined ? undefined : revisions.find((r) => r.number === saved);
   const run = first && before === undefined ? revisions.findIndex((r) => r.author.id !== first.author.id) : -1;
   return (
     <article className="history" aria-labelledby="history-title">
@@ -52,6 +53,12 @@ export default async function HistoryPage({ params, searchParams }: Props) {
           )}
         </p>
       </header>
+      {savedRevision && (
+        <p className="notice" role="status">
+          Saved as revision {savedRevision.number}: {savedRevision.summary.replace(/[.!?]$/, "")}.{savedRevision.reviewState === "pending" ? " It waits for review." : ""}{" "}
+          <Link href={pageHref(page.pageId)}>Read the page</Link>
+        </p>
+      )}
       {page.deleted && (
         <p className="notice" role="status">
           This page is deleted: readers cannot see it, and only administrators see its history.

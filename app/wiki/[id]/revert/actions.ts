@@ -11,18 +11,19 @@ import { AppError } from "@/lib/wiki/errors";
 import { revertToRevision, rollbackAuthor, undoRevision } from "@/lib/wiki/revert";
 import type { SaveRevisionResult } from "@/lib/wiki/revisions";
 
+/** Back to the history, which says what was saved. */
 async function afterSave(pageId: string, saved: SaveRevisionResult): Promise<never> {
   if (saved.status === "created") await revalidateArticle(db, pageId, { existenceChanged: saved.pageCreated });
-  redirect(`${pageHref(pageId)}/history`);
+  redirect(`${pageHref(pageId)}/history${saved.status === "created" ? `?saved=${saved.number}` : ""}`);
 }
 
 /** Reverts to, or undoes, one revision from the confirmation form; back to the history when done. */
 export async function revertAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const input = parseForm(RevertSchema, form);
   if (!input.ok) return input;
-  const { pageId, number, mode } = input.data;
+  const { pageId, number, mode, summary } = input.data;
   const result = await toActionResult(async () => {
-    const saved = await (mode === "undo" ? undoRevision : revertToRevision)(db, await currentAccount(), { pageId, number });
+    const saved = await (mode === "undo" ? undoRevision : revertToRevision)(db, await currentAccount(), { pageId, number, reason: summary });
     if (saved.status === "unchanged") {
       throw new AppError("INVALID_INPUT", mode === "undo" ? "Nothing to undo: the page already reads as it did before that revision." : `Nothing to revert: the page already reads as revision ${number} did.`);
     }

@@ -3,15 +3,16 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { ActionForm } from "@/components/ui/action-form";
+import { DiffView } from "@/components/history/diff-view";
 import { RevisionLine } from "@/components/history/revision-line";
 import { PageTabs } from "@/components/reader/page-tabs";
 import { can } from "@/lib/auth/policy";
 import { currentAccount } from "@/lib/auth/session";
 import { pageHref } from "@/lib/content/page-id";
 import { db } from "@/lib/db";
-import { queryObject, RevertSchema } from "@/lib/validation/history";
+import { MAX_REVERT_REASON, queryObject, RevertSchema } from "@/lib/validation/history";
 import { AppError } from "@/lib/wiki/errors";
-import { getHistory } from "@/lib/wiki/history";
+import { compareRevisions, getHistory } from "@/lib/wiki/history";
 import { revertAction } from "./actions";
 import { routeParam } from "@/lib/http/route-param";
 
@@ -39,6 +40,11 @@ export default async function RevertPage({ params, searchParams }: Props) {
   if (!revision || revision.number !== number) notFound();
   const base = pageHref(page.pageId);
   const title = mode === "undo" ? `Undo revision ${number} of ${page.title}` : `Revert ${page.title} to revision ${number}`;
+  // What it changes: a revert makes the latest text read as the revision; an undo takes back the revision's own changes.
+  const preview =
+    mode === "undo"
+      ? number > 1 ? await compareRevisions(db, account, page.pageId, number, number - 1).catch(() => null) : null
+      : number !== page.latestNumber ? await compareRevisions(db, account, page.pageId, page.latestNumber, number).catch(() => null) : null;
 
   return (
     <article className="prose" aria-labelledby="revert-title">
@@ -58,8 +64,19 @@ export default async function RevertPage({ params, searchParams }: Props) {
           revisions stay in the history; this is saved as a new revision.
         </p>
       )}
+      {preview && (
+        <section aria-labelledby="revert-preview">
+          <h2 id="revert-preview">{mode === "undo" ? "What this takes back" : "What this changes"}</h2>
+          <DiffView comparison={preview} layout="inline" prefix="preview-" />
+        </section>
+      )}
       {can(account, "edit", page) ? (
-        <ActionForm action={revertAction} fields={{ pageId: page.pageId, number, mode }} label={mode === "undo" ? "Undo this revision" : "Revert"} />
+        <ActionForm action={revertAction} fields={{ pageId: page.pageId, number, mode }} label={mode === "undo" ? "Undo this revision" : "Revert"} labels={{ summary: "Why" }}>
+          <label>
+            Why (added to the summary: “{mode === "undo" ? `Undid revision ${number} by ${revision.author.name}` : `Reverted to revision ${number} by ${revision.author.name}`}”)
+            <input name="summary" maxLength={MAX_REVERT_REASON} placeholder="For example: the source does not say this" />
+          </label>
+        </ActionForm>
       ) : (
         <p role="alert">
           {account ? "Your account cannot edit this page." : <><Link href={`/login?callbackUrl=${encodeURIComponent(`${base}/history`)}`}>Sign in</Link> to revert or undo.</>}
