@@ -219,21 +219,22 @@ class Renderer {
     }
     const shown = Math.min(width ?? media.width, media.width);
     const height = Math.max(1, Math.round((media.height * shown) / media.width));
-    const sizes = `(max-width: ${shown}px) 100vw, ${shown}px`;
-    // Widths up to twice the shown one (for dense screens) are all a browser can use here.
-    const useful = (list: { width: number; url: string }[]) => {
-      const enough = list.findIndex((s) => s.width >= 2 * shown);
-      return enough < 0 ? list : list.slice(0, enough + 1);
+    // A figure is shown at one width (narrower only on a narrower screen): the size for it and the
+    // size for dense screens are all a browser needs, named by density.
+    type Sized = { width: number; url: string };
+    const atLeast = (list: Sized[], wanted: number) => list.find((s) => s.width >= wanted) ?? list.at(-1)!;
+    const srcset = (list: Sized[]) => {
+      const [one, two] = [atLeast(list, shown), atLeast(list, 2 * shown)];
+      return one === two ? one.url : `${one.url}, ${two.url} 2x`;
     };
-    const srcset = (list: { width: number; url: string }[]) => useful(list).map((s) => `${s.url} ${s.width}w`).join(", ");
-    const largest = useful(media.picture.fallback).at(-1)!;
+    const largest = atLeast(media.picture.fallback, 2 * shown);
     const alt = typeof attrs.alt === "string" ? attrs.alt : media.alt;
     return (
       `<figure${attributes({ class: classes })}><a${attributes({ href: media.href, class: "media-link" })}><picture>` +
-      `<source${attributes({ type: "image/avif", srcset: srcset(media.picture.avif), sizes })}>` +
+      `<source${attributes({ type: "image/avif", srcset: srcset(media.picture.avif) })}>` +
       // A browser without AVIF (few are left) gets one size in the original's format, sharp on dense
       // screens: every other source would weigh on every reading of the page, for everyone.
-      `<img${attributes({ src: largest.url, width: shown, height, loading: "lazy", decoding: "async" })} alt="${escapeHtml(alt)}">` +
+      `<img${attributes({ src: largest.url, width: shown, height, loading: "lazy" })} alt="${escapeHtml(alt)}">` +
       `</picture></a>${figcaption}</figure>`
     );
   }

@@ -1,11 +1,38 @@
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { thumbnailEtag, thumbnailHeaders } from "./serving";
 import { THUMBNAIL_FORMATS, THUMBNAIL_WIDTHS, type ThumbnailFormat, thumbnailKey, type ThumbnailWidth } from "./sizes";
 
 const THUMBNAIL_PATH = /^\/files\/([0-9a-f]{64})\/thumbnails\/(\d+)\.([a-z]+)$/;
+
+/**
+ * Thumbnails read lately, by file: their addresses name their content, so a kept copy is never
+ * stale and the hot path reads no file at all. Held to a budget, the least recently used first out.
+ */
+const kept = new Map<string, Buffer>();
+let keptBytes = 0;
+const KEPT_BUDGET = 64 * 1024 * 1024;
+
+async function thumbnailBytes(file: string): Promise<Buffer | null> {
+  const hit = kept.get(file);
+  if (hit) {
+    kept.delete(file);
+    kept.set(file, hit);
+    return hit;
+  }
+  const found = await stat(file).catch(() => null);
+  if (!found?.isFile()) return null;
+  const bytes = await readFile(file);
+  kept.set(file, bytes);
+  keptBytes += bytes.length;
+  for (const [oldest, old] of kept) {
+    if (keptBytes <= KEPT_BUDGET) break;
+    kept.delete(oldest);
+    keptBytes -= old.length;
+  }
+  return bytes;
+}
 
 /**
  * Serves a thumbnail made before straight from the local store's folder, with the headers the file
@@ -20,16 +47,15 @@ export async function serveKeptThumbnail(req: IncomingMessage, res: ServerRespon
   const format = THUMBNAIL_FORMATS.find((f) => f === match?.[3]);
   if (!match || !width || !format) return false;
   const file = path.join(path.resolve(directory), ...thumbnailKey(match[1], width as ThumbnailWidth, format as ThumbnailFormat).split("/"));
-  const found = await stat(file).catch(() => null);
-  if (!found?.isFile()) return false;
-  const headers = thumbnailHeaders(match[1], width, format, found.size);
+  const bytes = await thumbnailBytes(file);
+  if (!bytes) return false;
+  const headers = thumbnailHeaders(match[1], width, format, bytes.length);
   if (req.headers["if-none-match"] === `"${thumbnailEtag(match[1], width, format)}"`) {
     res.writeHead(304, { ETag: headers.get("ETag")!, "Cache-Control": headers.get("Cache-Control")! });
     res.end();
     return true;
   }
   res.writeHead(200, Object.fromEntries(headers));
-  if (req.method === "HEAD") res.end();
-  else createReadStream(file).on("error", () => res.destroy()).pipe(res);
+  res.end(req.method === "HEAD" ? undefined : bytes);
   return true;
 }

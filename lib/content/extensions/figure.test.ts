@@ -33,21 +33,21 @@ describe("figures", () => {
     const html = render(doc(figure("models:chart.png", { width: 300, align: "right" }, [{ type: "text", text: "Scores by year" }])), [["models:chart.png", chart]]);
     expect(html).toBe(
       '<figure class="figure figure-right"><a href="/media/models:chart.png" class="media-link"><picture>' +
-        '<source type="image/avif" srcset="/files/abc/thumbnails/160.avif 160w, /files/abc/thumbnails/1024.avif 900w" sizes="(max-width: 300px) 100vw, 300px" />' +
-        '<img src="/files/abc/thumbnails/1024.png" width="300" height="200" loading="lazy" decoding="async" alt="A bar chart" />' +
+        '<source type="image/avif" srcset="/files/abc/thumbnails/1024.avif" />' +
+        '<img src="/files/abc/thumbnails/1024.png" width="300" height="200" loading="lazy" alt="A bar chart" />' +
         "</picture></a><figcaption>Scores by year</figcaption></figure>",
     );
     // Alt text given for this use wins; an empty one marks the picture as decoration.
     expect(render(doc(figure("models:chart.png", { alt: "" })), [["models:chart.png", chart]])).toContain('alt=""');
   });
 
-  it("offer only the widths a figure can use: up to twice the width it is shown at", () => {
+  it("offer the size a figure is shown at and the size for dense screens, nothing else", () => {
     const widths = [160, 320, 640, 1024, 1600];
     const list = (format: string) => widths.map((w) => ({ width: w, url: `/files/big/thumbnails/${w}.${format}` }));
     const big: RenderMedia = { ...chart, width: 3000, height: 2000, picture: { avif: list("avif"), webp: list("webp"), fallback: list("png") } };
     const html = render(doc(figure("models:chart.png", { width: 300 })), [["models:chart.png", big]]);
-    expect(html).toContain("/files/big/thumbnails/640.avif 640w");
-    expect(html).not.toContain("1024");
+    expect(html).toContain('srcset="/files/big/thumbnails/320.avif, /files/big/thumbnails/640.avif 2x"');
+    expect(html).not.toMatch(/160|1024|sizes=/);
     expect(html).toContain('src="/files/big/thumbnails/640.png"');
   });
 
