@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { AccountMenu } from "@/components/account/account-menu";
 import { Session } from "@/components/account/session";
+import { MenuButton } from "@/components/layout/menu-button";
 import { SearchBox } from "@/components/search/search-box";
 import "./globals.css";
 
@@ -30,7 +31,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             Palimpsest
           </Link>
           <SearchBox />
-          <nav aria-label="Site">
+          {/* On a phone the site's links fold behind this link, which opens them (no script needed). */}
+          <MenuButton controls="site-menu" />
+          <nav aria-label="Site" id="site-menu">
             <ul>
               <li>
                 <Link href="/pages">All pages</Link>
