@@ -1,6 +1,6 @@
 import type { Db, Tx } from "./index";
 
-const MAX_ATTEMPTS = 4;
+const MAX_ATTEMPTS = 8;
 
 /**
  * A unique-key clash (a revision number, a page id), a serialisation failure, or SQLite refusing a
@@ -13,9 +13,10 @@ function isWriteRace(error: unknown): boolean {
 }
 
 /**
- * Runs `work` as one transaction, and runs it again (a few times, after a short random pause) when
- * it lost a race with another writer. `work` must read what it depends on inside the transaction,
- * so a second run decides afresh.
+ * Runs `work` as one transaction, and runs it again (a few times, after a random pause that doubles
+ * each time, two seconds in all at most) when it lost a race with another writer: a command-line
+ * import writing to the same SQLite file can hold it for a good part of a second on a busy machine.
+ * `work` must read what it depends on inside the transaction, so a second run decides afresh.
  */
 export async function transaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
@@ -23,7 +24,7 @@ export async function transaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Prom
       return await db.$transaction((tx: Tx) => work(tx));
     } catch (error) {
       if (attempt >= MAX_ATTEMPTS || !isWriteRace(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+      await new Promise((resolve) => setTimeout(resolve, Math.min(500, 5 * 2 ** attempt) * (0.5 + Math.random())));
     }
   }
 }
