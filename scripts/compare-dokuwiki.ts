@@ -186,7 +186,8 @@ function fromDocument(title: string | null, blocks: NodeJSON[], sources: Importe
       for (const mark of node.marks ?? []) {
         if (mark.type === "wikiLink") elements.push(`link: page ${mark.attrs?.target}${mark.attrs?.fragment ? `#${mark.attrs.fragment}` : ""}`);
         const href = String(mark.attrs?.href);
-        if (mark.type === "link") elements.push(href.startsWith(`${SITE}/media/`) ? `media: ${decodeURIComponent(href.slice(SITE.length + 7))}` : `link: ${new URL(href).href}`);
+        const files = `${SITE}/media/`;
+        if (mark.type === "link") elements.push(href.startsWith(files) ? `media: ${decodeURIComponent(href.slice(files.length))}` : `link: ${new URL(href).href}`);
       }
       if (node.type === "citation") {
         const note = citationNote(node);

@@ -1,14 +1,15 @@
 "use client";
 
 import { useState } from "react";
+import { sentOnceStore } from "./sent-once-store";
 
 type Props = { id: string; className: string } & ({ html: string } | { keyed: string });
 
 /** Reads, once, HTML kept for the server's HTML pass of this request (see sent-once.ts). */
 function takeKept(key: string): string {
-  const store = (globalThis as { palimpsestSentOnce?: Map<string, string> }).palimpsestSentOnce;
-  const html = store?.get(key) ?? "";
-  store?.delete(key);
+  const store = sentOnceStore();
+  const html = store.get(key) ?? "";
+  store.delete(key);
   return html;
 }
 

@@ -2,13 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
 import { DOCUMENT_REQUEST_HEADER } from "@/lib/http/document-request";
+import { sentOnceStore } from "./sent-once-store";
 
-/**
- * HTML rendered on the server for a client component to show, kept between React's server pass
- * and its HTML pass of the same request (both run in this process, as separate bundles: the store
- * lives on globalThis) so that it is not also written into the page's React payload.
- */
-const store = ((globalThis as { palimpsestSentOnce?: Map<string, string> }).palimpsestSentOnce ??= new Map());
 /** Renders whose HTML pass never came (an error between the two) are forgotten past this many. */
 const MAX_KEPT = 100;
 
@@ -19,6 +14,8 @@ const MAX_KEPT = 100;
  */
 export async function sentOnce(html: string): Promise<{ html: string } | { keyed: string }> {
   if ((await headers()).get(DOCUMENT_REQUEST_HEADER) !== "1") return { html };
+  // Kept for this request's HTML pass, so that it is not also written into the page's React payload.
+  const store = sentOnceStore();
   const key = randomUUID();
   if (store.size >= MAX_KEPT) store.delete(store.keys().next().value!);
   store.set(key, html);

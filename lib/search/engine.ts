@@ -1,7 +1,7 @@
 // The search index on each engine: SQLite's FTS5 and PostgreSQL's text search, behind one set of
 // functions. Only this module knows the index tables (prisma/*/migrations/*_search).
 import { type DbOrTx, dbKind, Prisma, type Tx } from "../db";
-import { type ParsedQuery, toFts5, toWebSearch, wordHalves } from "./query";
+import { fts5String, type ParsedQuery, toFts5, toWebSearch, wordHalves } from "./query";
 
 /** One section of a page's text as one audience sees it. */
 export interface IndexEntry {
@@ -201,7 +201,7 @@ const COMMON_WORD_SECTIONS = 5_000;
 async function hasCommonWord(db: DbOrTx, query: ParsedQuery, sections: number): Promise<boolean> {
   const words = [...new Set(query.terms.filter((t) => !t.exclude).flatMap((t) => t.words))];
   const counts = words.map(
-    (word) => Prisma.sql`(SELECT count(*) FROM (SELECT 1 FROM "SearchText" WHERE "SearchText" MATCH ${toFts5({ terms: [{ words: [word], phrase: false, exclude: false }], namespace: null })} LIMIT ${sections + 1})) > ${sections}`,
+    (word) => Prisma.sql`(SELECT count(*) FROM (SELECT 1 FROM "SearchText" WHERE "SearchText" MATCH ${fts5String(word)} LIMIT ${sections + 1})) > ${sections}`,
   );
   if (!counts.length) return false;
   const [row] = await db.$queryRaw<{ common: number | bigint }[]>`SELECT (${Prisma.join(counts, " OR ")}) AS common`;
@@ -248,7 +248,7 @@ export async function titlesContaining(db: DbOrTx, text: string, limit: number):
   if (dbKind(db) === "sqlite" && [...text].length >= 3) {
     return db.$queryRaw<TitleMatch[]>`
       SELECT p."slug", p."title" FROM "SearchTitle" t JOIN "Page" p ON p.id = t.rowid
-      WHERE "SearchTitle" MATCH ${`"${text.replace(/"/g, '""')}"`} AND ${LIVE_PAGE} ${order}`;
+      WHERE "SearchTitle" MATCH ${fts5String(text)} AND ${LIVE_PAGE} ${order}`;
   }
   const pattern = dbKind(db) === "sqlite" ? `${likeText(text)}%` : `%${likeText(text)}%`;
   return db.$queryRaw<TitleMatch[]>`
@@ -290,7 +290,7 @@ export async function similarTitle(db: DbOrTx, text: string): Promise<TitleMatch
     // The titles of live pages only are suggested (see indexPages): the page is read for the best alone.
     const best = closest(
       await db.$queryRaw<{ id: number | bigint; title: string }[]>`
-        SELECT rowid AS id, title FROM "SearchTitle" WHERE "SearchTitle" MATCH ${pieces.map((piece) => `"${piece.replace(/"/g, '""')}"`).join(" OR ")} LIMIT 300`,
+        SELECT rowid AS id, title FROM "SearchTitle" WHERE "SearchTitle" MATCH ${pieces.map(fts5String).join(" OR ")} LIMIT 300`,
     );
     const [page] = best ? await db.$queryRaw<TitleMatch[]>`SELECT p."slug", p."title" FROM "Page" p WHERE p.id = ${Number(best.id)} AND ${LIVE_PAGE}` : [];
     return page ?? null;

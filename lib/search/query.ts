@@ -63,7 +63,9 @@ export function parseQuery(raw: string): ParsedQuery {
 /** Whether a query has something to look for (exclusions alone do not). */
 export const hasTerms = (query: ParsedQuery) => query.terms.some((t) => !t.exclude);
 
-const quote = (word: string) => `"${word.replace(/"/g, '""')}"`;
+/** Text as one FTS5 string: quoted, so nothing in it is read as an operator. */
+export const fts5String = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
 
 /**
  * The query in SQLite FTS5's syntax. Every word is quoted, so nothing a reader types is read as
@@ -73,7 +75,7 @@ export function toFts5(query: ParsedQuery, { prefix = false, columns }: { prefix
   const included = query.terms.filter((t) => !t.exclude);
   const excluded = query.terms.filter((t) => t.exclude);
   // `"a" + "b"` is FTS5's phrase; a `*` after its last word makes that word a prefix.
-  const term = (t: SearchTerm, last: boolean) => `${t.words.map(quote).join(" + ")}${last && prefix ? "*" : ""}`;
+  const term = (t: SearchTerm, last: boolean) => `${t.words.map(fts5String).join(" + ")}${last && prefix ? "*" : ""}`;
   const positive = included.map((t, i) => term(t, i === included.length - 1)).join(" AND ");
   // Columns limit where the wanted words are found; excluded words are left out wherever they are.
   const found = columns ? `{${columns.join(" ")}} : (${positive})` : positive;

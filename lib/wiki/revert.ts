@@ -5,12 +5,26 @@ import { transaction } from "../db/transaction";
 import type { Account } from "./accounts";
 import { assertCanEdit } from "./edit";
 import { AppError } from "./errors";
-import { getPageHeaderOrThrow, getRevisionOrThrow } from "./history";
+import { compareRevisions, getPageHeaderOrThrow, getRevisionOrThrow, type RevisionComparison } from "./history";
 import { markRejected } from "./review-policy";
 import { type SaveRevisionResult, savePageRevision, writePageRevision } from "./revisions";
 
-/** The summary a revert writes, and the editor's reason after it. */
-const withReason = (summary: string, reason?: string) => (reason?.trim() ? `${summary}: ${reason.trim()}` : summary);
+/** The summary a revert or an undo of revision `number` (by `author`) writes, and the editor's reason after it. */
+export function revertSummary(mode: "revert" | "undo", number: number, author: string, reason?: string): string {
+  const summary = mode === "undo" ? `Undid revision ${number} by ${author}` : `Reverted to revision ${number} by ${author}`;
+  return reason?.trim() ? `${summary}: ${reason.trim()}` : summary;
+}
+
+/**
+ * What a revert or an undo would change, before it is done: a revert makes the latest text read as
+ * revision `number`; an undo takes back that revision's own changes. Null when there is nothing to
+ * show (a revert to the latest, an undo of the first) or the account may not read it.
+ */
+export async function previewRevert(db: Db, account: Account | null, page: { pageId: string; latestNumber: number }, number: number, mode: "revert" | "undo"): Promise<RevisionComparison | null> {
+  const [from, to] = mode === "undo" ? [number, number - 1] : [page.latestNumber, number];
+  if (from === to || to < 1) return null;
+  return compareRevisions(db, account, page.pageId, from, to).catch(() => null);
+}
 
 /**
  * Makes the page read as revision `number` did, as a new revision saying so. Later revisions stay
@@ -24,7 +38,7 @@ export async function revertToRevision(db: Db, account: Account | null, options:
     pageId: page.pageId,
     doc: target.doc,
     authorId: author.id,
-    summary: withReason(`Reverted to revision ${target.summary.number} by ${target.summary.author.name}`, options.reason),
+    summary: revertSummary("revert", target.summary.number, target.summary.author.name, options.reason),
     baseRevisionId: latest.summary.id,
     action: "revert",
     selfApproved: can(author, "review"),
@@ -53,7 +67,7 @@ export async function undoRevision(db: Db, account: Account | null, options: { p
     pageId: page.pageId,
     doc: merged.doc,
     authorId: author.id,
-    summary: withReason(`Undid revision ${undone.summary.number} by ${undone.summary.author.name}`, options.reason),
+    summary: revertSummary("undo", undone.summary.number, undone.summary.author.name, options.reason),
     baseRevisionId: latest.summary.id,
     action: "revert",
     selfApproved: can(author, "review"),

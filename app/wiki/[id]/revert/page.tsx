@@ -12,7 +12,8 @@ import { pageHref } from "@/lib/content/page-id";
 import { db } from "@/lib/db";
 import { MAX_REVERT_REASON, queryObject, RevertSchema } from "@/lib/validation/history";
 import { AppError } from "@/lib/wiki/errors";
-import { compareRevisions, getHistory } from "@/lib/wiki/history";
+import { getHistory } from "@/lib/wiki/history";
+import { previewRevert, revertSummary } from "@/lib/wiki/revert";
 import { revertAction } from "./actions";
 import { routeParam } from "@/lib/http/route-param";
 
@@ -40,11 +41,7 @@ export default async function RevertPage({ params, searchParams }: Props) {
   if (!revision || revision.number !== number) notFound();
   const base = pageHref(page.pageId);
   const title = mode === "undo" ? `Undo revision ${number} of ${page.title}` : `Revert ${page.title} to revision ${number}`;
-  // What it changes: a revert makes the latest text read as the revision; an undo takes back the revision's own changes.
-  const preview =
-    mode === "undo"
-      ? number > 1 ? await compareRevisions(db, account, page.pageId, number, number - 1).catch(() => null) : null
-      : number !== page.latestNumber ? await compareRevisions(db, account, page.pageId, page.latestNumber, number).catch(() => null) : null;
+  const preview = await previewRevert(db, account, page, number, mode);
 
   return (
     <article className="prose" aria-labelledby="revert-title">
@@ -73,7 +70,7 @@ export default async function RevertPage({ params, searchParams }: Props) {
       {can(account, "edit", page) ? (
         <ActionForm action={revertAction} fields={{ pageId: page.pageId, number, mode }} label={mode === "undo" ? "Undo this revision" : "Revert"} labels={{ summary: "Why" }}>
           <label>
-            Why (added to the summary: “{mode === "undo" ? `Undid revision ${number} by ${revision.author.name}` : `Reverted to revision ${number} by ${revision.author.name}`}”)
+            Why (added to the summary: “{revertSummary(mode, number, revision.author.name)}”)
             <input name="summary" maxLength={MAX_REVERT_REASON} placeholder="For example: the source does not say this" />
           </label>
         </ActionForm>
