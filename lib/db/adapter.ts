@@ -1,6 +1,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { SerialSqlite } from "./sqlite-adapter";
 import { databaseKind, sqlitePath } from "./url";
 
 // PostgreSQL catalog types the 6.19 pg adapter cannot map; Prisma's migration engine reads them.
@@ -48,7 +49,8 @@ export function postgresConfig(url: string): pg.PoolConfig {
 /** The Prisma driver adapter for a database URL (used by the app and by the Prisma CLI). */
 export function createAdapter(url: string, { forMigrations = false } = {}) {
   if (databaseKind(url) === "sqlite") {
-    return new PrismaBetterSQLite3({ url: sqlitePath(url) });
+    // Migrations run alone, with Prisma's own locking; the app's connections are serialised.
+    return forMigrations ? new PrismaBetterSQLite3({ url: sqlitePath(url) }) : new SerialSqlite(sqlitePath(url));
   }
   const config = postgresConfig(url);
   return new PrismaPg(forMigrations ? { ...config, Client: CatalogTextClient } : config);

@@ -3,9 +3,9 @@ import type { Db, Tx } from "./index";
 const MAX_ATTEMPTS = 8;
 
 /**
- * A unique-key clash (a revision number, a page id), a serialisation failure, or SQLite refusing a
- * reader's upgrade to writer while another connection writes (which it reports at once, as
- * "busy"): another writer won, and the transaction is worth running again from the start.
+ * A unique-key clash (a revision number, a page id), a serialisation failure, or SQLite still busy
+ * after its timeout (another process held the write lock that long): another writer won, and the
+ * transaction is worth running again from the start.
  */
 function isWriteRace(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
