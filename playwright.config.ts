@@ -22,6 +22,8 @@ export default defineConfig({
     launchOptions: { executablePath: "/usr/bin/chromium" },
     // Tracing every test slows a loaded machine; the retry of a failure records one.
     trace: "on-first-retry",
+    // A step that cannot act fails with what it waited for, not as the whole test's timeout.
+    actionTimeout: 15_000,
   },
   // Reading journeys check the new install as it is; the journeys that change it run after them.
   projects: servers.flatMap((s) => {

@@ -150,6 +150,88 @@ test.describe("the link panel", () => {
   });
 });
 
+test.describe("the tools' panels", () => {
+  test("open beside the selection, also far down a long page, and stay on screen", async ({ page, db, makeAccount, signInAs }) => {
+    const editor = await makeAccount("editor");
+    await signInAs(page, editor);
+    const pageId = `long_${Date.now()}`;
+    const paragraphs = Array.from({ length: 40 }, (_, i) => ({ type: "paragraph", content: [{ type: "text", text: `Paragraph number ${i + 1} of a long page.` }] }));
+    await savePageRevision(db, { pageId, doc: { type: "doc", content: paragraphs }, authorId: editor.id, summary: "", baseRevisionId: null });
+    await openEditor(page, pageId);
+    const last = page.getByRole("textbox", { name: /^Text of/ }).getByText("Paragraph number 40 of a long page.");
+    await last.dblclick();
+    for (const [shortcut, role, name] of [["ControlOrMeta+k", "form", "Wiki link"], ["ControlOrMeta+Shift+c", "group", "Cite a source"]] as const) {
+      await page.keyboard.press(shortcut);
+      const panel = page.getByRole(role, { name });
+      await expect(panel).toBeInViewport();
+      await expect(panel.locator("input").first()).toBeFocused();
+      // Just below the selected word, or just above it when the screen ends first.
+      const box = (await panel.boundingBox())!;
+      const line = (await last.boundingBox())!;
+      expect(box.y >= line.y + line.height ? box.y - (line.y + line.height) : line.y - (box.y + box.height)).toBeLessThan(40);
+      await page.keyboard.press("Escape");
+      await expect(panel).toBeHidden();
+      await last.dblclick();
+    }
+  });
+});
+
+test.describe("links to missing pages", () => {
+  test("are marked in the editor as readers see them, also when added while editing", async ({ page, db, makeAccount, signInAs }) => {
+    const editor = await makeAccount("editor");
+    await signInAs(page, editor);
+    const stamp = Date.now();
+    const [pageId, written, missing] = [`marked_${stamp}`, `written_${stamp}`, `unwritten_${stamp}`];
+    const paragraph = (text: string) => ({ type: "paragraph", content: [{ type: "text", text }] });
+    const link = (text: string, target: string) => ({ type: "text", text, marks: [{ type: "wikiLink", attrs: { target, fragment: null } }] });
+    await savePageRevision(db, { pageId: written, doc: { type: "doc", content: [paragraph("A page that exists.")] }, authorId: editor.id, summary: "", baseRevisionId: null });
+    const links = { type: "paragraph", content: [link("Written", written), { type: "text", text: " and " }, link("Unwritten", missing)] };
+    await savePageRevision(db, { pageId, doc: { type: "doc", content: [links] }, authorId: editor.id, summary: "", baseRevisionId: null });
+
+    const box = await openEditor(page, pageId);
+    await expect(box.locator("a.wikilink", { hasText: "Unwritten" }).locator(".missing")).toHaveAttribute("title", `${missing} (page does not exist)`);
+    await expect(box.locator("a.wikilink", { hasText: "Written" }).first().locator(".missing")).toHaveCount(0);
+
+    // A link added now is looked up: to a wanted page, marked; to a written one, not.
+    await endOf(page, "Unwritten");
+    await page.keyboard.type(" then ");
+    await page.keyboard.press("ControlOrMeta+k");
+    await page.getByLabel("Page to link to").fill(`another_missing_${stamp}`);
+    await page.getByRole("button", { name: "Insert link" }).click();
+    await expect(box.locator("a.wikilink", { hasText: `another_missing_${stamp}` }).locator(".missing")).toHaveCount(1);
+    await page.keyboard.type(" and ");
+    await page.keyboard.press("ControlOrMeta+k");
+    await page.getByLabel("Page to link to").fill(written);
+    await page.getByRole("button", { name: "Insert link" }).click();
+    await expect(box.locator("a.wikilink")).toHaveCount(4);
+    await expect(box.locator("a.wikilink .missing")).toHaveCount(2);
+  });
+});
+
+test.describe("the preview", () => {
+  test("takes the text's place, from its top, and gives the text back as it was", async ({ page, makeAccount, signInAs }) => {
+    await signInAs(page, await makeAccount("editor"));
+    const box = await openEditor(page, `preview_${Date.now()}`);
+    await typeParagraphs(page, "Words to see as readers will.");
+    await page.getByRole("button", { name: "Preview" }).click();
+    const preview = page.getByRole("region", { name: "Preview" });
+    await expect(preview.locator(".article-body")).toHaveText("Words to see as readers will.");
+    await expect(preview.getByRole("heading", { name: "Preview" })).toBeFocused();
+    // In place of the text and its toolbar, not under the form.
+    await expect(box).toBeHidden();
+    await expect(page.getByRole("toolbar", { name: "Formatting" })).toBeHidden();
+    const [previewTop, formTop] = await Promise.all([preview.evaluate((el) => el.getBoundingClientRect().top), page.locator(".save-form").evaluate((el) => el.getBoundingClientRect().top)]);
+    expect(previewTop).toBeLessThan(formTop);
+
+    await preview.getByRole("button", { name: "Back to editing" }).click();
+    await expect(preview).toBeHidden();
+    await expect(box).toBeFocused();
+    await page.keyboard.press("ControlOrMeta+End");
+    await page.keyboard.type(" More.");
+    await expect(box).toHaveText("Words to see as readers will. More.");
+  });
+});
+
 test.describe("a new page's title", () => {
   // The missing page's address answers 404, which the browser reports.
   test.use({ expectedErrors: [/status of 404/] });

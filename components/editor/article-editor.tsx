@@ -3,7 +3,7 @@
 import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { type Preview, previewArticle, saveArticle } from "@/app/wiki/[id]/edit/actions";
+import { findMissingPages, type Preview, previewArticle, saveArticle } from "@/app/wiki/[id]/edit/actions";
 import { formatTime } from "@/components/history/revision-line";
 import { ReferenceList } from "@/components/reader/reference-list";
 import { TableOfContents } from "@/components/reader/table-of-contents";
@@ -16,8 +16,10 @@ import { CitationCoverage } from "./citation-coverage";
 import { CitationPanel, WikiLinkPanel } from "./insert-panels";
 import { ConflictPanel } from "./conflict-panel";
 import { EditorFigure } from "./figure-view";
+import { FloatingPanel } from "./floating-panel";
 import { knownFileAlt, searchLibrary, uploadToLibrary, useLibraryRevision } from "./media-library";
 import { insertLibraryFile, MediaPanel } from "./media-panel";
+import { MissingLinks } from "./missing-links";
 import { rememberSave } from "./save-notice";
 import { Toolbar } from "./toolbar";
 import { MAX_PAGE_TITLE_LENGTH, MAX_SUMMARY_LENGTH } from "@/lib/validation/revision";
@@ -29,6 +31,8 @@ export interface ArticleEditorProps {
   baseRevisionId: number | null;
   baseNumber: number | null;
   doc: DocumentJSON;
+  /** Whether each page the document links to exists. */
+  linkedPages: Record<string, boolean>;
   /** Whether what is saved now waits for a reviewer before readers see it. */
   waitsForReview?: boolean;
 }
@@ -76,7 +80,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
   const filesArrived = useRef<(files: File[], at?: number) => void>(() => {});
 
   const editor = useEditor({
-    extensions: editorExtensions,
+    extensions: [...editorExtensions, MissingLinks.configure({ known: new Map(Object.entries(props.linkedPages)), findMissing: findMissingPages })],
     content: props.doc,
     immediatelyRender: false,
     editorProps: {
@@ -225,12 +229,24 @@ export function ArticleEditor(props: ArticleEditorProps) {
     setStatus({ kind: "error", text: result.message });
   }, [editor, saving, pageId, summary, minor, base.id, pageTitle, watch]);
 
+  const previewHeading = useRef<HTMLHeadingElement>(null);
   const showPreview = useCallback(async () => {
     if (!editor) return;
+    setPanel(null);
     const result = await previewArticle(pageId, JSON.stringify(editor.getJSON()));
     if (result.ok) setPreview(result.data);
     else setStatus({ kind: "error", text: result.message });
   }, [editor, pageId]);
+  const closePreview = useCallback(() => {
+    setPreview(null);
+    editor?.commands.focus();
+  }, [editor]);
+  // The preview is read from its start, where the text was.
+  useEffect(() => {
+    if (!preview) return;
+    previewHeading.current?.focus();
+    previewHeading.current?.scrollIntoView({ block: "start" });
+  }, [preview]);
 
   const keys = useRef({ save, openLink: () => setPanel("link"), openCite: () => setPanel("cite") });
   keys.current = { save, openLink: () => setPanel("link"), openCite: () => setPanel("cite") };
@@ -313,17 +329,45 @@ export function ArticleEditor(props: ArticleEditorProps) {
         Page title
         <input value={pageTitle} onChange={(e) => setPageTitle(e.target.value)} required maxLength={MAX_PAGE_TITLE_LENGTH} />
       </label>
-      <Toolbar editor={editor} onWikiLink={() => setPanel("link")} onCite={() => setPanel("cite")} onMedia={() => setPanel("media")} />
+      <div hidden={!!preview}>
+        <Toolbar editor={editor} onWikiLink={() => setPanel("link")} onCite={() => setPanel("cite")} onMedia={() => setPanel("media")} />
+      </div>
       {upload && (
         <p role={upload.kind === "error" ? "alert" : "status"} className={upload.kind === "error" ? "form-error" : "form-info"}>
           {upload.text}
         </p>
       )}
-      {panel === "link" && editor && <WikiLinkPanel editor={editor} onClose={() => setPanel(null)} />}
-      {panel === "cite" && editor && <CitationPanel editor={editor} pageId={pageId} onClose={() => setPanel(null)} />}
-      {panel === "media" && editor && <MediaPanel editor={editor} pageId={pageId} onClose={() => setPanel(null)} />}
-      <EditorContent editor={editor} className="editor" />
-      {editor && <CitationCoverage editor={editor} />}
+      {panel && editor && (
+        <FloatingPanel key={panel} editor={editor}>
+          {panel === "link" && <WikiLinkPanel editor={editor} onClose={() => setPanel(null)} />}
+          {panel === "cite" && <CitationPanel editor={editor} pageId={pageId} onClose={() => setPanel(null)} />}
+          {panel === "media" && <MediaPanel editor={editor} pageId={pageId} onClose={() => setPanel(null)} />}
+        </FloatingPanel>
+      )}
+      {/* The preview takes the text's place; the text stays as it was, hidden, until editing goes on. */}
+      <div hidden={!!preview}>
+        <EditorContent editor={editor} className="editor" />
+        {editor && <CitationCoverage editor={editor} />}
+      </div>
+      {preview && (
+        <section className="preview" aria-labelledby="preview-heading">
+          <div className="preview-bar">
+            <h2 id="preview-heading" ref={previewHeading} tabIndex={-1}>
+              Preview
+            </h2>
+            <button type="button" className="secondary" onClick={closePreview}>
+              Back to editing
+            </button>
+          </div>
+          <div className="article-layout">
+            {preview.toc.length > 0 && <TableOfContents entries={preview.toc} />}
+            <div className="article-content">
+              <div className="article-body" dangerouslySetInnerHTML={{ __html: preview.html }} />
+              {preview.references.length > 0 && <ReferenceList references={preview.references} />}
+            </div>
+          </div>
+        </section>
+      )}
       <p className="editor-status" role="status">
         {keptAt && dirty && (
           <>
@@ -370,27 +414,17 @@ export function ArticleEditor(props: ArticleEditorProps) {
           <button type="submit" disabled={saving || !editor} aria-describedby={props.waitsForReview ? "review-hint" : undefined}>
             {saving ? "Saving…" : "Save"}
           </button>
-          <button type="button" className="secondary" onClick={() => void showPreview()} disabled={!editor}>
-            Preview
-          </button>
+          {!preview && (
+            <button type="button" className="secondary" onClick={() => void showPreview()} disabled={!editor}>
+              Preview
+            </button>
+          )}
           <Link href={pageHref(pageId)} prefetch={false}>
             Cancel
           </Link>
         </div>
       </form>
 
-      {preview && (
-        <section className="preview" aria-labelledby="preview-heading">
-          <h2 id="preview-heading">Preview</h2>
-          <div className="article-layout">
-            {preview.toc.length > 0 && <TableOfContents entries={preview.toc} />}
-            <div className="article-content">
-              <div className="article-body" dangerouslySetInnerHTML={{ __html: preview.html }} />
-              {preview.references.length > 0 && <ReferenceList references={preview.references} />}
-            </div>
-          </div>
-        </section>
-      )}
     </div>
   );
 }

@@ -64,8 +64,8 @@ export function HistoryTable({ history, canEdit }: { history: HistoryPage; canEd
                     {bytes.format(r.size)} B <SizeChange delta={r.sizeDelta} />
                   </td>
                   <td className="history-links">
-                    {r.number > 1 ? <a href={diff(r.number - 1, r.number)} aria-label={`Changes in revision ${r.number}`}>prev</a> : <span>prev</span>}
-                    {r.number < page.latestNumber ? <a href={diff(r.number, page.latestNumber)} aria-label={`Revision ${r.number} compared with current`}>cur</a> : <span>cur</span>}
+                    {r.number > 1 ? <a href={diff(r.number - 1, r.number)} aria-label={`prev: the changes made in revision ${r.number}`}>prev</a> : <span>prev</span>}
+                    {r.number < page.latestNumber ? <a href={diff(r.number, page.latestNumber)} aria-label={`cur: revision ${r.number} compared with the current one`}>cur</a> : <span>cur</span>}
                     {canEdit && r.number < page.latestNumber && <a href={`${base}/revert?mode=revert&number=${r.number}`}>revert to</a>}
                     {canEdit && r.number > 1 && <a href={`${base}/revert?mode=undo&number=${r.number}`}>undo</a>}
                   </td>

@@ -8,6 +8,9 @@ export const MAX_PAGE_TITLE_LENGTH = 300;
 /** A page's title as a person types it: spaces trimmed, never empty. */
 export const PageTitleSchema = z.string().trim().min(1, "Give the page a title.").max(MAX_PAGE_TITLE_LENGTH, `Keep the title under ${MAX_PAGE_TITLE_LENGTH} characters.`);
 
+/** The page ids the editor asks about: those its links name (a few hundred at most). */
+export const LinkedPageIdsSchema = z.array(z.string().min(1).max(MAX_PAGE_TITLE_LENGTH)).max(500);
+
 const SaveFields = {
   summary: z.string().trim().max(MAX_SUMMARY_LENGTH, `Keep the summary under ${MAX_SUMMARY_LENGTH} characters.`).default(""),
   minor: z.boolean().default(false),

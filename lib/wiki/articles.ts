@@ -80,6 +80,12 @@ export async function existingPageIds(db: DbOrTx, pageIds: string[]): Promise<Se
   return new Set(rows.map((r) => r.slug));
 }
 
+/** Whether each of these page ids names a live page (as `existingPageIds`), in one query. */
+export async function pageExistence(db: DbOrTx, pageIds: string[]): Promise<Record<string, boolean>> {
+  const existing = await existingPageIds(db, pageIds);
+  return Object.fromEntries(pageIds.map((id) => [id, existing.has(id)]));
+}
+
 /** Ids of the pages whose published revision links to this page id, in one query. */
 export async function pagesLinkingTo(db: DbOrTx, pageId: string): Promise<string[]> {
   const pages = await db.page.findMany({

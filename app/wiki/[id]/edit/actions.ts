@@ -6,8 +6,8 @@ import { revalidateArticle } from "@/lib/cache/revalidate";
 import { collectLinkTargets } from "@/lib/content/document";
 import type { Reference, TocEntry } from "@/lib/content/render";
 import { db } from "@/lib/db";
-import { type SaveRevisionRequest, SaveRevisionSchema } from "@/lib/validation/revision";
-import { renderStoredDocument } from "@/lib/wiki/articles";
+import { LinkedPageIdsSchema, type SaveRevisionRequest, SaveRevisionSchema } from "@/lib/validation/revision";
+import { pageExistence, renderStoredDocument } from "@/lib/wiki/articles";
 import { type LinkSuggestion, linkSuggestions } from "@/lib/wiki/page-index";
 import { assertCanEdit, pageIdOrThrow, savePageEdit } from "@/lib/wiki/edit";
 import { AppError } from "@/lib/wiki/errors";
@@ -65,6 +65,14 @@ export async function previewArticle(rawPageId: string, docText: string): Promis
 export async function findPages(query: string): Promise<LinkSuggestion[]> {
   if (!(await currentAccount())) return [];
   return linkSuggestions(db, String(query));
+}
+
+/** Which of the pages the editor's new links name do not exist (empty when signed out). */
+export async function findMissingPages(pageIds: unknown): Promise<string[]> {
+  const ids = LinkedPageIdsSchema.safeParse(pageIds);
+  if (!ids.success || !(await currentAccount())) return [];
+  const existence = await pageExistence(db, ids.data);
+  return ids.data.filter((id) => !existence[id]);
 }
 
 export async function findSources(query: string): Promise<SourceChoice[]> {

@@ -8,6 +8,8 @@ import { can } from "@/lib/auth/policy";
 import { currentAccount } from "@/lib/auth/session";
 import { normalizePageId, pageHref, titleFromPageId } from "@/lib/content/page-id";
 import { db } from "@/lib/db";
+import { collectLinkTargets, type DocumentJSON } from "@/lib/content/document";
+import { pageExistence } from "@/lib/wiki/articles";
 import { editWaitsForReview } from "@/lib/wiki/review-policy";
 import { getLatestRevision } from "@/lib/wiki/revisions";
 import { routeParam } from "@/lib/http/route-param";
@@ -57,7 +59,8 @@ export default async function EditPage({ params, searchParams }: Props) {
   }
 
   const pending = latest && latest.publishedNumber !== latest.number;
-  const waitsForReview = await editWaitsForReview(db, account, pageId);
+  const doc: DocumentJSON = latest?.doc ?? { type: "doc", content: [{ type: "paragraph" }] };
+  const [waitsForReview, linkedPages] = await Promise.all([editWaitsForReview(db, account, pageId), pageExistence(db, collectLinkTargets(doc))]);
   return (
     <>
       {pending && (
@@ -71,7 +74,8 @@ export default async function EditPage({ params, searchParams }: Props) {
       title={suggested ?? title}
       baseRevisionId={latest?.revisionId ?? null}
       baseNumber={latest?.number ?? null}
-      doc={latest?.doc ?? { type: "doc", content: [{ type: "paragraph" }] }}
+      doc={doc}
+      linkedPages={linkedPages}
       waitsForReview={waitsForReview}
       />
     </>
