@@ -114,6 +114,49 @@ test.describe("editing", () => {
   });
 });
 
+test.describe("a source made in place", () => {
+  // Cancelling the editor of a new page lands on its missing page, which answers 404.
+  test.use({ expectedErrors: [/status of 404/] });
+
+  test("joins the library only when the edit citing it is saved", async ({ page, makeAccount, signInAs }) => {
+    await signInAs(page, await makeAccount("editor"));
+    const tag = Date.now();
+    // The library, read in a tab of its own while the editor stays open.
+    const library = await page.context().newPage();
+    const inLibrary = async (title: string) => {
+      await library.goto(`/sources?q=${encodeURIComponent(title)}`);
+      await expect(library.getByRole("heading", { level: 1 })).toBeVisible();
+      return library.getByRole("link", { name: title, exact: true }).count();
+    };
+    const addAndCite = async (pageId: string, title: string) => {
+      const box = await openEditor(page, pageId);
+      await box.click();
+      await page.keyboard.type("A claim.");
+      await page.getByRole("button", { name: "Cite" }).click();
+      await page.getByRole("button", { name: "New source…" }).click();
+      await page.getByLabel("Address (URL)").fill(`https://example.org/${title.replaceAll(" ", "-")}`);
+      await page.getByLabel("Title", { exact: true }).fill(title);
+      await page.getByRole("button", { name: "Add and cite" }).click();
+      await expect(box.locator("sup.citation")).toHaveAttribute("data-number", "1");
+    };
+
+    // Cancelled: the editor asks first, and leaves nothing in the library.
+    await addAndCite(`cancelled_${tag}`, `Cancelled source ${tag}`);
+    expect(await inLibrary(`Cancelled source ${tag}`)).toBe(0);
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("link", { name: "Cancel", exact: true }).click();
+    await expect(page).toHaveURL(`/wiki/cancelled_${tag}`);
+    expect(await inLibrary(`Cancelled source ${tag}`)).toBe(0);
+
+    // Saved: the source is in the library.
+    await addAndCite(`saved_${tag}`, `Saved source ${tag}`);
+    expect(await inLibrary(`Saved source ${tag}`)).toBe(0);
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page).toHaveURL(`/wiki/saved_${tag}`);
+    expect(await inLibrary(`Saved source ${tag}`)).toBe(1);
+  });
+});
+
 test.describe("two people editing one page", () => {
   async function twoEditors(browser: import("@playwright/test").Browser, makeAccount: (role: "editor") => Promise<import("../lib/wiki/accounts").Account>, signInAs: (page: Page, a: import("../lib/wiki/accounts").Account) => Promise<void>, baseURL: string) {
     const pages: Page[] = [];

@@ -263,3 +263,27 @@ test.describe("a new page's title", () => {
     await expect(page).toHaveURL(`/wiki/${missing}`);
   });
 });
+
+test.describe("watching the pages one edits", () => {
+  test("is a preference on the watchlist that the editor's box follows", async ({ page, makeAccount, signInAs }) => {
+    await signInAs(page, await makeAccount("editor"));
+    await page.goto("/watchlist");
+    const preference = page.getByRole("checkbox", { name: "Add the pages I edit to my watchlist" });
+    await expect(preference).toBeChecked();
+    await preference.uncheck();
+    await page.getByRole("button", { name: "Save preference" }).click();
+    await expect(page.getByText("Saved.")).toBeVisible();
+
+    const pageId = `unwatched_${Date.now()}`;
+    await openEditor(page, pageId);
+    const box = page.getByRole("checkbox", { name: /^Watch this page/ });
+    await expect(box).not.toBeChecked();
+    await typeParagraphs(page, "Written, not watched.");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page).toHaveURL(`/wiki/${pageId}`);
+    await expect(page.getByRole("button", { name: "Watch", exact: true })).toHaveAttribute("aria-pressed", "false");
+
+    await page.goto("/watchlist");
+    await expect(preference).not.toBeChecked();
+  });
+});

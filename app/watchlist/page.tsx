@@ -7,7 +7,9 @@ import { currentAccount } from "@/lib/auth/session";
 import { pageHref } from "@/lib/content/page-id";
 import { db } from "@/lib/db";
 import { HistoryQuerySchema, queryObject } from "@/lib/validation/history";
-import { getWatchlist } from "@/lib/wiki/watch";
+import { ActionForm } from "@/components/ui/action-form";
+import { getWatchlist, watchesEdits } from "@/lib/wiki/watch";
+import { watchEditsAction } from "./actions";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -19,7 +21,7 @@ export default async function WatchlistPage({ searchParams }: Props) {
   const account = await currentAccount();
   if (!account) return <SignInPrompt title="Watchlist" to="to see the pages you watch" back="/watchlist" />;
   const { before } = HistoryQuerySchema.parse(queryObject(await searchParams));
-  const { pages, changes, pending } = await getWatchlist(db, account, { before });
+  const [{ pages, changes, pending }, watchEdits] = await Promise.all([getWatchlist(db, account, { before }), watchesEdits(db, account)]);
   return (
     <article className="history" aria-labelledby="watchlist-title">
       <h1 id="watchlist-title">Watchlist</h1>
@@ -37,6 +39,11 @@ export default async function WatchlistPage({ searchParams }: Props) {
           .
         </p>
       )}
+      <ActionForm action={watchEditsAction} fields={{}} label="Save preference" done="Saved.">
+        <label className="checkbox">
+          <input type="checkbox" name="watchEdits" defaultChecked={watchEdits} /> Add the pages I edit to my watchlist
+        </label>
+      </ActionForm>
       <section aria-labelledby="watch-pending">
         <h2 id="watch-pending">Waiting for review</h2>
         {pending.length === 0 ? (

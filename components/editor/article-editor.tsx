@@ -33,6 +33,8 @@ export interface ArticleEditorProps {
   doc: DocumentJSON;
   /** Whether each page the document links to exists. */
   linkedPages: Record<string, boolean>;
+  /** Whether the "Watch this page" box starts ticked (the account's preference). */
+  watchByDefault: boolean;
   /** Whether what is saved now waits for a reviewer before readers see it. */
   waitsForReview?: boolean;
 }
@@ -65,7 +67,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
   const [summary, setSummary] = useState("");
   const [pageTitle, setPageTitle] = useState(title);
   const [minor, setMinor] = useState(false);
-  const [watch, setWatch] = useState(true);
+  const [watch, setWatch] = useState(props.watchByDefault);
   const [status, setStatus] = useState<{ kind: "error" | "info"; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
   const [preview, setPreview] = useState<Preview | null>(null);

@@ -7,7 +7,7 @@ import { getArticle } from "./articles";
 import { setReviewPolicy } from "./review";
 import { updateSiteSettings } from "./settings";
 import { savePageRevision } from "./revisions";
-import { createSource } from "./sources";
+import { createSource, searchSources } from "./sources";
 
 const cite = (sourceId: string): NodeJSON => ({ type: "citation", attrs: { sourceId, locator: null, quote: null } });
 const h = (text: string): NodeJSON => ({ type: "heading", attrs: { level: 2 }, content: [{ type: "text", text }] });
@@ -66,5 +66,36 @@ describeOnEachDatabase("the source library", (database) => {
     // A DOI already in the library is not added twice.
     const first = await createSource(db, admin, { title: "A paper", doi: "10.5555/one" });
     expect(await createSource(db, admin, { title: "The paper again", doi: "https://doi.org/10.5555/ONE" })).toMatchObject({ id: first.id, existed: true });
+  });
+});
+
+describeOnEachDatabase("sources added from the editor", (database) => {
+  it("stay their author's draft until a saved revision cites them, so a cancelled edit leaves nothing in the library", async () => {
+    const { db } = database();
+    const author = await createAccount(db, { email: "drafter@example.org", name: "Drafter", password: "correct horse battery" }, { role: "editor" });
+    const other = await createAccount(db, { email: "other@example.org", name: "Other", password: "correct horse battery" }, { role: "editor" });
+    const kept = await createSource(db, author, { url: "https://example.org/kept", title: "Draft kept" }, { draft: true });
+    const dropped = await createSource(db, author, { url: "https://example.org/dropped", title: "Draft dropped" }, { draft: true });
+    const inLibrary = async () => (await listSources(db)).entries.map((e) => e.title);
+
+    // Only the author finds them, in the citation tool and on the source's page.
+    expect(await inLibrary()).toEqual([]);
+    expect((await searchSources(db, author.id, "Draft")).map((s) => s.title)).toEqual(["Draft dropped", "Draft kept"]);
+    expect(await searchSources(db, other.id, "Draft")).toEqual([]);
+    expect(await searchSources(db, null, "")).toEqual([]);
+    expect((await getSourceDetail(db, kept.id, author.id)).source.title).toBe("Draft kept");
+    await expect(getSourceDetail(db, kept.id, other.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await libraryBibliography(db)).toEqual([]);
+
+    // Saving the edit that cites one puts that one in the library; the other stays a draft.
+    await savePageRevision(db, { pageId: "drafted", doc: doc(p(cite(kept.id))), authorId: author.id, summary: "", baseRevisionId: null });
+    expect(await inLibrary()).toEqual(["Draft kept"]);
+    expect((await searchSources(db, other.id, "Draft")).map((s) => s.title)).toEqual(["Draft kept"]);
+    expect((await getSourceDetail(db, kept.id, null)).citedIn.map((c) => c.pageId)).toEqual(["drafted"]);
+
+    // The same address added to the library directly is the draft, now in the library.
+    const again = await createSource(db, other, { url: "https://example.org/dropped", title: "Dropped, added again" });
+    expect(again).toMatchObject({ id: dropped.id, existed: true });
+    expect(await inLibrary()).toEqual(["Draft dropped", "Draft kept"]);
   });
 });

@@ -4,7 +4,7 @@ import { storedDocument } from "../content/document";
 import type { RenderSource } from "../content/render";
 import type { DbOrTx } from "../db";
 import { AppError } from "./errors";
-import { getRenderSources, getSourceRecords } from "./sources";
+import { getRenderSources, getSourceRecords, visibleSources } from "./sources";
 
 export interface LibraryEntry {
   id: string;
@@ -29,6 +29,7 @@ export async function listSources(db: DbOrTx, { q, type, skip = 0 }: { q?: strin
   const rows = await db.source.findMany({
     where: {
       mergedIntoId: null,
+      draftOfId: null,
       ...(type ? { type } : {}),
       ...(query ? { OR: [{ title: { contains: query } }, { url: { contains: query } }, { doi: { contains: query.toLowerCase() } }] } : {}),
     },
@@ -49,7 +50,7 @@ export async function listSources(db: DbOrTx, { q, type, skip = 0 }: { q?: strin
 
 /** The source types in the library, for the filter. */
 export async function listSourceTypes(db: DbOrTx): Promise<string[]> {
-  const rows = await db.source.findMany({ distinct: ["type"], orderBy: { type: "asc" }, select: { type: true } });
+  const rows = await db.source.findMany({ where: { draftOfId: null }, distinct: ["type"], orderBy: { type: "asc" }, select: { type: true } });
   return rows.map((r) => r.type);
 }
 
@@ -67,10 +68,13 @@ export interface SourceDetail {
   citedIn: CitingPage[];
 }
 
-/** One source with every article and section that cites it, as readers see them and in the latest revisions. */
-export async function getSourceDetail(db: DbOrTx, id: string): Promise<SourceDetail> {
-  const row = await db.source.findUnique({
-    where: { id },
+/**
+ * One source with every article and section that cites it, as readers see them and in the latest
+ * revisions. A draft source is shown to its author alone.
+ */
+export async function getSourceDetail(db: DbOrTx, id: string, viewerId: string | null = null): Promise<SourceDetail> {
+  const row = await db.source.findFirst({
+    where: { id, ...visibleSources(viewerId) },
     select: { id: true, doi: true, isbn: true, archiveUrl: true, note: true, createdAt: true, updatedAt: true, mergedIntoId: true, merged: { select: { id: true } } },
   });
   if (!row) throw new AppError("NOT_FOUND", "There is no such source in the library.");
@@ -123,6 +127,6 @@ export async function articleBibliography(db: DbOrTx, pageId: string): Promise<{
 
 /** Every source in the library (merged records left out), by title. */
 export async function libraryBibliography(db: DbOrTx): Promise<CslItem[]> {
-  const rows = await db.source.findMany({ where: { mergedIntoId: null }, orderBy: [{ title: "asc" }, { id: "asc" }], select: { id: true } });
+  const rows = await db.source.findMany({ where: { mergedIntoId: null, draftOfId: null }, orderBy: [{ title: "asc" }, { id: "asc" }], select: { id: true } });
   return cslItemsFor(db, rows.map((r) => r.id));
 }

@@ -161,15 +161,20 @@ async function writeCheckedRevision(tx: Tx, input: SaveRevisionInput, checked: D
 
 /**
  * The citations, links and figures of newly written revisions, each kept with its revision (in one
- * query each, however many revisions). A citation must name a source in the library.
+ * query each, however many revisions). A citation must name a source in the library, or a draft source,
+ * which joins the library.
  */
 async function recordReferences(tx: Tx, written: { revisionId: number; doc: DocumentJSON }[]): Promise<void> {
   const citations = written.flatMap(({ revisionId, doc }) => collectCitations(doc).map((c, position) => ({ revisionId, position, ...c })));
   if (citations.length) {
-    const known = new Set((await tx.source.findMany({ where: { id: { in: [...new Set(citations.map((c) => c.sourceId))] } }, select: { id: true } })).map((k) => k.id));
+    const cited = await tx.source.findMany({ where: { id: { in: [...new Set(citations.map((c) => c.sourceId))] } }, select: { id: true, draftOfId: true } });
+    const known = new Set(cited.map((k) => k.id));
     const missing = citations.find((c) => !known.has(c.sourceId));
     if (missing) throw new AppError("INVALID_INPUT", `A citation points at a source that is not in the library (${missing.sourceId.slice(0, 40)}).`);
     await tx.citation.createMany({ data: citations });
+    // A draft source (added in the editor) joins the library with the first saved revision citing it.
+    const drafts = cited.filter((k) => k.draftOfId).map((k) => k.id);
+    if (drafts.length) await tx.source.updateMany({ where: { id: { in: drafts } }, data: { draftOfId: null } });
   }
   const links = written.flatMap(({ revisionId, doc }) => collectLinkTargets(doc).map((targetSlug) => ({ revisionId, targetSlug })));
   if (links.length) await tx.link.createMany({ data: links });

@@ -90,12 +90,15 @@ export interface SourceChoice {
 
 const CHOICE_SELECT = { id: true, title: true, url: true, publisher: true, issued: true } as const;
 
-/** Sources whose title or address contains the query, for the citation picker. */
-export async function searchSources(db: DbOrTx, query: string, limit = 10): Promise<SourceChoice[]> {
+/** The sources in the library, and the drafts of this account (see `createSource`). */
+export const visibleSources = (accountId: string | null) => ({ OR: [{ draftOfId: null }, ...(accountId ? [{ draftOfId: accountId }] : [])] });
+
+/** Sources whose title or address contains the query, for the citation picker of this account. */
+export async function searchSources(db: DbOrTx, accountId: string | null, query: string, limit = 10): Promise<SourceChoice[]> {
   const q = query.trim().slice(0, 200);
-  if (!q) return db.source.findMany({ orderBy: { updatedAt: "desc" }, take: limit, select: CHOICE_SELECT });
+  if (!q) return db.source.findMany({ where: visibleSources(accountId), orderBy: { updatedAt: "desc" }, take: limit, select: CHOICE_SELECT });
   return db.source.findMany({
-    where: { OR: [{ title: { contains: q } }, { url: { contains: q } }, { normalizedUrl: { contains: q.toLowerCase() } }] },
+    where: { AND: [visibleSources(accountId), { OR: [{ title: { contains: q } }, { url: { contains: q } }, { normalizedUrl: { contains: q.toLowerCase() } }] }] },
     orderBy: { title: "asc" },
     take: limit,
     select: CHOICE_SELECT,
@@ -104,9 +107,12 @@ export async function searchSources(db: DbOrTx, query: string, limit = 10): Prom
 
 /**
  * Adds a source to the library, or returns the one already there with the same normalised address
- * or DOI: the library never holds two records of one address or DOI.
+ * or DOI: the library never holds two records of one address or DOI. A `draft` (added from the
+ * editor's citation tool) is seen by its author alone until a saved revision cites it, so an edit
+ * left unsaved leaves nothing in the library; a source added to the library directly that was
+ * someone's draft joins the library.
  */
-export async function createSource(db: DbOrTx, account: Account | null, input: unknown): Promise<SourceChoice & { existed: boolean }> {
+export async function createSource(db: DbOrTx, account: Account | null, input: unknown, { draft = false } = {}): Promise<SourceChoice & { existed: boolean }> {
   authorize(account, "changeSources");
   const parsed = NewSourceSchema.safeParse(input);
   if (!parsed.success) throw new AppError("INVALID_INPUT", "Check the source's fields.", { fieldErrors: fieldErrors(parsed.error) });
@@ -114,9 +120,17 @@ export async function createSource(db: DbOrTx, account: Account | null, input: u
   const normalizedUrl = fields.url ? normalizeUrl(fields.url) : null;
   const doi = fields.doi ? normalizeDoi(fields.doi) : null;
   const existing = normalizedUrl || doi ? await findSameSource(db, { normalizedUrl, doi, title: fields.title }) : null;
-  if (existing) return { ...(await db.source.findUniqueOrThrow({ where: { id: existing }, select: CHOICE_SELECT })), existed: true };
+  if (existing) {
+    const found = draft
+      ? await db.source.findUniqueOrThrow({ where: { id: existing }, select: CHOICE_SELECT })
+      : await db.source.update({ where: { id: existing }, data: { draftOfId: null }, select: CHOICE_SELECT });
+    return { ...found, existed: true };
+  }
   const created = await db.source.create({
-    data: { ...fields, type: type ?? (fields.url ? "webpage" : "document"), doi, normalizedUrl, authors: JSON.stringify(parseAuthorList(authors)) },
+    data: {
+      ...fields, type: type ?? (fields.url ? "webpage" : "document"), doi, normalizedUrl, authors: JSON.stringify(parseAuthorList(authors)),
+      draftOfId: draft ? account!.id : null,
+    },
     select: CHOICE_SELECT,
   });
   return { ...created, existed: false };

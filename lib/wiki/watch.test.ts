@@ -4,7 +4,7 @@ import type { DocumentJSON } from "../content/document";
 import { createAccount } from "./accounts";
 import { setReviewPolicy } from "./review";
 import { savePageRevision } from "./revisions";
-import { getWatchlist, isWatching, setWatching } from "./watch";
+import { getWatchlist, isWatching, setWatchEdits, setWatching, watchesEdits } from "./watch";
 
 const doc = (text: string): DocumentJSON => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
 
@@ -33,5 +33,20 @@ describeOnEachDatabase("watching pages", (database) => {
     await setWatching(db, ed, "watched", false);
     await setWatching(db, ed, "watched", false);
     expect((await getWatchlist(db, ed)).pages).toEqual([]);
+  });
+});
+
+describeOnEachDatabase("watching the pages one edits", (database) => {
+  it("is a preference of each account, on until turned off", async () => {
+    const { db } = database();
+    const ed = await createAccount(db, { email: "pref@example.org", name: "Pref", password: "correct horse battery" }, { role: "editor" });
+    const other = await createAccount(db, { email: "pref-other@example.org", name: "Pref Other", password: "correct horse battery" }, { role: "editor" });
+    expect(await watchesEdits(db, ed)).toBe(true);
+    expect(await setWatchEdits(db, ed, false)).toBe(false);
+    expect(await watchesEdits(db, ed)).toBe(false);
+    expect(await watchesEdits(db, other)).toBe(true);
+    await expect(setWatchEdits(db, null, false)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await setWatchEdits(db, ed, true);
+    expect(await watchesEdits(db, ed)).toBe(true);
   });
 });

@@ -22,9 +22,10 @@ import { routeParam } from "@/lib/http/route-param";
 
 type Props = { params: Promise<{ id: string }> };
 
+// A draft source is found for its author alone.
 const load = cache(async (id: string) => {
   try {
-    return await getSourceDetail(db, id);
+    return await getSourceDetail(db, id, (await currentAccount())?.id ?? null);
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") return null;
     throw error;

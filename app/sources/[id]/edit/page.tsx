@@ -23,7 +23,7 @@ export default async function EditSourcePage({ params }: Props) {
   const id = routeParam((await params).id);
   const account = await currentAccount();
   if (!can(account, "edit")) return <SignInPrompt title="Edit a source" to="as an editor to change sources" back={`/sources/${id}/edit`} />;
-  const detail = await getSourceDetail(db, id).catch((error: unknown) => {
+  const detail = await getSourceDetail(db, id, account?.id ?? null).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });

@@ -76,14 +76,18 @@ export async function findMissingPages(pageIds: unknown): Promise<string[]> {
 }
 
 export async function findSources(query: string): Promise<SourceChoice[]> {
-  if (!(await currentAccount())) return [];
-  return searchSources(db, String(query));
+  const account = await currentAccount();
+  if (!account) return [];
+  return searchSources(db, account.id, String(query));
 }
 
-/** Adds a source from the citation tool (or finds the one with the same address). */
+/**
+ * Adds a source from the citation tool (or finds the one with the same address), as the editor's
+ * draft until the edit citing it is saved.
+ */
 export async function addSource(rawPageId: string, input: unknown): Promise<ActionResult<SourceChoice & { existed: boolean }>> {
   return toActionResult(async () => {
     const account = await assertCanEdit(db, await currentAccount(), pageIdOrThrow(rawPageId));
-    return createSource(db, account, input);
+    return createSource(db, account, input, { draft: true });
   });
 }

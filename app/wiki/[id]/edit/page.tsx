@@ -11,6 +11,7 @@ import { db } from "@/lib/db";
 import { collectLinkTargets, type DocumentJSON } from "@/lib/content/document";
 import { pageExistence } from "@/lib/wiki/articles";
 import { editWaitsForReview } from "@/lib/wiki/review-policy";
+import { watchesEdits } from "@/lib/wiki/watch";
 import { getLatestRevision } from "@/lib/wiki/revisions";
 import { routeParam } from "@/lib/http/route-param";
 import { PageTitleSchema } from "@/lib/validation/revision";
@@ -60,7 +61,11 @@ export default async function EditPage({ params, searchParams }: Props) {
 
   const pending = latest && latest.publishedNumber !== latest.number;
   const doc: DocumentJSON = latest?.doc ?? { type: "doc", content: [{ type: "paragraph" }] };
-  const [waitsForReview, linkedPages] = await Promise.all([editWaitsForReview(db, account, pageId), pageExistence(db, collectLinkTargets(doc))]);
+  const [waitsForReview, linkedPages, watchByDefault] = await Promise.all([
+    editWaitsForReview(db, account, pageId),
+    pageExistence(db, collectLinkTargets(doc)),
+    watchesEdits(db, account),
+  ]);
   return (
     <>
       {pending && (
@@ -76,6 +81,7 @@ export default async function EditPage({ params, searchParams }: Props) {
       baseNumber={latest?.number ?? null}
       doc={doc}
       linkedPages={linkedPages}
+      watchByDefault={watchByDefault}
       waitsForReview={waitsForReview}
       />
     </>

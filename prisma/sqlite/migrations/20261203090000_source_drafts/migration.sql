@@ -1,0 +1,3 @@
+-- A source added from the editor stays its author's draft until a saved revision cites it.
+ALTER TABLE "Source" ADD COLUMN "draftOfId" TEXT REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE;
+CREATE INDEX "Source_draftOfId_idx" ON "Source"("draftOfId");
