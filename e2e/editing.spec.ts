@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { getLatestRevision, savePageRevision } from "../lib/wiki/revisions";
 import { endOf, openEditor } from "./editor";
 import { expect, test } from "./fixtures";
 
@@ -11,11 +12,16 @@ async function typeNewParagraphAtEnd(page: Page, box: ReturnType<Page["getByRole
 }
 
 test.describe("editing", () => {
-  test("an editor adds a sentence with a wiki link and a citation reusing the Import AI source", async ({ page, makeAccount, signInAs }) => {
-    await signInAs(page, await makeAccount("editor"));
-    await page.goto("/wiki/gpt_5_2");
+  test("an editor adds a sentence with a wiki link and a citation reusing the Import AI source", async ({ page, db, makeAccount, signInAs }) => {
+    const editor = await makeAccount("editor");
+    await signInAs(page, editor);
+    // A copy of the example article of its own, so the journey can run again.
+    const pageId = `example_copy_${Date.now()}`;
+    const example = await getLatestRevision(db, "gpt_5_2");
+    await savePageRevision(db, { pageId, doc: example!.doc, authorId: editor.id, summary: "A copy", baseRevisionId: null, title: "GPT 5.2 copy" });
+    await page.goto(`/wiki/${pageId}`);
     await page.getByRole("navigation", { name: "Page actions" }).getByRole("link", { name: "Edit" }).click();
-    const box = page.getByRole("textbox", { name: "Text of GPT 5.2" });
+    const box = page.getByRole("textbox", { name: "Text of GPT 5.2 copy" });
     await expect(box).toBeVisible();
     await expect(page.getByText("Starting from revision 1.")).toBeVisible();
 
@@ -39,7 +45,7 @@ test.describe("editing", () => {
 
     await page.getByLabel("Summary of your changes").fill("Mention the successor");
     await page.getByRole("button", { name: "Save" }).click();
-    await expect(page).toHaveURL("/wiki/gpt_5_2");
+    await expect(page).toHaveURL(`/wiki/${pageId}`);
     const body = page.locator(".article-body");
     await expect(body.getByText("Its successor is described by")).toBeVisible();
     await expect(body.getByRole("link", { name: "GPT 6 (page does not exist)" })).toHaveAttribute("href", "/wiki/gpt_6?title=GPT+6");

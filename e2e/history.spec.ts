@@ -89,6 +89,27 @@ test.describe("page history", () => {
     });
   });
 
+  test("a diff keeps the space before a link, in place and side by side", async ({ page, db, makeAccount }) => {
+    const author = await makeAccount("editor");
+    const pageId = `spaced_links_${Date.now()}`;
+    const link = (text: string, target: string) => ({ type: "text", text, marks: [{ type: "wikiLink", attrs: { target, fragment: null } }] });
+    const sentence = (verb: string): DocumentJSON => ({
+      type: "doc",
+      content: [{ type: "paragraph", content: [{ type: "text", text: "GPT-5.2 was developed by " }, link("OpenAI", "openai"), { type: "text", text: ` and ${verb} as ` }, link("Claude Opus 4.5", "claude_opus_4_5"), { type: "text", text: "'s rival." }] }],
+    });
+    const first = await savePageRevision(db, { pageId, doc: sentence("released"), authorId: author.id, summary: "", baseRevisionId: null });
+    await savePageRevision(db, { pageId, doc: sentence("marketed"), authorId: author.id, summary: "", baseRevisionId: first.revisionId });
+
+    for (const view of ["inline", "side"]) {
+      await page.goto(`/wiki/${pageId}/diff?from=1&to=2&view=${view}`);
+      const changed = page.locator(".diff-body, .diff-table");
+      await expect(changed).toContainText("developed by OpenAI");
+      await expect(changed).toContainText("as Claude Opus 4.5");
+      await expect(changed).not.toContainText("byOpenAI");
+      await expect(changed).not.toContainText("asClaude");
+    }
+  });
+
   test("recent changes list edits, filter them and offer them as Atom", async ({ page, db, makeAccount }) => {
     const author = await makeAccount("editor");
     const stamp = Date.now();

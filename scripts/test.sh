@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: every test — types, unit, integration on SQLite and PostgreSQL, and the Playwright
+# `npm test`: every test — types, lint, unit, integration on SQLite and PostgreSQL, and the Playwright
 # journeys in Debian's chromium against a production build on both databases.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,8 @@ bash scripts/ensure-dokuwiki.sh
 
 echo "== Type check"
 npx tsc --noEmit
+echo "== Lint (Next.js's rules, no import cycles in lib/, layers)"
+npx eslint . --max-warnings 0
 echo "== Unit and integration tests (SQLite and PostgreSQL)"
 npx vitest run
 echo "== DokuWiki's own rendering of the corpus compared with the import"

@@ -1,11 +1,11 @@
 "use client";
 
 import { useState } from "react";
-import { issueTokenAction } from "@/app/admin/users/token-actions";
+import type { issueTokenAction } from "@/app/admin/users/token-actions";
 import { TOKEN_LIFETIMES } from "@/lib/validation/api-token";
 
 /** Issues an API token for an account and shows it once, for the admin to pass on. */
-export function IssueTokenForm({ accounts }: { accounts: { id: string; name: string }[] }) {
+export function IssueTokenForm({ accounts, issueToken }: { accounts: { id: string; name: string }[]; issueToken: typeof issueTokenAction }) {
   const [token, setToken] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -13,7 +13,7 @@ export function IssueTokenForm({ accounts }: { accounts: { id: string; name: str
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const lifetime = String(form.get("expiresInDays") ?? "");
-    const result = await issueTokenAction(String(form.get("userId")), String(form.get("name")), lifetime ? Number(lifetime) : null);
+    const result = await issueToken(String(form.get("userId")), String(form.get("name")), lifetime ? Number(lifetime) : null);
     if (result.ok) {
       setToken(result.data.token);
       setError(null);

@@ -2,11 +2,11 @@
 
 import { signIn } from "next-auth/react";
 import { useState } from "react";
-import { signUp } from "@/app/signup/actions";
+import type { signUp as signUpAction } from "@/app/signup/actions";
 import { MIN_PASSWORD_LENGTH } from "@/lib/validation/account";
 
 /** Makes an account, then signs in with it. */
-export function SignUpForm() {
+export function SignUpForm({ signUp }: { signUp: typeof signUpAction }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -24,6 +24,8 @@ export function SignUpForm() {
       return;
     }
     const signedIn = await signIn("credentials", { email: input.email, password: input.password, redirect: false });
+    // A whole new page, so every part of it (the header's account menu too) starts signed in.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
     if (signedIn?.ok && !signedIn.error) window.location.assign("/");
     else {
       setPending(false);

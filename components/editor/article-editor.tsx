@@ -3,7 +3,7 @@
 import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { findMissingPages, type Preview, previewArticle, saveArticle } from "@/app/wiki/[id]/edit/actions";
+import type { Preview } from "@/app/wiki/[id]/edit/actions";
 import { formatTime } from "@/components/history/revision-line";
 import { ReferenceList } from "@/components/reader/reference-list";
 import { TableOfContents } from "@/components/reader/table-of-contents";
@@ -13,6 +13,7 @@ import { figuresWithoutAlt, suggestMediaName, uniqueMediaName } from "@/lib/cont
 import { pageHref } from "@/lib/content/page-id";
 import type { ConflictDetails } from "@/lib/wiki/revisions";
 import { CitationCoverage } from "./citation-coverage";
+import type { EditorActions } from "./editor-actions";
 import { CitationPanel, WikiLinkPanel } from "./insert-panels";
 import { ConflictPanel } from "./conflict-panel";
 import { EditorFigure } from "./figure-view";
@@ -33,6 +34,8 @@ export interface ArticleEditorProps {
   doc: DocumentJSON;
   /** Whether each page the document links to exists. */
   linkedPages: Record<string, boolean>;
+  /** The server actions it calls. */
+  actions: EditorActions;
   /** Whether the "Watch this page" box starts ticked (the account's preference). */
   watchByDefault: boolean;
   /** Whether what is saved now waits for a reviewer before readers see it. */
@@ -62,7 +65,7 @@ const editorExtensions = extensions.map((extension) => (extension.name === Edito
 
 /** The article editor: Tiptap with the wiki's own extensions, preview, drafts and safe saving. */
 export function ArticleEditor(props: ArticleEditorProps) {
-  const { pageId, title } = props;
+  const { pageId, title, actions } = props;
   const [base, setBase] = useState({ id: props.baseRevisionId, number: props.baseNumber, json: docKey(props.doc) });
   const [summary, setSummary] = useState("");
   const [pageTitle, setPageTitle] = useState(title);
@@ -82,7 +85,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
   const filesArrived = useRef<(files: File[], at?: number) => void>(() => {});
 
   const editor = useEditor({
-    extensions: [...editorExtensions, MissingLinks.configure({ known: new Map(Object.entries(props.linkedPages)), findMissing: findMissingPages })],
+    extensions: [...editorExtensions, MissingLinks.configure({ known: new Map(Object.entries(props.linkedPages)), findMissing: actions.findMissingPages })],
     content: props.doc,
     immediatelyRender: false,
     editorProps: {
@@ -112,25 +115,28 @@ export function ArticleEditor(props: ArticleEditorProps) {
   const missingAlt = currentDoc ? figuresWithoutAlt(currentDoc.toJSON(), knownFileAlt) : [];
 
   // Dropped or pasted files are uploaded under a free name in the page's namespace, then inserted
-  // where they were dropped; a refusal is shown above the text and nothing is inserted.
-  filesArrived.current = async (files, at) => {
-    if (!editor) return;
-    let position = at;
-    for (const file of files) {
-      const label = file.name || "the pasted file";
-      setUpload({ kind: "info", text: `Uploading ${label}…` });
-      const wanted = suggestMediaName(pageId, file.name, file.type);
-      const taken = await searchLibrary(wanted.replace(/\.[^.:]*$/, "")).catch(() => []);
-      const outcome = await uploadToLibrary(file, uniqueMediaName(wanted, new Set(taken.map((f) => f.name))));
-      if (!outcome.ok) {
-        setUpload({ kind: "error", text: `${label} was not uploaded: ${outcome.message}` });
-        return;
+  // where they were dropped; a refusal is shown above the text and nothing is inserted. Renewed after
+  // each render, for the editor's handlers, which are fixed when it is made.
+  useEffect(() => {
+    filesArrived.current = async (files, at) => {
+      if (!editor) return;
+      let position = at;
+      for (const file of files) {
+        const label = file.name || "the pasted file";
+        setUpload({ kind: "info", text: `Uploading ${label}…` });
+        const wanted = suggestMediaName(pageId, file.name, file.type);
+        const taken = await searchLibrary(wanted.replace(/\.[^.:]*$/, "")).catch(() => []);
+        const outcome = await uploadToLibrary(file, uniqueMediaName(wanted, new Set(taken.map((f) => f.name))));
+        if (!outcome.ok) {
+          setUpload({ kind: "error", text: `${label} was not uploaded: ${outcome.message}` });
+          return;
+        }
+        insertLibraryFile(editor, outcome.file, { at: position === undefined ? undefined : Math.min(position, editor.state.doc.content.size) });
+        position = undefined;
       }
-      insertLibraryFile(editor, outcome.file, { at: position === undefined ? undefined : Math.min(position, editor.state.doc.content.size) });
-      position = undefined;
-    }
-    setUpload(null);
-  };
+      setUpload(null);
+    };
+  });
 
   // Offer back a draft left by a crash or reload.
   useEffect(() => {
@@ -138,6 +144,8 @@ export function ArticleEditor(props: ArticleEditorProps) {
     if (!stored) return;
     try {
       const parsed = JSON.parse(stored) as Draft;
+      // The browser's storage is read once the page is live (the server has none).
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       if (docKey(parsed.doc) !== base.json) setDraft(parsed);
     } catch {
       localStorage.removeItem(draftKey(pageId));
@@ -212,7 +220,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
     if (!editor || saving) return;
     setSaving(true);
     setStatus(null);
-    const result = await saveArticle(pageId, { doc: JSON.stringify(editor.getJSON()), summary, minor, baseRevisionId: base.id, title: pageTitle, watch });
+    const result = await actions.save(pageId, { doc: JSON.stringify(editor.getJSON()), summary, minor, baseRevisionId: base.id, title: pageTitle, watch });
     setSaving(false);
     if (result.ok) {
       localStorage.removeItem(draftKey(pageId));
@@ -229,16 +237,16 @@ export function ArticleEditor(props: ArticleEditorProps) {
     }
     if (result.conflict) setConflict(result.conflict);
     setStatus({ kind: "error", text: result.message });
-  }, [editor, saving, pageId, summary, minor, base.id, pageTitle, watch]);
+  }, [editor, saving, pageId, summary, minor, base.id, pageTitle, watch, actions]);
 
   const previewHeading = useRef<HTMLHeadingElement>(null);
   const showPreview = useCallback(async () => {
     if (!editor) return;
     setPanel(null);
-    const result = await previewArticle(pageId, JSON.stringify(editor.getJSON()));
+    const result = await actions.preview(pageId, JSON.stringify(editor.getJSON()));
     if (result.ok) setPreview(result.data);
     else setStatus({ kind: "error", text: result.message });
-  }, [editor, pageId]);
+  }, [editor, pageId, actions]);
   const closePreview = useCallback(() => {
     setPreview(null);
     editor?.commands.focus();
@@ -250,19 +258,17 @@ export function ArticleEditor(props: ArticleEditorProps) {
     previewHeading.current?.scrollIntoView({ block: "start" });
   }, [preview]);
 
-  const keys = useRef({ save, openLink: () => setPanel("link"), openCite: () => setPanel("cite") });
-  keys.current = { save, openLink: () => setPanel("link"), openCite: () => setPanel("cite") };
   const onKeyDown = (event: React.KeyboardEvent) => {
     const mod = event.metaKey || event.ctrlKey;
     if (mod && event.key.toLowerCase() === "s") {
       event.preventDefault();
-      void keys.current.save();
+      void save();
     } else if (mod && event.key.toLowerCase() === "k") {
       event.preventDefault();
-      keys.current.openLink();
+      setPanel("link");
     } else if (mod && event.shiftKey && event.key.toLowerCase() === "c") {
       event.preventDefault();
-      keys.current.openCite();
+      setPanel("cite");
     } else if (event.key === "Escape" && panel) {
       setPanel(null);
       editor?.commands.focus();
@@ -341,8 +347,8 @@ export function ArticleEditor(props: ArticleEditorProps) {
       )}
       {panel && editor && (
         <FloatingPanel key={panel} editor={editor}>
-          {panel === "link" && <WikiLinkPanel editor={editor} onClose={() => setPanel(null)} />}
-          {panel === "cite" && <CitationPanel editor={editor} pageId={pageId} onClose={() => setPanel(null)} />}
+          {panel === "link" && <WikiLinkPanel editor={editor} actions={actions} onClose={() => setPanel(null)} />}
+          {panel === "cite" && <CitationPanel editor={editor} pageId={pageId} actions={actions} onClose={() => setPanel(null)} />}
           {panel === "media" && <MediaPanel editor={editor} pageId={pageId} onClose={() => setPanel(null)} />}
         </FloatingPanel>
       )}

@@ -3,9 +3,8 @@
 import { NodeSelection } from "@tiptap/pm/state";
 import type { Editor } from "@tiptap/react";
 import { useEffect, useId, useState } from "react";
-import { addSource, findPages, findSources } from "@/app/wiki/[id]/edit/actions";
 import { normalizePageId, pageIdKey } from "@/lib/content/page-id";
-import { lookupSourceAction } from "@/app/sources/lookup-action";
+import type { EditorActions } from "./editor-actions";
 import { formatAuthorList } from "@/lib/validation/source";
 import { SOURCE_FIELD_LABELS, type SourceFormValues, SourceFormFields } from "../sources/source-form-fields";
 
@@ -26,11 +25,11 @@ function useSearch<T>(query: string, search: (q: string) => Promise<T[]>): T[] {
 }
 
 /** Links the selection (or inserts a label) to a wiki page, existing or not yet written. */
-export function WikiLinkPanel({ editor, onClose }: { editor: Editor; onClose: () => void }) {
+export function WikiLinkPanel({ editor, actions, onClose }: { editor: Editor; actions: EditorActions; onClose: () => void }) {
   const selected = editor.state.doc.textBetween(editor.state.selection.from, editor.state.selection.to, " ");
   const [query, setQuery] = useState(selected);
   const listId = useId();
-  const pages = useSearch(query, findPages);
+  const pages = useSearch(query, actions.findPages);
   // A title or id naming a written or wanted page links there, however its separators were typed.
   const named = pages.find((p) => p.title === query) ?? pages.find((p) => pageIdKey(p.pageId) === pageIdKey(query));
   const target = named?.pageId ?? normalizePageId(query);
@@ -92,7 +91,7 @@ const EMPTY_SOURCE: SourceFormValues = {
  * or looked up by DOI or web address), with this citation's own locator and quote. On a citation
  * already in the text, changes its locator and quote.
  */
-export function CitationPanel({ editor, pageId, onClose }: { editor: Editor; pageId: string; onClose: () => void }) {
+export function CitationPanel({ editor, pageId, actions, onClose }: { editor: Editor; pageId: string; actions: EditorActions; onClose: () => void }) {
   const [existing] = useState(() => selectedCitation(editor));
   const [query, setQuery] = useState("");
   const [creating, setCreating] = useState(false);
@@ -103,7 +102,7 @@ export function CitationPanel({ editor, pageId, onClose }: { editor: Editor; pag
   const [lookup, setLookup] = useState("");
   const [lookupStatus, setLookupStatus] = useState<string | null>(null);
   const [filled, setFilled] = useState({ values: EMPTY_SOURCE, version: 0 });
-  const sources = useSearch(query, findSources);
+  const sources = useSearch(query, actions.findSources);
   const details = { locator: locator.trim() || null, quote: quote.trim() || null };
 
   const cite = (source: { id: string }) => {
@@ -120,7 +119,7 @@ export function CitationPanel({ editor, pageId, onClose }: { editor: Editor; pag
   const runLookup = async () => {
     if (!lookup.trim()) return;
     setLookupStatus("Looking up…");
-    const result = await lookupSourceAction(lookup);
+    const result = await actions.lookupSource(lookup);
     if (!result.ok) {
       setLookupStatus(result.message);
       return;
@@ -133,7 +132,7 @@ export function CitationPanel({ editor, pageId, onClose }: { editor: Editor; pag
   const create = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const result = await addSource(pageId, Object.fromEntries([...form].map(([k, v]) => [k, String(v)])));
+    const result = await actions.addSource(pageId, Object.fromEntries([...form].map(([k, v]) => [k, String(v)])));
     if (result.ok) cite(result.data);
     else {
       setErrors(result.fieldErrors ?? {});

@@ -41,6 +41,8 @@ function takeSave(pageId: string): SavedEdit | null {
  */
 export function SaveNotice({ pageId }: { pageId: string }) {
   const [saved, setSaved] = useState<SavedEdit | null>(null);
+  // The tab's storage is read once the page is live (the server has none), and taken once.
+  // eslint-disable-next-line react-hooks/set-state-in-effect
   useEffect(() => setSaved(takeSave(pageId)), [pageId]);
   if (!saved) return null;
   return (

@@ -8,9 +8,10 @@ import { useEffect, useState } from "react";
  * once a link leads elsewhere. Without script it is a link to them, which opens them too (`:target`).
  */
 export function MenuButton({ controls }: { controls: string }) {
-  const [open, setOpen] = useState(false);
   const pathname = usePathname();
-  useEffect(() => setOpen(false), [pathname]);
+  // Open on the page it was opened on: a link that leads elsewhere closes it.
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === pathname;
   useEffect(() => {
     document.getElementById(controls)?.toggleAttribute("data-open", open);
   }, [controls, open]);
@@ -23,7 +24,7 @@ export function MenuButton({ controls }: { controls: string }) {
       aria-expanded={open}
       onClick={(event) => {
         event.preventDefault();
-        setOpen((was) => !was);
+        setOpenOn(open ? null : pathname);
       }}
     >
       Menu

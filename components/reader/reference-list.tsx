@@ -3,7 +3,8 @@ import type { Reference } from "@/lib/content/render";
 import { ExportLinks } from "./export-links";
 import { SourceCitation } from "./source-citation";
 
-const useLabel = (index: number) => String.fromCharCode(97 + (index % 26)) + (index >= 26 ? Math.floor(index / 26) : "");
+/** The letter of one use of a source (a, b, … z, a1, …), as Wikipedia marks them. */
+const letterOfUse = (index: number) => String.fromCharCode(97 + (index % 26)) + (index >= 26 ? Math.floor(index / 26) : "");
 
 /** The References section: each source once, numbered, with links back to every place it is cited. */
 export function ReferenceList({ references, pageId }: { references: Reference[]; pageId?: string }) {
@@ -23,7 +24,7 @@ export function ReferenceList({ references, pageId }: { references: Reference[];
                   <span aria-hidden="true">^ </span>
                   {ref.uses.map((use, i) => (
                     <a key={use.anchor} href={`#${use.anchor}`} aria-label={`Back to citation ${ref.number}, use ${i + 1}`}>
-                      <sup>{useLabel(i)}</sup>
+                      <sup>{letterOfUse(i)}</sup>
                     </a>
                   ))}
                 </>
@@ -41,7 +42,7 @@ export function ReferenceList({ references, pageId }: { references: Reference[];
             {ref.uses.some((u) => u.locator || u.quote) && (
               <ul className="reference-uses">
                 {ref.uses
-                  .map((u, i) => ({ ...u, label: ref.uses.length > 1 ? `${useLabel(i)}. ` : "" }))
+                  .map((u, i) => ({ ...u, label: ref.uses.length > 1 ? `${letterOfUse(i)}. ` : "" }))
                   .filter((u) => u.locator || u.quote)
                   .map((u) => (
                     <li key={u.anchor} data-use={u.anchor}>

@@ -19,17 +19,18 @@ export function SearchBox() {
   const id = useId();
   const listId = `${id}-suggestions`;
   const [text, setText] = useState("");
-  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
+  const [found, setFound] = useState<Suggestion[]>([]);
+  // An emptied box suggests nothing, whatever the last answer was.
+  const suggestions = text.trim() ? found : [];
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
+  // The chosen suggestion by its page, so a later answer that still holds it keeps it chosen.
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const active = suggestions.findIndex((s) => s.pageId === activeId);
   const request = useRef<AbortController | null>(null);
 
   useEffect(() => {
     const q = text.trim();
-    if (!q) {
-      setSuggestions([]);
-      return;
-    }
+    if (!q) return;
     const timer = setTimeout(async () => {
       request.current?.abort();
       const controller = new AbortController();
@@ -38,10 +39,9 @@ export function SearchBox() {
         const response = await fetch(`/api/search/suggest?${new URLSearchParams({ q })}`, { signal: controller.signal });
         if (!response.ok) return;
         const body = (await response.json()) as { suggestions: Suggestion[] };
-        setSuggestions(body.suggestions);
-        setActive(-1);
+        setFound(body.suggestions);
       } catch (error) {
-        if ((error as Error).name !== "AbortError") setSuggestions([]);
+        if ((error as Error).name !== "AbortError") setFound([]);
       }
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
@@ -60,17 +60,16 @@ export function SearchBox() {
       setOpen(true);
       const step = event.key === "ArrowDown" ? 1 : -1;
       // -1 is the text itself: the arrows cycle through it and the suggestions.
-      setActive((current) => {
-        const next = (expanded ? current : -1) + step;
-        return next < -1 ? suggestions.length - 1 : next >= suggestions.length ? -1 : next;
-      });
-    } else if (event.key === "Enter" && expanded && active >= 0 && active < suggestions.length) {
+      const next = (expanded ? active : -1) + step;
+      const index = next < -1 ? suggestions.length - 1 : next >= suggestions.length ? -1 : next;
+      setActiveId(index >= 0 ? suggestions[index].pageId : null);
+    } else if (event.key === "Enter" && expanded && active >= 0) {
       event.preventDefault();
       choose(suggestions[active]);
     } else if (event.key === "Escape" && expanded) {
       event.preventDefault();
       setOpen(false);
-      setActive(-1);
+      setActiveId(null);
     }
   }
 
@@ -88,10 +87,11 @@ export function SearchBox() {
         aria-autocomplete="list"
         aria-expanded={expanded}
         aria-controls={listId}
-        aria-activedescendant={expanded && active >= 0 && active < suggestions.length ? `${listId}-${active}` : undefined}
+        aria-activedescendant={expanded && active >= 0 ? `${listId}-${active}` : undefined}
         value={text}
         onChange={(event) => {
           setText(event.target.value);
+          setActiveId(null);
           setOpen(true);
         }}
         onFocus={() => setOpen(true)}

@@ -97,7 +97,14 @@ describe("diffDocuments", () => {
     const inserted = row.parts.find((part) => part.op === "insert")!;
     expect(deleted.tokens.every((t) => t.target === "gpt_5")).toBe(true);
     expect(inserted.tokens.every((t) => t.target === "gpt_5_2")).toBe(true);
-    expect(words(inserted.tokens)).toBe("the model");
+    expect(words(inserted.tokens)).toBe(" the model");
+  });
+
+  it("keeps the space that ends a text before a link (\"developed by OpenAI\", not \"byOpenAI\")", () => {
+    const link = (label: string, target: string) => text(label, [{ type: "wikiLink", attrs: { target, fragment: null } }]);
+    const sentence = (verb: string) => doc(p("It was developed by ", link("OpenAI", "openai"), ` and ${verb} as `, link("Claude", "claude"), "'s rival."));
+    const [row] = changed(diffDocuments(sentence("released"), sentence("marketed")).rows);
+    expect(inline(row.parts)).toBe("It was developed by OpenAI and {-released-}{+marketed+} as Claude's rival.");
   });
 
   it("shows a change of formatting and of an external link's address", () => {

@@ -153,16 +153,28 @@ function textOf(node: NodeJSON): string {
 
 function inlineTokens(block: NodeJSON): DiffToken[] {
   const tokens: DiffToken[] = [];
+  // Spaces that end a text node ("developed by " before a link) belong before the next token.
+  let carried = "";
+  const push = (...added: DiffToken[]) => {
+    if (carried && added.length) {
+      added[0] = { ...added[0], space: carried + (added[0].space ?? "") };
+      carried = "";
+    }
+    tokens.push(...added);
+  };
   for (const node of block.content ?? []) {
     if (node.type === "citation") {
       // A citation's note (an imported footnote's text) changes as its locator would.
       const note = citationNote(node);
       const locator = (node.attrs?.locator as string | null) ?? (note ? textContent({ type: "paragraph", content: note }) : null);
-      tokens.push({ text: "", sourceId: String(node.attrs?.sourceId ?? ""), locator });
+      push({ text: "", sourceId: String(node.attrs?.sourceId ?? ""), locator });
     } else if (node.type === "hardBreak") {
-      tokens.push({ text: "\n" });
+      carried = "";
+      push({ text: "\n" });
     } else if (node.type === "text") {
-      tokens.push(...tokenize(node.text ?? "", markInfo(node.marks ?? [])));
+      const text = node.text ?? "";
+      push(...tokenize(text, markInfo(node.marks ?? [])));
+      carried += /\s*$/.exec(text)![0];
     }
   }
   return tokens;

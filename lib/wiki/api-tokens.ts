@@ -49,10 +49,12 @@ export async function accountForToken(db: DbOrTx, token: string): Promise<Accoun
   return account;
 }
 
-/** Tokens of every account, newest first, for the admin page (never the tokens themselves). */
+/** Tokens of every account, newest first, for the admin page (never the tokens themselves), each saying whether it has expired. */
 export async function listApiTokens(db: DbOrTx) {
-  return db.apiToken.findMany({
+  const rows = await db.apiToken.findMany({
     orderBy: { createdAt: "desc" },
     select: { id: true, name: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true, user: { select: { name: true } } },
   });
+  const now = Date.now();
+  return rows.map((row) => ({ ...row, expired: !!row.expiresAt && row.expiresAt.getTime() <= now }));
 }

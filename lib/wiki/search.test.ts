@@ -138,7 +138,7 @@ describeOnEachDatabase("searching pages", (database) => {
   });
 
   it("keeps text waiting for review from readers, shows it to reviewers, and follows the decision", async () => {
-    const [word, tag] = [unique(), unique()];
+    const word = unique();
     const namespace = `reviewed${word}`;
     await setReviewPolicy(database().db, await account("admin"), { namespace, policy: "required" });
     const pageId = `${namespace}:page`;

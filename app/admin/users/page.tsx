@@ -7,7 +7,7 @@ import { ROLES } from "@/lib/validation/account";
 import { listAccounts } from "@/lib/wiki/accounts";
 import { listApiTokens } from "@/lib/wiki/api-tokens";
 import { IssueTokenForm } from "@/components/account/issue-token-form";
-import { revokeTokenAction } from "./token-actions";
+import { issueTokenAction, revokeTokenAction } from "./token-actions";
 import { updateAccountAction } from "./actions";
 
 export const metadata: Metadata = { title: "Accounts" };
@@ -83,7 +83,7 @@ export default async function AccountsPage() {
 
       <h2>API tokens</h2>
       <p>A token lets a program read and save pages as the account it belongs to. Only its fingerprint is stored.</p>
-      <IssueTokenForm accounts={accounts.filter((a) => !a.blocked).map((a) => ({ id: a.id, name: a.name }))} />
+      <IssueTokenForm issueToken={issueTokenAction} accounts={accounts.filter((a) => !a.blocked).map((a) => ({ id: a.id, name: a.name }))} />
       {tokens.length > 0 && (
         <div className="table-scroll">
           <table className="data-table">
@@ -108,7 +108,7 @@ export default async function AccountsPage() {
                   <td>
                     {t.revokedAt ? (
                       "Revoked"
-                    ) : t.expiresAt && t.expiresAt.getTime() <= Date.now() ? (
+                    ) : t.expired ? (
                       "Expired"
                     ) : (
                       <form action={revokeTokenAction} className="inline-form">

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
@@ -135,7 +136,7 @@ export default async function MediaFilePage({ params }: Props) {
         </section>
       )}
       <p>
-        <a href="/media">All media</a>
+        <Link href="/media">All media</Link>
       </p>
     </article>
   );

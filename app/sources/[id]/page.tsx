@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
@@ -166,7 +167,7 @@ export default async function SourcePage({ params }: Props) {
         </section>
       )}
       <p>
-        <a href="/sources">All sources</a>
+        <Link href="/sources">All sources</Link>
       </p>
     </article>
   );

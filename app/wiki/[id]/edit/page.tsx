@@ -4,6 +4,9 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
 import { ArticleEditor } from "@/components/editor/article-editor";
+import type { EditorActions } from "@/components/editor/editor-actions";
+import { lookupSourceAction } from "@/app/sources/lookup-action";
+import { addSource, findMissingPages, findPages, findSources, previewArticle, saveArticle } from "./actions";
 import { can } from "@/lib/auth/policy";
 import { currentAccount } from "@/lib/auth/session";
 import { normalizePageId, pageHref, titleFromPageId } from "@/lib/content/page-id";
@@ -15,6 +18,8 @@ import { watchesEdits } from "@/lib/wiki/watch";
 import { getLatestRevision } from "@/lib/wiki/revisions";
 import { routeParam } from "@/lib/http/route-param";
 import { PageTitleSchema } from "@/lib/validation/revision";
+
+const EDITOR_ACTIONS: EditorActions = { save: saveArticle, preview: previewArticle, findMissingPages, findPages, findSources, addSource, lookupSource: lookupSourceAction };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ title?: string | string[] }> };
 
@@ -81,6 +86,7 @@ export default async function EditPage({ params, searchParams }: Props) {
       baseNumber={latest?.number ?? null}
       doc={doc}
       linkedPages={linkedPages}
+      actions={EDITOR_ACTIONS}
       watchByDefault={watchByDefault}
       waitsForReview={waitsForReview}
       />
