@@ -7,7 +7,7 @@ const ARTICLE = "/wiki/gpt_5_2";
 test.describe("reading the example article", () => {
   test("the home page lists it and leads to it", async ({ page }) => {
     await page.goto("/");
-    await page.getByRole("link", { name: "GPT 5.2" }).click();
+    await page.getByRole("link", { name: "GPT 5.2", exact: true }).click();
     await expect(page).toHaveURL(ARTICLE);
     await expect(page.getByRole("heading", { level: 1, name: "GPT 5.2" })).toBeVisible();
     await expect(page).toHaveTitle("GPT 5.2 — Palimpsest");
@@ -24,7 +24,7 @@ test.describe("reading the example article", () => {
     await expect(page.locator("#article-body")).toContainText(phrase);
     // A link inside the app fetches React's payload alone, which then carries the text.
     await page.goto("/");
-    await page.getByRole("link", { name: "GPT 5.2" }).click();
+    await page.getByRole("link", { name: "GPT 5.2", exact: true }).click();
     await expect(page).toHaveURL(ARTICLE);
     await expect(page.locator("#article-body")).toContainText(phrase);
   });
@@ -226,7 +226,7 @@ test.describe("content security", () => {
     // The page's own scripts run (the search box suggests), and script put in the page does not.
     await page.goto(ARTICLE);
     await page.getByRole("combobox", { name: "Search pages" }).fill("GPT");
-    await expect(page.getByRole("listbox", { name: "Suggested pages" }).getByRole("option", { name: "GPT 5.2" })).toBeVisible();
+    await expect(page.getByRole("listbox", { name: "Suggested pages" }).getByRole("option", { name: "GPT 5.2", exact: true })).toBeVisible();
     const blocked = page.waitForEvent("console", (message) => /Content Security Policy/.test(message.text()));
     await page.evaluate(() => {
       const button = document.createElement("button");

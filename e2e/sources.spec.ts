@@ -12,7 +12,7 @@ test.describe("the source library", () => {
     await row.getByRole("link").click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Import AI - Automating Alignment (2026");
     const citedIn = page.getByRole("region", { name: "Where it is cited" });
-    await expect(citedIn.getByRole("link", { name: "GPT 5.2" })).toHaveAttribute("href", "/wiki/gpt_5_2");
+    await expect(citedIn.getByRole("link", { name: "GPT 5.2", exact: true })).toHaveAttribute("href", "/wiki/gpt_5_2");
   });
 });
 
