@@ -8,7 +8,12 @@ const NOT_PRISMA = { group: ["@/lib/db/generated/**", "**/db/generated/**", "@pr
 const PURE = {
   group: [
     ...["wiki", "db", "auth", "cache", "search", "media", "http", "validation", "actions", "app", "components"].flatMap((layer) => [`**/${layer}`, `**/${layer}/**`]),
-    "@/**", "next", "next/*", "react", "react-dom", "@prisma/*",
+    "@/**",
+    "next",
+    "next/*",
+    "react",
+    "react-dom",
+    "@prisma/*",
   ],
   message: "lib/content is the pure document model: it depends on nothing above it.",
 };

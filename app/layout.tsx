@@ -23,45 +23,45 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang="en">
       <body>
         <Session>
-        <a className="skip-link" href="#content">
-          Skip to content
-        </a>
-        <header className="site-header">
-          <Link href="/" className="site-name">
-            Palimpsest
-          </Link>
-          <SearchBox />
-          {/* On a phone the site's links fold behind this link, which opens them (no script needed). */}
-          <MenuButton controls="site-menu" />
-          <nav aria-label="Site" id="site-menu">
-            <ul>
-              <li>
-                <Link href="/pages">All pages</Link>
-              </li>
-              <li>
-                <Link href="/recent">Recent changes</Link>
-              </li>
-              <li>
-                <Link href="/sources">Sources</Link>
-              </li>
-              <li>
-                <Link href="/media">Media</Link>
-              </li>
-              <li>
-                <Link href="/random" prefetch={false}>
-                  Random page
-                </Link>
-              </li>
-              <AccountMenu />
-            </ul>
-          </nav>
-        </header>
-        <main id="content" tabIndex={-1}>
-          {children}
-        </main>
-        <footer className="site-footer">
-          <p>Text is available with its sources; every change is kept in the page history.</p>
-        </footer>
+          <a className="skip-link" href="#content">
+            Skip to content
+          </a>
+          <header className="site-header">
+            <Link href="/" className="site-name">
+              Palimpsest
+            </Link>
+            <SearchBox />
+            {/* On a phone the site's links fold behind this link, which opens them (no script needed). */}
+            <MenuButton controls="site-menu" />
+            <nav aria-label="Site" id="site-menu">
+              <ul>
+                <li>
+                  <Link href="/pages">All pages</Link>
+                </li>
+                <li>
+                  <Link href="/recent">Recent changes</Link>
+                </li>
+                <li>
+                  <Link href="/sources">Sources</Link>
+                </li>
+                <li>
+                  <Link href="/media">Media</Link>
+                </li>
+                <li>
+                  <Link href="/random" prefetch={false}>
+                    Random page
+                  </Link>
+                </li>
+                <AccountMenu />
+              </ul>
+            </nav>
+          </header>
+          <main id="content" tabIndex={-1}>
+            {children}
+          </main>
+          <footer className="site-footer">
+            <p>Text is available with its sources; every change is kept in the page history.</p>
+          </footer>
         </Session>
       </body>
     </html>

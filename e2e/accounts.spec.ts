@@ -169,7 +169,11 @@ test.describe("accounts", () => {
     expect(token).toMatch(/^pal_/);
 
     const pageId = `token_page_${Date.now()}`;
-    const save = () => request.post(`/api/pages/${pageId}/revisions`, { data: { doc: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "By token." }] }] }, baseRevisionId: null }, headers: { authorization: `Bearer ${token}` } });
+    const save = () =>
+      request.post(`/api/pages/${pageId}/revisions`, {
+        data: { doc: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "By token." }] }] }, baseRevisionId: null },
+        headers: { authorization: `Bearer ${token}` },
+      });
     expect((await save()).status()).toBe(201);
 
     await page.reload();

@@ -54,7 +54,18 @@ test.describe("the pages API", () => {
     const admin = await makeAccount("admin");
     const token = await tokenFor(db, admin, await makeAccount("editor"));
     const pageId = `markup_${Date.now()}`;
-    const bold = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Bold", marks: [{ type: "bold" }] }, { type: "text", text: " and **not bold**" }] }] };
+    const bold = {
+      type: "doc",
+      content: [
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: "Bold", marks: [{ type: "bold" }] },
+            { type: "text", text: " and **not bold**" },
+          ],
+        },
+      ],
+    };
     await save(request, pageId, token, { doc: doc("First text."), title: "Markup test", summary: "Start", baseRevisionId: null });
     const current = await (await request.get(`/api/pages/${pageId}`)).json();
     expect((await save(request, pageId, token, { doc: bold, baseRevisionId: current.revision.id })).status()).toBe(201);
@@ -85,7 +96,10 @@ test.describe("the pages API", () => {
     expect((await bad.json()).error.message).toMatch(/not an http\(s\), ftp, mailto or file address/);
     const unknown = await save(request, pageId, editorToken, { doc: { type: "doc", content: [{ type: "iframe" }] }, baseRevisionId: null });
     expect(unknown.status()).toBe(400);
-    const malformed = await request.post(`/api/pages/${pageId}/revisions`, { data: "{not json", headers: { authorization: `Bearer ${editorToken}`, "content-type": "application/json" } });
+    const malformed = await request.post(`/api/pages/${pageId}/revisions`, {
+      data: "{not json",
+      headers: { authorization: `Bearer ${editorToken}`, "content-type": "application/json" },
+    });
     expect(malformed.status()).toBe(400);
 
     expect((await save(request, pageId, null, { doc: doc("x"), baseRevisionId: null })).status()).toBe(401);
@@ -102,13 +116,19 @@ test.describe("the pages API", () => {
     await save(request, pageId, token, { doc: doc("The new words.", "Kept."), summary: "Two", baseRevisionId: first.revision.id });
 
     const history = await (await request.get(`/api/pages/${pageId}/revisions`)).json();
-    expect(history.revisions.map((r: { number: number; summary: string }) => [r.number, r.summary])).toEqual([[2, "Two"], [1, "One"]]);
+    expect(history.revisions.map((r: { number: number; summary: string }) => [r.number, r.summary])).toEqual([
+      [2, "Two"],
+      [1, "One"],
+    ]);
     const one = await (await request.get(`/api/pages/${pageId}/revisions/1`)).json();
     expect(one).toMatchObject({ revision: { number: 1, summary: "One" }, doc: doc("The old words.", "Kept.") });
     const compared = await (await request.get(`/api/pages/${pageId}/revisions/compare?from=1&to=2`)).json();
     expect(compared.diff.changeCount).toBe(1);
     expect(compared.diff.rows[0].parts.map((p: { op: string; tokens: { text: string }[] }) => [p.op, p.tokens.map((t) => t.text).join("|")])).toEqual([
-      ["equal", "The"], ["delete", "old"], ["insert", "new"], ["equal", "words|."],
+      ["equal", "The"],
+      ["delete", "old"],
+      ["insert", "new"],
+      ["equal", "words|."],
     ]);
     expect((await request.get(`/api/pages/${pageId}/revisions/abc`)).status()).toBe(400);
     expect((await request.get(`/api/pages/${pageId}/revisions/9`)).status()).toBe(404);

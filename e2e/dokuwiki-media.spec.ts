@@ -8,7 +8,10 @@ import { importDokuWikiPage } from "../lib/wiki/import";
 import { importMediaFolder } from "../lib/wiki/media-import";
 import { expect, test } from "./fixtures";
 
-const picture = (background: string) => sharp({ create: { width: 640, height: 400, channels: 3, background } }).png().toBuffer();
+const picture = (background: string) =>
+  sharp({ create: { width: 640, height: 400, channels: 3, background } })
+    .png()
+    .toBuffer();
 
 test("a DokuWiki page with its media: an imported picture with its caption, and a missing file offering its upload", async ({ page, request, db, makeAccount, signInAs }) => {
   const tag = randomBytes(3).toString("hex");
@@ -23,14 +26,9 @@ test("a DokuWiki page with its media: an imported picture with its caption, and 
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
-  const markup = [
-    "====== Scores ======",
-    "Scores rose every year.",
-    "",
-    `{{chart_${tag}.png?320|Scores by year}}`,
-    "",
-    `{{ :journeys:map_${tag}.png|Where the labs are}}`,
-  ].join("\n");
+  const markup = ["====== Scores ======", "Scores rose every year.", "", `{{chart_${tag}.png?320|Scores by year}}`, "", `{{ :journeys:map_${tag}.png|Where the labs are}}`].join(
+    "\n",
+  );
   const imported = await importDokuWikiPage(db, { markup, pageId });
   expect(imported.warnings).toEqual([]);
 

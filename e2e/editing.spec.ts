@@ -164,7 +164,12 @@ test.describe("a source made in place", () => {
 });
 
 test.describe("two people editing one page", () => {
-  async function twoEditors(browser: import("@playwright/test").Browser, makeAccount: (role: "editor") => Promise<import("../lib/wiki/accounts").Account>, signInAs: (page: Page, a: import("../lib/wiki/accounts").Account) => Promise<void>, baseURL: string) {
+  async function twoEditors(
+    browser: import("@playwright/test").Browser,
+    makeAccount: (role: "editor") => Promise<import("../lib/wiki/accounts").Account>,
+    signInAs: (page: Page, a: import("../lib/wiki/accounts").Account) => Promise<void>,
+    baseURL: string,
+  ) {
     const pages: Page[] = [];
     for (let i = 0; i < 2; i++) {
       const context = await browser.newContext({ baseURL });

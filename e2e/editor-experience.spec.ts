@@ -127,7 +127,10 @@ test.describe("leaving and saving", () => {
     await expect(page.getByText("Saved as revision")).toHaveCount(0);
 
     await openEditor(page, pageId);
-    await page.getByRole("textbox", { name: /^Text of/ }).getByText("The first words of a new page.").click();
+    await page
+      .getByRole("textbox", { name: /^Text of/ })
+      .getByText("The first words of a new page.")
+      .click();
     await page.keyboard.press("End");
     await page.keyboard.type(" More words.");
     await page.getByRole("button", { name: "Save", exact: true }).click();
@@ -160,7 +163,10 @@ test.describe("the tools' panels", () => {
     await openEditor(page, pageId);
     const last = page.getByRole("textbox", { name: /^Text of/ }).getByText("Paragraph number 40 of a long page.");
     await last.dblclick();
-    for (const [shortcut, role, name] of [["ControlOrMeta+k", "form", "Wiki link"], ["ControlOrMeta+Shift+c", "group", "Cite a source"]] as const) {
+    for (const [shortcut, role, name] of [
+      ["ControlOrMeta+k", "form", "Wiki link"],
+      ["ControlOrMeta+Shift+c", "group", "Cite a source"],
+    ] as const) {
       await page.keyboard.press(shortcut);
       const panel = page.getByRole(role, { name });
       await expect(panel).toBeInViewport();
@@ -220,7 +226,10 @@ test.describe("the preview", () => {
     // In place of the text and its toolbar, not under the form.
     await expect(box).toBeHidden();
     await expect(page.getByRole("toolbar", { name: "Formatting" })).toBeHidden();
-    const [previewTop, formTop] = await Promise.all([preview.evaluate((el) => el.getBoundingClientRect().top), page.locator(".save-form").evaluate((el) => el.getBoundingClientRect().top)]);
+    const [previewTop, formTop] = await Promise.all([
+      preview.evaluate((el) => el.getBoundingClientRect().top),
+      page.locator(".save-form").evaluate((el) => el.getBoundingClientRect().top),
+    ]);
     expect(previewTop).toBeLessThan(formTop);
 
     await preview.getByRole("button", { name: "Back to editing" }).click();

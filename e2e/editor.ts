@@ -10,7 +10,10 @@ export async function openEditor(page: Page, pageId: string) {
 
 /** Puts the cursor at the end of the paragraph holding this text, in the editor. */
 export async function endOf(page: Page, text: string) {
-  await page.getByRole("textbox", { name: /^Text of/ }).getByText(text).click();
+  await page
+    .getByRole("textbox", { name: /^Text of/ })
+    .getByText(text)
+    .click();
   await page.keyboard.press("End");
 }
 

@@ -4,13 +4,20 @@ import { PDF } from "../test/media-fixtures";
 import { endOf, openEditor, saveEdit } from "./editor";
 import { expect, test } from "./fixtures";
 
-const chart = (background = "#2a6") => sharp({ create: { width: 640, height: 400, channels: 3, background } }).png().toBuffer();
+const chart = (background = "#2a6") =>
+  sharp({ create: { width: 640, height: 400, channels: 3, background } })
+    .png()
+    .toBuffer();
 
 test.describe("pictures in the editor", () => {
   // The refused upload's answer is a 400, which the browser reports on its console.
   test.use({ expectedErrors: [/status of 400/] });
 
-  test("an editor uploads a picture, gives it alt text, a caption with a link, a size and a side, and sees it in the article and the diff", async ({ page, makeAccount, signInAs }) => {
+  test("an editor uploads a picture, gives it alt text, a caption with a link, a size and a side, and sees it in the article and the diff", async ({
+    page,
+    makeAccount,
+    signInAs,
+  }) => {
     await signInAs(page, await makeAccount("editor"));
     const tag = randomBytes(3).toString("hex");
     const pageId = `journeys:figures_${tag}`;
@@ -72,14 +79,21 @@ test.describe("pictures in the editor", () => {
 
     // The library says where the picture is used, and it is no longer among the unused files.
     await page.goto(`/media?q=${encodeURIComponent(name)}`);
-    await page.getByRole("row", { name: new RegExp(name) }).getByRole("link", { name: "1 page" }).click();
+    await page
+      .getByRole("row", { name: new RegExp(name) })
+      .getByRole("link", { name: "1 page" })
+      .click();
     const usage = page.getByRole("region", { name: "Where it is used" });
     await expect(usage.getByRole("link", { name: `Figures ${tag}` })).toHaveAttribute("href", `/wiki/${pageId}`);
     await page.goto(`/media?q=${encodeURIComponent(name)}&unused=1`);
     await expect(page.getByText("Every file matching is shown on a page.")).toBeVisible();
   });
 
-  test("dropped pictures get names of their own, a library file is chosen, a PDF goes in as a link, and saving without alt text is warned", async ({ page, makeAccount, signInAs }) => {
+  test("dropped pictures get names of their own, a library file is chosen, a PDF goes in as a link, and saving without alt text is warned", async ({
+    page,
+    makeAccount,
+    signInAs,
+  }) => {
     await signInAs(page, await makeAccount("editor"));
     const tag = randomBytes(3).toString("hex");
     const pageId = `journeys:drops_${tag}`;
@@ -88,11 +102,14 @@ test.describe("pictures in the editor", () => {
     await page.keyboard.type("Pictures below.");
     const figures = box.locator("figure.editor-figure");
     const drop = async (name: string, bytes: Buffer) => {
-      const dataTransfer = await page.evaluateHandle(({ name, bytes }) => {
-        const transfer = new DataTransfer();
-        transfer.items.add(new File([new Uint8Array(bytes)], name, { type: "image/png" }));
-        return transfer;
-      }, { name, bytes: [...bytes] });
+      const dataTransfer = await page.evaluateHandle(
+        ({ name, bytes }) => {
+          const transfer = new DataTransfer();
+          transfer.items.add(new File([new Uint8Array(bytes)], name, { type: "image/png" }));
+          return transfer;
+        },
+        { name, bytes: [...bytes] },
+      );
       const at = (await box.getByText("Pictures below.").boundingBox())!;
       await box.dispatchEvent("drop", { dataTransfer, clientX: at.x + at.width - 2, clientY: at.y + at.height / 2 });
     };

@@ -32,7 +32,10 @@ export const test = base.extend<Fixtures>({
       });
       page.on("pageerror", (error) => errors.push(`page: ${error.message}`));
       await use(errors);
-      expect(errors.filter((e) => !expectedErrors.some((re) => re.test(e))), "errors in the browser").toEqual([]);
+      expect(
+        errors.filter((e) => !expectedErrors.some((re) => re.test(e))),
+        "errors in the browser",
+      ).toEqual([]);
     },
     { auto: true },
   ],

@@ -95,7 +95,18 @@ test.describe("page history", () => {
     const link = (text: string, target: string) => ({ type: "text", text, marks: [{ type: "wikiLink", attrs: { target, fragment: null } }] });
     const sentence = (verb: string): DocumentJSON => ({
       type: "doc",
-      content: [{ type: "paragraph", content: [{ type: "text", text: "GPT-5.2 was developed by " }, link("OpenAI", "openai"), { type: "text", text: ` and ${verb} as ` }, link("Claude Opus 4.5", "claude_opus_4_5"), { type: "text", text: "'s rival." }] }],
+      content: [
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: "GPT-5.2 was developed by " },
+            link("OpenAI", "openai"),
+            { type: "text", text: ` and ${verb} as ` },
+            link("Claude Opus 4.5", "claude_opus_4_5"),
+            { type: "text", text: "'s rival." },
+          ],
+        },
+      ],
     });
     const first = await savePageRevision(db, { pageId, doc: sentence("released"), authorId: author.id, summary: "", baseRevisionId: null });
     await savePageRevision(db, { pageId, doc: sentence("marketed"), authorId: author.id, summary: "", baseRevisionId: first.revisionId });
@@ -114,7 +125,14 @@ test.describe("page history", () => {
     const author = await makeAccount("editor");
     const stamp = Date.now();
     await savePageRevision(db, { pageId: `recent:page_${stamp}`, doc: paragraph("In a namespace."), authorId: author.id, summary: `namespaced ${stamp}`, baseRevisionId: null });
-    await savePageRevision(db, { pageId: `recent_top_${stamp}`, doc: paragraph("At the top."), authorId: author.id, summary: `minor change ${stamp}`, minor: true, baseRevisionId: null });
+    await savePageRevision(db, {
+      pageId: `recent_top_${stamp}`,
+      doc: paragraph("At the top."),
+      authorId: author.id,
+      summary: `minor change ${stamp}`,
+      minor: true,
+      baseRevisionId: null,
+    });
 
     await page.goto("/recent");
     await expect(page.getByText(`namespaced ${stamp}`)).toBeVisible();
@@ -155,7 +173,12 @@ test.describe("page history", () => {
     await page.getByLabel("Title", { exact: true }).fill("Renamed page");
     await page.getByRole("button", { name: "Rename" }).click();
     await expect(page).toHaveURL(`/wiki/${pageId}_renamed/history`);
-    await expect(page.getByRole("table", { name: /^Revisions of/ }).locator("tbody tr").first()).toContainText(`Moved from ${pageId} to ${pageId}_renamed`);
+    await expect(
+      page
+        .getByRole("table", { name: /^Revisions of/ })
+        .locator("tbody tr")
+        .first(),
+    ).toContainText(`Moved from ${pageId} to ${pageId}_renamed`);
 
     await page.goto(`/wiki/${pageId}`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Renamed page");

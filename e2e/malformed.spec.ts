@@ -4,13 +4,42 @@ import { expect, test } from "./fixtures";
 
 // Every route, with `S` where an id or name goes and `N` where a number goes.
 const ROUTES = [
-  "/wiki/S", "/wiki/S?rev=N", "/wiki/S/history", "/wiki/S/history?before=N", "/wiki/S/history/feed", "/wiki/S/diff?from=N&to=N",
-  "/wiki/S/edit", "/wiki/S/backlinks", "/wiki/S/revert?rev=N", "/wiki/S/revisions/N", "/user/S", "/media/S", "/media?q=S&page=N",
-  "/sources/S", "/sources/S/edit", "/sources?q=S&page=N", "/search?q=S&namespace=S&cursor=S", "/recent?namespace=S&author=S&before=N",
-  "/recent/feed?author=S", "/pages?namespace=S&from=S", "/pages/wanted?from=S", "/review/log?before=N", "/files/S/S",
-  "/api/pages/S", "/api/pages/S/revisions?before=N", "/api/pages/S/revisions/N", "/api/pages/S/revisions/compare?from=N&to=N",
-  "/api/pages/S/bibliography?format=S", "/api/pages/S/status", "/api/pages/S/watch", "/api/media/S", "/api/media?q=S&type=S&page=N",
-  "/api/search?q=S&limit=N&cursor=S", "/api/search/suggest?q=S", "/api/review?namespace=S", "/api/sources/export?format=S",
+  "/wiki/S",
+  "/wiki/S?rev=N",
+  "/wiki/S/history",
+  "/wiki/S/history?before=N",
+  "/wiki/S/history/feed",
+  "/wiki/S/diff?from=N&to=N",
+  "/wiki/S/edit",
+  "/wiki/S/backlinks",
+  "/wiki/S/revert?rev=N",
+  "/wiki/S/revisions/N",
+  "/user/S",
+  "/media/S",
+  "/media?q=S&page=N",
+  "/sources/S",
+  "/sources/S/edit",
+  "/sources?q=S&page=N",
+  "/search?q=S&namespace=S&cursor=S",
+  "/recent?namespace=S&author=S&before=N",
+  "/recent/feed?author=S",
+  "/pages?namespace=S&from=S",
+  "/pages/wanted?from=S",
+  "/review/log?before=N",
+  "/files/S/S",
+  "/api/pages/S",
+  "/api/pages/S/revisions?before=N",
+  "/api/pages/S/revisions/N",
+  "/api/pages/S/revisions/compare?from=N&to=N",
+  "/api/pages/S/bibliography?format=S",
+  "/api/pages/S/status",
+  "/api/pages/S/watch",
+  "/api/media/S",
+  "/api/media?q=S&type=S&page=N",
+  "/api/search?q=S&limit=N&cursor=S",
+  "/api/search/suggest?q=S",
+  "/api/review?namespace=S",
+  "/api/sources/export?format=S",
 ];
 // Writes, each sent with a bearer token so the body itself is what is checked.
 const WRITES = ["/api/pages/S/revisions", "/api/pages/S/revisions/N/review", "/api/media/S/revert", "/api/sources/lookup"];
@@ -31,11 +60,22 @@ const filled = (route: string) =>
 
 const deep = (levels: number) => `{"type":"doc","content":[${'{"type":"blockquote","content":['.repeat(levels)}${"]}".repeat(levels)}]}`;
 const BODIES = [
-  "", "{", "null", "[]", "1e999", '"x"', '{"doc":null}', '{"doc":{"type":"doc","content":[]},"baseRevisionId":99999999999999999999999}',
+  "",
+  "{",
+  "null",
+  "[]",
+  "1e999",
+  '"x"',
+  '{"doc":null}',
+  '{"doc":{"type":"doc","content":[]},"baseRevisionId":99999999999999999999999}',
   '{"doc":{"type":"doc","content":[{"type":"paragraph","content":[{"type":"citation","attrs":{"sourceId":"s","locator":{"page":1}}}]}]},"baseRevisionId":null}',
   '{"doc":{"type":"doc","content":[{"type":"paragraph","content":[{"type":"text","text":"x","marks":[{"type":"wikiLink","attrs":{"target":["a"]}}]}]}]},"baseRevisionId":null}',
-  `{"doc":${deep(1_000)},"baseRevisionId":null}`, `{"doc":${deep(100_000)},"baseRevisionId":null}`,
-  '{"decision":"approve","comment":{"a":1}}', '{"number":"x"}', '{"query":[1,2]}', '{"__proto__":{"admin":true}}',
+  `{"doc":${deep(1_000)},"baseRevisionId":null}`,
+  `{"doc":${deep(100_000)},"baseRevisionId":null}`,
+  '{"decision":"approve","comment":{"a":1}}',
+  '{"number":"x"}',
+  '{"query":[1,2]}',
+  '{"__proto__":{"admin":true}}',
 ];
 
 test.describe("malformed requests", () => {
@@ -49,7 +89,10 @@ test.describe("malformed requests", () => {
     };
     // The known-bad forms in every route, then generated ones.
     for (const route of ROUTES) for (const value of HOSTILE.slice(0, 6)) await check(route.replace(/\bS\b/g, value).replace(/\bN\b/g, "99999999999999999999999"));
-    await fc.assert(fc.asyncProperty(fc.constantFrom(...ROUTES).chain(filled), async (path) => void (await check(path))), { numRuns: 100 });
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...ROUTES).chain(filled), async (path) => void (await check(path))),
+      { numRuns: 100 },
+    );
     expect(failures).toEqual([]);
   });
 

@@ -2,7 +2,10 @@ import { randomBytes } from "node:crypto";
 import sharp from "sharp";
 import { expect, test } from "./fixtures";
 
-const picture = (colour: string) => sharp({ create: { width: 480, height: 320, channels: 3, background: colour } }).png().toBuffer();
+const picture = (colour: string) =>
+  sharp({ create: { width: 480, height: 320, channels: 3, background: colour } })
+    .png()
+    .toBuffer();
 
 test.describe("the media library", () => {
   // The refused upload's answer is a 400, which the browser reports on its console.

@@ -11,8 +11,18 @@ test("from the navigation to a namespace's pages, and from a wanted page to what
   // A namespace only this test's pages are in.
   const ns = `idx${randomBytes(4).toString("hex")}`;
   const author = await makeAccount("admin");
-  for (const [name, title] of [["alpha", "Alpha"], ["beta", "Beta"]]) {
-    await savePageRevision(db, { pageId: `${ns}:${name}`, title, doc: doc(text("See "), linkTo(`${ns}:wanted_one`), text(".")), authorId: author.id, summary: "", selfApproved: true });
+  for (const [name, title] of [
+    ["alpha", "Alpha"],
+    ["beta", "Beta"],
+  ]) {
+    await savePageRevision(db, {
+      pageId: `${ns}:${name}`,
+      title,
+      doc: doc(text("See "), linkTo(`${ns}:wanted_one`), text(".")),
+      authorId: author.id,
+      summary: "",
+      selfApproved: true,
+    });
   }
 
   await page.goto("/");

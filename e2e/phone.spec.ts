@@ -37,8 +37,22 @@ test.describe("on a 390-pixel phone", () => {
   test("no page scrolls sideways for a signed-in administrator", async ({ page, db, makeAccount, signInAs }) => {
     const admin = await makeAccount("admin");
     const pageId = `phone_${Date.now()}`;
-    const first = await savePageRevision(db, { pageId, doc: paragraph("A first text for the phone."), authorId: admin.id, summary: "Start", baseRevisionId: null, selfApproved: true });
-    await savePageRevision(db, { pageId, doc: paragraph("A second, longer text for the phone, with more words in it."), authorId: admin.id, summary: "More", baseRevisionId: first.revisionId, selfApproved: true });
+    const first = await savePageRevision(db, {
+      pageId,
+      doc: paragraph("A first text for the phone."),
+      authorId: admin.id,
+      summary: "Start",
+      baseRevisionId: null,
+      selfApproved: true,
+    });
+    await savePageRevision(db, {
+      pageId,
+      doc: paragraph("A second, longer text for the phone, with more words in it."),
+      authorId: admin.id,
+      summary: "More",
+      baseRevisionId: first.revisionId,
+      selfApproved: true,
+    });
     await signInAs(page, admin);
     for (const path of [
       `/wiki/${pageId}`,

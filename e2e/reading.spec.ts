@@ -41,7 +41,12 @@ test.describe("reading the example article", () => {
     // A link's words are followed by its address; an address shown as the words is not repeated.
     const pageId = `print_${Date.now()}`;
     const link = (label: string, href: string) => ({ type: "text", text: label, marks: [{ type: "link", attrs: { href } }] });
-    const body: DocumentJSON = { type: "doc", content: [{ type: "paragraph", content: [link("the report", "https://report.example/"), { type: "text", text: " and " }, link("https://bare.example/", "https://bare.example/")] }] };
+    const body: DocumentJSON = {
+      type: "doc",
+      content: [
+        { type: "paragraph", content: [link("the report", "https://report.example/"), { type: "text", text: " and " }, link("https://bare.example/", "https://bare.example/")] },
+      ],
+    };
     await savePageRevision(db, { pageId, doc: body, authorId: (await makeAccount("editor")).id, summary: "", selfApproved: true });
     await page.goto(`/wiki/${pageId}`);
     expect(await after('#article-body a[href="https://report.example/"]')).toContain("https://report.example/");
@@ -81,9 +86,7 @@ test.describe("reading the example article", () => {
     await expect(references).toHaveCount(1);
     const entry = references.first();
     // In the site's citation style, APA unless an administrator chose another.
-    await expect(entry.locator("cite")).toHaveText(
-      "Import AI - Automating Alignment (2026. (n.d.). Retrieved https://importai.substack.com/p/import-ai-454-automating-alignment",
-    );
+    await expect(entry.locator("cite")).toHaveText("Import AI - Automating Alignment (2026. (n.d.). Retrieved https://importai.substack.com/p/import-ai-454-automating-alignment");
     await expect(entry.getByRole("link", { name: "https://importai.substack.com/p/import-ai-454-automating-alignment" })).toHaveAttribute(
       "href",
       "https://importai.substack.com/p/import-ai-454-automating-alignment",
@@ -107,7 +110,10 @@ test.describe("reading the example article", () => {
     // It leads to the page, offering its label as the new page's title.
     await expect(missing).toHaveAttribute("href", "/wiki/openai?title=OpenAI");
     const missingColour = await missing.evaluate((el) => getComputedStyle(el).color);
-    const existingColour = await page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "All pages" }).evaluate((el) => getComputedStyle(el).color);
+    const existingColour = await page
+      .getByRole("navigation", { name: "Site" })
+      .getByRole("link", { name: "All pages" })
+      .evaluate((el) => getComputedStyle(el).color);
     expect(missingColour).not.toBe(existingColour);
     const seeAlso = page.locator("#see_also + ul li");
     await expect(seeAlso).toHaveCount(5);
@@ -130,7 +136,13 @@ test.describe("reading the example article", () => {
 
     test("shows a page that says so, with a way to try again and a way back", async ({ page, db, makeAccount }) => {
       const pageId = `broken_${Date.now()}`;
-      const saved = await savePageRevision(db, { pageId, doc: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Fine." }] }] }, authorId: (await makeAccount("editor")).id, summary: "", selfApproved: true });
+      const saved = await savePageRevision(db, {
+        pageId,
+        doc: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Fine." }] }] },
+        authorId: (await makeAccount("editor")).id,
+        summary: "",
+        selfApproved: true,
+      });
       if (saved.status !== "created") throw new Error("the page was not created");
       // Stored text no reader could ever have written: what a damaged database would hold.
       await db.revision.update({ where: { id: saved.revisionId }, data: { content: "{not json" } });

@@ -94,7 +94,12 @@ test.describe("reviewing", () => {
     await reading.goto(`/wiki/${pageId}`);
     await expect(reading.locator(".article-body")).toHaveText("Careful text.");
     await reading.goto(`/wiki/${pageId}/history`);
-    await expect(reading.getByRole("table", { name: /^Revisions of/ }).locator("tbody tr").nth(1)).toContainText("(rejected)");
+    await expect(
+      reading
+        .getByRole("table", { name: /^Revisions of/ })
+        .locator("tbody tr")
+        .nth(1),
+    ).toContainText("(rejected)");
 
     // The author's header counts the unread notification, which names the page by its title.
     const author = await browserAs(browser, baseURL!, signInAs, editor);

@@ -64,7 +64,18 @@ test.describe("editing the library", () => {
     const pageId = `cites_${stamp}`;
     await savePageRevision(db, {
       pageId,
-      doc: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "A claim." }, { type: "citation", attrs: { sourceId: source.id, locator: null, quote: null } }] }] },
+      doc: {
+        type: "doc",
+        content: [
+          {
+            type: "paragraph",
+            content: [
+              { type: "text", text: "A claim." },
+              { type: "citation", attrs: { sourceId: source.id, locator: null, quote: null } },
+            ],
+          },
+        ],
+      },
       authorId: editor.id,
       summary: "",
       baseRevisionId: null,

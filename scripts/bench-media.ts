@@ -33,14 +33,18 @@ async function fiveMegabyteJpeg(seed: number): Promise<Buffer> {
     state = (state * 1103515245 + 12345) & 0x7fffffff;
     pixels[i] = state >> 23;
   }
-  return sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality: 88 }).toBuffer();
+  return sharp(pixels, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 88 })
+    .toBuffer();
 }
 
 /** The same article text, with or without a figure after each paragraph. */
 function article(title: string, figures: boolean): string {
-  const paragraphs = Array.from({ length: FIGURES }, (_, i) =>
-    `Paragraph ${i + 1} of the article, long enough to read as text: the press spread across Europe within fifty years, and printed books outnumbered manuscripts by 1500.((A source, p. ${i + 1}.))` +
-    (figures ? `\n\n{{bench:picture_${i}.jpg?320|Picture ${i + 1}, a photograph}}` : ""),
+  const paragraphs = Array.from(
+    { length: FIGURES },
+    (_, i) =>
+      `Paragraph ${i + 1} of the article, long enough to read as text: the press spread across Europe within fifty years, and printed books outnumbered manuscripts by 1500.((A source, p. ${i + 1}.))` +
+      (figures ? `\n\n{{bench:picture_${i}.jpg?320|Picture ${i + 1}, a photograph}}` : ""),
   );
   return `====== ${title} ======\n\n${paragraphs.join("\n\n")}\n`;
 }
@@ -61,7 +65,6 @@ const session = await encode({ token: { sub: admin.id, name: admin.name, email: 
 const base = `http://127.0.0.1:${PORT}`;
 const { stop } = await startServer(env, `${base}/`);
 try {
-
   // Uploads: each a new 5 MB photograph, then the two thumbnails an article shows it with.
   const uploads: number[] = [];
   for (let i = 0; i < Math.max(UPLOADS, FIGURES); i++) {
@@ -93,7 +96,12 @@ try {
   for (const url of [`${base}/wiki/bench_with_figures`, `${base}/wiki/bench_without_figures`]) for (let i = 0; i < 20; i++) await (await fetch(url)).arrayBuffer();
   // The two pages in turn, three times, each figure the median of its runs: this machine's speed
   // drifts more over a minute than 20 figures cost.
-  const runs: Record<"withAnonymous" | "withSignedIn" | "withoutAnonymous" | "withoutSignedIn", Result[]> = { withAnonymous: [], withSignedIn: [], withoutAnonymous: [], withoutSignedIn: [] };
+  const runs: Record<"withAnonymous" | "withSignedIn" | "withoutAnonymous" | "withoutSignedIn", Result[]> = {
+    withAnonymous: [],
+    withSignedIn: [],
+    withoutAnonymous: [],
+    withoutSignedIn: [],
+  };
   for (let round = 0; round < ROUNDS; round++) {
     runs.withAnonymous.push(wrk("article, 20 figures", `${base}/wiki/bench_with_figures`));
     runs.withoutAnonymous.push(wrk("the same without figures", `${base}/wiki/bench_without_figures`));
@@ -106,16 +114,22 @@ try {
   const served = wrk("a thumbnail (320 px AVIF)", base + thumbnail);
 
   console.log(`\nMedia, ${CONNECTIONS} connections, ${DURATION} each (wrk; the pages the median of ${ROUNDS} alternating runs), on SQLite with the local store:`);
-  console.log(`upload of a 5 MB JPEG through the API (${sorted.length} uploads): p50 ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms, p90 ${sorted[Math.floor(sorted.length * 0.9)].toFixed(0)} ms`);
+  console.log(
+    `upload of a 5 MB JPEG through the API (${sorted.length} uploads): p50 ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms, p90 ${sorted[Math.floor(sorted.length * 0.9)].toFixed(0)} ms`,
+  );
   const madeSorted = made.sort((a, b) => a - b);
-  console.log(`making a thumbnail on its first request (${made.length}, each size and format the article names): p50 ${madeSorted[Math.floor(madeSorted.length / 2)].toFixed(0)} ms, max ${madeSorted.at(-1)!.toFixed(0)} ms`);
+  console.log(
+    `making a thumbnail on its first request (${made.length}, each size and format the article names): p50 ${madeSorted[Math.floor(madeSorted.length / 2)].toFixed(0)} ms, max ${madeSorted.at(-1)!.toFixed(0)} ms`,
+  );
   console.log(`${served.name}: ${served.requestsPerSecond.toFixed(0)} req/s, p50 ${served.p50}, p99 ${served.p99}`);
   console.log("page".padEnd(30), "anonymous".padStart(10), "p50".padStart(9), "signed in".padStart(10), "p50".padStart(9));
   for (const { anonymous: a, signedIn: s } of [withFigures, without]) {
     console.log(a.name.padEnd(30), a.requestsPerSecond.toFixed(0).padStart(10), a.p50.padStart(9), s.requestsPerSecond.toFixed(0).padStart(10), s.p50.padStart(9));
   }
   const slower = (a: number, b: number) => `${(((b - a) / b) * 100).toFixed(1)} %`;
-  console.log(`20 figures cost ${slower(withFigures.anonymous.requestsPerSecond, without.anonymous.requestsPerSecond)} of anonymous throughput, ${slower(withFigures.signedIn.requestsPerSecond, without.signedIn.requestsPerSecond)} signed in`);
+  console.log(
+    `20 figures cost ${slower(withFigures.anonymous.requestsPerSecond, without.anonymous.requestsPerSecond)} of anonymous throughput, ${slower(withFigures.signedIn.requestsPerSecond, without.signedIn.requestsPerSecond)} signed in`,
+  );
 } finally {
   stop();
 }

@@ -121,7 +121,12 @@ for (const engine of ENGINES) {
       const suggest = await latency(q.prefix.map((text) => `${base}/api/search/suggest?${new URLSearchParams({ q: text })}`));
       const throughput = wrk("/search", `${base}/search?q=${q.oneWord[0]}`).requestsPerSecond;
       // Different words in turn, more than the front cache keeps: every answer is searched and rendered.
-      const distinct = wrk("/search, distinct", `${base}/search`, [], VOCABULARY.slice(0, 2_000).map((w) => `/search?q=${w}`)).requestsPerSecond;
+      const distinct = wrk(
+        "/search, distinct",
+        `${base}/search`,
+        [],
+        VOCABULARY.slice(0, 2_000).map((w) => `/search?q=${w}`),
+      ).requestsPerSecond;
       rows.push(
         `${engine.name.padEnd(11)}${String(size).padStart(8)}${`${reindex.toFixed(1)} s`.padStart(10)}` +
           `${ms(one.p50)}${ms(one.p99)}${ms(three.p50)}${ms(three.p99)}${ms(phrase.p50)}${ms(phrase.p99)}${ms(suggest.p50)}${throughput.toFixed(0).padStart(9)}${distinct.toFixed(0).padStart(10)}`,
@@ -134,5 +139,14 @@ for (const engine of ENGINES) {
   await db.$disconnect();
 }
 console.log("\nSearch through HTTP (one request at a time; /search at 16 connections, wrk: one query, which the front cache keeps, and 2,000 queries in turn):");
-console.log(["engine".padEnd(11), "pages".padStart(8), "reindex".padStart(10), ...["1 word p50", "p99", "3 words p50", "p99", "phrase p50", "p99", "suggest p50"].map((h) => h.padStart(12)), "req/s".padStart(9), "distinct".padStart(10)].join(""));
+console.log(
+  [
+    "engine".padEnd(11),
+    "pages".padStart(8),
+    "reindex".padStart(10),
+    ...["1 word p50", "p99", "3 words p50", "p99", "phrase p50", "p99", "suggest p50"].map((h) => h.padStart(12)),
+    "req/s".padStart(9),
+    "distinct".padStart(10),
+  ].join(""),
+);
 for (const row of rows) console.log(row);

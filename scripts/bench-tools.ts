@@ -80,7 +80,9 @@ export interface Result {
  */
 export function wrk(name: string, url: string, headers: string[] = [], paths?: string[]): Result {
   const script = paths ? rotation(paths) : null;
-  const out = execFileSync("wrk", ["-t2", `-c${CONNECTIONS}`, `-d${DURATION}`, "--latency", ...(script ? ["-s", script] : []), ...headers.flatMap((h) => ["-H", h]), url], { encoding: "utf8" });
+  const out = execFileSync("wrk", ["-t2", `-c${CONNECTIONS}`, `-d${DURATION}`, "--latency", ...(script ? ["-s", script] : []), ...headers.flatMap((h) => ["-H", h]), url], {
+    encoding: "utf8",
+  });
   const field = (re: RegExp) => re.exec(out)?.[1] ?? "?";
   if (/Non-2xx or 3xx responses/.test(out)) throw new Error(`${url} answered with errors:\n${out}`);
   return {
@@ -95,12 +97,15 @@ export function wrk(name: string, url: string, headers: string[] = [], paths?: s
 /** A wrk script asking each path in turn (each of wrk's threads from its own place in the list). */
 function rotation(paths: string[]): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), "palimpsest-wrk-")), "rotation.lua");
-  writeFileSync(file, `local paths = {${paths.map((p) => JSON.stringify(p)).join(",")}}
+  writeFileSync(
+    file,
+    `local paths = {${paths.map((p) => JSON.stringify(p)).join(",")}}
 local i = math.random(#paths)
 request = function()
   i = i % #paths + 1
   return wrk.format("GET", paths[i])
 end
-`);
+`,
+  );
   return file;
 }

@@ -64,7 +64,16 @@ async function seedLongHistory(pageId: string) {
       data: Array.from({ length: Math.min(5_000, LONG_HISTORY - start) }, (_, i) => {
         const n = start + i + 1;
         const content = JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: `Version ${n} of this page.` }] }] });
-        return { pageId: page.id, number: n, authorId: author.id, content, contentHash: `bench-${n}`, size: content.length, sizeDelta: n === 1 ? content.length : 0, summary: `Edit ${n}` };
+        return {
+          pageId: page.id,
+          number: n,
+          authorId: author.id,
+          content,
+          contentHash: `bench-${n}`,
+          size: content.length,
+          sizeDelta: n === 1 ? content.length : 0,
+          summary: `Edit ${n}`,
+        };
       }),
     });
   }
@@ -110,9 +119,15 @@ function benchCitationFormatting() {
   const items = (edition: string) =>
     Array.from({ length: 200 }, (_, i) =>
       toCslItem({
-        id: `s${i}`, type: i % 3 ? "webpage" : "article-journal", title: `Study ${i + 1} of frontier models${edition}`,
-        authors: [{ family: `Author${i}`, given: "Ada" }], containerTitle: "Journal of Evaluation", publisher: null,
-        issued: `${2020 + (i % 7)}-03`, accessed: "2026-11-01", url: `https://journal.example/articles/${i + 1}`,
+        id: `s${i}`,
+        type: i % 3 ? "webpage" : "article-journal",
+        title: `Study ${i + 1} of frontier models${edition}`,
+        authors: [{ family: `Author${i}`, given: "Ada" }],
+        containerTitle: "Journal of Evaluation",
+        publisher: null,
+        issued: `${2020 + (i % 7)}-03`,
+        accessed: "2026-11-01",
+        url: `https://journal.example/articles/${i + 1}`,
       }),
     );
   const time = (work: () => void) => {
@@ -179,13 +194,21 @@ try {
   console.log("page".padEnd(34), "req/s".padStart(9), "p50".padStart(9), "p99".padStart(9), "signed in".padStart(10), "p50".padStart(9), "p99".padStart(9), "size".padStart(9));
   for (const { anonymous: a, signedIn: s, bytes } of results) {
     console.log(
-      a.name.padEnd(34), a.requestsPerSecond.toFixed(0).padStart(9), a.p50.padStart(9), a.p99.padStart(9),
-      s.requestsPerSecond.toFixed(0).padStart(10), s.p50.padStart(9), s.p99.padStart(9), `${(bytes / 1024).toFixed(0)} KB`.padStart(9),
+      a.name.padEnd(34),
+      a.requestsPerSecond.toFixed(0).padStart(9),
+      a.p50.padStart(9),
+      a.p99.padStart(9),
+      s.requestsPerSecond.toFixed(0).padStart(10),
+      s.p50.padStart(9),
+      s.p99.padStart(9),
+      `${(bytes / 1024).toFixed(0)} KB`.padStart(9),
     );
   }
   console.log(`\nSaving through the API, one after another (${saves.count} saves of gpt_5_2, one sentence changed each):`);
   console.log(`median ${saves.median.toFixed(1)} ms, p90 ${saves.p90.toFixed(1)} ms`);
-  console.log(`\nComputing a diff of two 100 KB revisions (${(diffTime.sizes[0] / 1024).toFixed(0)} KB and ${(diffTime.sizes[1] / 1024).toFixed(0)} KB of stored JSON, ${diffTime.changes} changed blocks):`);
+  console.log(
+    `\nComputing a diff of two 100 KB revisions (${(diffTime.sizes[0] / 1024).toFixed(0)} KB and ${(diffTime.sizes[1] / 1024).toFixed(0)} KB of stored JSON, ${diffTime.changes} changed blocks):`,
+  );
   console.log(`median ${diffTime.median.toFixed(1)} ms, p90 ${diffTime.p90.toFixed(1)} ms`);
   console.log("\nFormatting 200 References (ms per entry): the style's first use, every source changed, every entry cached:");
   for (const f of formatting) {

@@ -58,7 +58,10 @@ for (const page of pages) {
   const missing = subtract(theirs.elements, ours.elements);
   const extra = subtract(ours.elements, theirs.elements);
   different += Math.max(missing.length, extra.length);
-  for (const [sign, list] of [["-", missing], ["+", extra]] as const) {
+  for (const [sign, list] of [
+    ["-", missing],
+    ["+", extra],
+  ] as const) {
     for (const element of list) {
       const listed = deliberate.delete(`${page.id} ${sign} ${element}`);
       if (!listed) undocumented++;
@@ -120,8 +123,7 @@ function fromDokuWiki(html: string, pageId: string): Structure {
     if (/^h[1-5]$/.test(node.name)) {
       // A References heading over the footnotes is part of that list, as the wiki's own heading is.
       if (!(own() === "References" && endsInNotes)) elements.push(`heading ${node.name[1]}: ${own()}`);
-    }
-    else if (node.name === "p" && own()) elements.push(`paragraph: ${own()}`);
+    } else if (node.name === "p" && own()) elements.push(`paragraph: ${own()}`);
     else if (node.name === "div" && classes === "li") elements.push(`item: ${own()}`);
     else if (node.name === "td" || node.name === "th") elements.push(`cell ${node.name} ${node.attribs.colspan ?? 1}×${node.attribs.rowspan ?? 1}: ${own()}`);
     else if (node.name === "pre") elements.push(`code: ${clean(decode(text(node)))}`);
@@ -141,7 +143,10 @@ function fromDokuWiki(html: string, pageId: string): Structure {
       const media = new URLSearchParams(decode(node.attribs.href ?? "").split("?")[1] ?? "").get("media");
       if (media) elements.push(`media: ${media}`);
     }
-    if (["p", "div", "td", "th", "pre", "h1", "h2", "h3", "h4", "h5"].includes(node.name) && !node.children.some((child) => isTag(child) && ["p", "div", "ul", "ol", "table", "blockquote", "pre", "dl"].includes(child.name))) {
+    if (
+      ["p", "div", "td", "th", "pre", "h1", "h2", "h3", "h4", "h5"].includes(node.name) &&
+      !node.children.some((child) => isTag(child) && ["p", "div", "ul", "ol", "table", "blockquote", "pre", "dl"].includes(child.name))
+    ) {
       texts.push(decode(text(node)));
     }
     node.children.forEach(visit);
@@ -282,5 +287,11 @@ function decode(text: string): string {
   return text
     .replace(/&#(\d+);/g, (_, code) => String.fromCodePoint(Number(code)))
     .replace(/&#x([0-9a-f]+);/gi, (_, code) => String.fromCodePoint(parseInt(code, 16)))
-    .replace(/&quot;/g, '"').replace(/&#039;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&times;/g, "×").replace(/&nbsp;/g, " ").replace(/&amp;/g, "&");
+    .replace(/&quot;/g, '"')
+    .replace(/&#039;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&times;/g, "×")
+    .replace(/&nbsp;/g, " ")
+    .replace(/&amp;/g, "&");
 }

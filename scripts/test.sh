@@ -10,8 +10,9 @@ bash scripts/ensure-dokuwiki.sh
 
 echo "== Type check"
 npx tsc --noEmit
-echo "== Lint (Next.js's rules, no import cycles in lib/, layers)"
+echo "== Lint (Next.js's rules, no import cycles in lib/, layers) and formatting"
 npx eslint . --max-warnings 0
+npx prettier --check . > /dev/null || { npx prettier --list-different .; echo "Not formatted: run npm run format."; exit 1; }
 echo "== Unit and integration tests (SQLite and PostgreSQL)"
 npx vitest run
 echo "== DokuWiki's own rendering of the corpus compared with the import"

@@ -234,7 +234,10 @@ function printSummary(io: CommandIo, files: number, failures: number, warnings: 
     const kind = match ? (match[1] ?? `<${match[2].toLowerCase()}>`) : warning.construct;
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   }
-  const counted = [...kinds].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${n} × ${kind}`).join(", ");
+  const counted = [...kinds]
+    .sort((a, b) => b[1] - a[1])
+    .map(([kind, n]) => `${n} × ${kind}`)
+    .join(", ");
   io.log(
     `${files - failures} of ${files} file${files === 1 ? "" : "s"} imported; ` +
       (warnings.length ? `${warnings.length} construct${warnings.length === 1 ? "" : "s"} not imported as written (${counted}).` : "everything imported as written."),
@@ -242,7 +245,14 @@ function printSummary(io: CommandIo, files: number, failures: number, warnings: 
 }
 
 /** Imports one file, saying what happened: whether it was imported, and its warnings. */
-async function importFile(io: CommandIo, db: Db, file: string, pageId: string | undefined, strict: boolean, siteUrl: string | undefined): Promise<{ imported: boolean; warnings: ImportWarning[] }> {
+async function importFile(
+  io: CommandIo,
+  db: Db,
+  file: string,
+  pageId: string | undefined,
+  strict: boolean,
+  siteUrl: string | undefined,
+): Promise<{ imported: boolean; warnings: ImportWarning[] }> {
   try {
     // Refuse an oversized file before reading it into memory.
     if ((await stat(file)).size > MAX_IMPORT_BYTES) {
@@ -277,4 +287,3 @@ async function importFile(io: CommandIo, db: Db, file: string, pageId: string | 
     return { imported: false, warnings: [] };
   }
 }
-

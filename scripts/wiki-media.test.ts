@@ -29,7 +29,10 @@ describe("the import-media command", () => {
     expect(first.stderr).toContain(`${path.join("models", "fake.png")}: `);
     expect(first.stdout).toContain("3 files read: 2 new, 0 new versions, 0 unchanged, 1 refused.");
     const files = await database.db.mediaFile.findMany({ orderBy: { name: "asc" }, select: { name: true, _count: { select: { versions: true } } } });
-    expect(files).toEqual([{ name: "models:chart.png", _count: { versions: 1 } }, { name: "report.pdf", _count: { versions: 1 } }]);
+    expect(files).toEqual([
+      { name: "models:chart.png", _count: { versions: 1 } },
+      { name: "report.pdf", _count: { versions: 1 } },
+    ]);
 
     const again = await wikiWith(env, database, "import-media", folder);
     expect(again.stdout).toContain("3 files read: 0 new, 0 new versions, 2 unchanged, 1 refused.");

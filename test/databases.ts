@@ -85,7 +85,9 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
     const url = `file:${file}`;
     const db = createDb(url);
     return {
-      kind, url, db,
+      kind,
+      url,
+      db,
       drop: async () => {
         await db.$disconnect();
         rmSync(file, { force: true });
@@ -97,7 +99,9 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
   const url = postgresUrl(database);
   const db = createDb(url);
   return {
-    kind, url, db,
+    kind,
+    url,
+    db,
     drop: async () => {
       await db.$disconnect();
       await admin((client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));

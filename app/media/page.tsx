@@ -83,7 +83,17 @@ export default async function MediaPage({ searchParams }: Props) {
                 return (
                   <tr key={name}>
                     <td className="media-thumbnail">
-                      {picture && current.width && current.height ? <MediaPicture picture={{ avif: picture.avif.slice(0, 2), webp: picture.webp.slice(0, 2), fallback: picture.fallback.slice(0, 2) }} width={current.width} height={current.height} alt={alt} sizes="80px" /> : "—"}
+                      {picture && current.width && current.height ? (
+                        <MediaPicture
+                          picture={{ avif: picture.avif.slice(0, 2), webp: picture.webp.slice(0, 2), fallback: picture.fallback.slice(0, 2) }}
+                          width={current.width}
+                          height={current.height}
+                          alt={alt}
+                          sizes="80px"
+                        />
+                      ) : (
+                        "—"
+                      )}
                     </td>
                     <th scope="row">
                       <a href={mediaHref(name)}>{name}</a>

@@ -75,9 +75,7 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
             <h2 id={`queue-${i}`}>
               <a href={pageHref(entry.pageId)}>{entry.title}</a>
             </h2>
-            <p className="article-meta">
-              {entry.publishedNumber ? `Readers see revision ${entry.publishedNumber}.` : "A new page: readers do not see it yet."} Waiting:
-            </p>
+            <p className="article-meta">{entry.publishedNumber ? `Readers see revision ${entry.publishedNumber}.` : "A new page: readers do not see it yet."} Waiting:</p>
             <ul className="change-list">
               {entry.pending.map((r) => (
                 <li key={r.id}>
@@ -87,7 +85,9 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
             </ul>
             {comparison ? (
               <details open={i === 0} className="queue-diff">
-                <summary>Changes from revision {comparison.from.number} to {comparison.to.number}</summary>
+                <summary>
+                  Changes from revision {comparison.from.number} to {comparison.to.number}
+                </summary>
                 <DiffView comparison={comparison} layout="inline" prefix={`q${i}-`} />
               </details>
             ) : (
@@ -97,7 +97,11 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
             )}
             {reviewer && (
               <div className="review-forms">
-                <ActionForm action={reviewAction} fields={{ pageId: entry.pageId, number: newest.number, decision: "approve" }} label={entry.pending.length > 1 ? `Approve all ${entry.pending.length}` : "Approve"}>
+                <ActionForm
+                  action={reviewAction}
+                  fields={{ pageId: entry.pageId, number: newest.number, decision: "approve" }}
+                  label={entry.pending.length > 1 ? `Approve all ${entry.pending.length}` : "Approve"}
+                >
                   <label>
                     Comment (optional)
                     <input name="comment" maxLength={500} />

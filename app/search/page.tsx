@@ -36,9 +36,7 @@ export default async function SearchPage({ searchParams }: Props) {
           <input id="search-page-q" type="search" name="q" defaultValue={found.query} maxLength={300} />
           <button type="submit">Search</button>
         </div>
-        <p className="hint">
-          Quote “exact phrases”, put - before a word to leave it out, and ns:name to look in one namespace.
-        </p>
+        <p className="hint">Quote “exact phrases”, put - before a word to leave it out, and ns:name to look in one namespace.</p>
         {found.namespace && <input type="hidden" name="namespace" value={found.namespace} />}
       </form>
       {found.problem ? <p role="status">{found.problem}</p> : <SearchResults found={found} />}

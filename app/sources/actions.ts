@@ -11,7 +11,10 @@ import { importSources } from "@/lib/wiki/source-import";
 const FormatSchema = z.enum(["bibtex", "ris", "csl-json"], { error: "Choose the file's format." });
 
 /** Imports a pasted or uploaded BibTeX, RIS or CSL-JSON file into the library. */
-export async function importSourcesAction(_previous: ActionResult<{ added: number; existing: number }> | null, form: FormData): Promise<ActionResult<{ added: number; existing: number }>> {
+export async function importSourcesAction(
+  _previous: ActionResult<{ added: number; existing: number }> | null,
+  form: FormData,
+): Promise<ActionResult<{ added: number; existing: number }>> {
   const result = await toActionResult(async () => {
     const format = FormatSchema.safeParse(form.get("format"));
     if (!format.success) throw new AppError("INVALID_INPUT", format.error.issues[0].message);

@@ -51,7 +51,12 @@ function Menu() {
       </li>
       <li>
         <Link href="/notifications" aria-label={unread ? `Notifications, ${unread} unread` : undefined}>
-          Notifications{unread > 0 && <span className="count-badge" aria-hidden="true">{unread}</span>}
+          Notifications
+          {unread > 0 && (
+            <span className="count-badge" aria-hidden="true">
+              {unread}
+            </span>
+          )}
         </Link>
       </li>
       <li>

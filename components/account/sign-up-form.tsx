@@ -47,17 +47,29 @@ export function SignUpForm({ signUp }: { signUp: typeof signUpAction }) {
         Email
         <input name="email" type="email" autoComplete="email" required {...field("email")} />
       </label>
-      {errors.email && <p id="email-error" className="field-error">{errors.email}</p>}
+      {errors.email && (
+        <p id="email-error" className="field-error">
+          {errors.email}
+        </p>
+      )}
       <label>
         Name shown on your edits
         <input name="name" autoComplete="nickname" required {...field("name")} />
       </label>
-      {errors.name && <p id="name-error" className="field-error">{errors.name}</p>}
+      {errors.name && (
+        <p id="name-error" className="field-error">
+          {errors.name}
+        </p>
+      )}
       <label>
         Password (at least {MIN_PASSWORD_LENGTH} characters)
         <input name="password" type="password" autoComplete="new-password" minLength={MIN_PASSWORD_LENGTH} required {...field("password")} />
       </label>
-      {errors.password && <p id="password-error" className="field-error">{errors.password}</p>}
+      {errors.password && (
+        <p id="password-error" className="field-error">
+          {errors.password}
+        </p>
+      )}
       <button type="submit" disabled={pending}>
         {pending ? "Creating your account…" : "Create account"}
       </button>

@@ -284,9 +284,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
             {title}
           </Link>
         </h1>
-        <p className="article-meta">
-          {base.number ? `Starting from revision ${base.number}.` : "This page does not exist yet; saving creates it."}
-        </p>
+        <p className="article-meta">{base.number ? `Starting from revision ${base.number}.` : "This page does not exist yet; saving creates it."}</p>
       </header>
 
       {draft && (
@@ -379,7 +377,10 @@ export function ArticleEditor(props: ArticleEditorProps) {
       <p className="editor-status" role="status">
         {keptAt && dirty && (
           <>
-            Draft saved <time dateTime={keptAt.toISOString()} title={`${formatTime(keptAt)} (UTC), in this browser only`}>{CLOCK.format(keptAt)}</time>
+            Draft saved{" "}
+            <time dateTime={keptAt.toISOString()} title={`${formatTime(keptAt)} (UTC), in this browser only`}>
+              {CLOCK.format(keptAt)}
+            </time>
           </>
         )}
       </p>
@@ -432,7 +433,6 @@ export function ArticleEditor(props: ArticleEditorProps) {
           </Link>
         </div>
       </form>
-
     </div>
   );
 }

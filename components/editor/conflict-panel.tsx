@@ -33,10 +33,7 @@ export function ConflictPanel({ conflict, onResolve }: { conflict: ConflictDetai
   return (
     <section className="conflict" aria-labelledby="conflict-heading" ref={panel} tabIndex={-1}>
       <h2 id="conflict-heading">Your edit conflicts with revision {conflict.latestNumber}</h2>
-      <p>
-        Someone else changed the same passages while you were editing. Compare them (what differs is marked), then choose where to
-        continue from.
-      </p>
+      <p>Someone else changed the same passages while you were editing. Compare them (what differs is marked), then choose where to continue from.</p>
       {conflict.conflicts.map((c, i) => {
         const [mine, theirs] = [passageTokens(c.mine), passageTokens(c.theirs)];
         const parts = diffTokens(theirs, mine);

@@ -27,7 +27,11 @@ function FigureView({ node, updateAttributes, deleteNode }: ReactNodeViewProps) 
   const thumbnail = picture ? thumbnailFor(picture.webp, Math.min(shown * 2, picture.width)) : null;
 
   return (
-    <NodeViewWrapper as="figure" className={["figure", "editor-figure", align ? `figure-${align}` : null, file === null ? "figure-missing" : null].filter(Boolean).join(" ")} data-media={name}>
+    <NodeViewWrapper
+      as="figure"
+      className={["figure", "editor-figure", align ? `figure-${align}` : null, file === null ? "figure-missing" : null].filter(Boolean).join(" ")}
+      data-media={name}
+    >
       <div contentEditable={false} className="editor-figure-media" data-drag-handle="">
         {file === undefined ? (
           <p className="form-info">Loading {name}…</p>
@@ -37,7 +41,10 @@ function FigureView({ node, updateAttributes, deleteNode }: ReactNodeViewProps) 
           <img src={thumbnail} alt={alt} width={shown} height={Math.max(1, Math.round((picture.height * shown) / picture.width))} />
         ) : (
           <p>
-            {name} <span className="media-label">({file.version.label}, {formatFileSize(file.version.size)})</span>
+            {name}{" "}
+            <span className="media-label">
+              ({file.version.label}, {formatFileSize(file.version.size)})
+            </span>
           </p>
         )}
       </div>

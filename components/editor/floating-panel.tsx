@@ -32,7 +32,11 @@ export function FloatingPanel({ editor, children }: { editor: Editor; children: 
       contextElement: editor.view.dom,
     };
     const place = () =>
-      void computePosition(selection, floating, { placement: "bottom-start", strategy: "fixed", middleware: [offset(8), flip(), fitHeight, shift({ padding: 8, crossAxis: true })] }).then(({ x, y }) => {
+      void computePosition(selection, floating, {
+        placement: "bottom-start",
+        strategy: "fixed",
+        middleware: [offset(8), flip(), fitHeight, shift({ padding: 8, crossAxis: true })],
+      }).then(({ x, y }) => {
         Object.assign(floating.style, { left: `${x}px`, top: `${y}px`, opacity: "1" });
       });
     return autoUpdate(selection, floating, place);

@@ -40,7 +40,10 @@ export function WikiLinkPanel({ editor, actions, onClose }: { editor: Editor; ac
     const label = named && !named.wanted ? named.title : query;
     const chain = editor.chain().focus();
     if (editor.state.selection.empty) {
-      chain.insertContent({ type: "text", text: label, marks: [{ type: "wikiLink", attrs: { target, fragment: null } }] }).unsetMark("wikiLink").run();
+      chain
+        .insertContent({ type: "text", text: label, marks: [{ type: "wikiLink", attrs: { target, fragment: null } }] })
+        .unsetMark("wikiLink")
+        .run();
     } else {
       chain.setWikiLink({ target, fragment: null }).run();
     }
@@ -60,9 +63,7 @@ export function WikiLinkPanel({ editor, actions, onClose }: { editor: Editor; ac
           </option>
         ))}
       </datalist>
-      <p className="form-info">
-        {target ? (named && !named.wanted ? `Links to ${target}.` : `Links to ${target}, which does not exist yet.`) : "Type a page title or id."}
-      </p>
+      <p className="form-info">{target ? (named && !named.wanted ? `Links to ${target}.` : `Links to ${target}, which does not exist yet.`) : "Type a page title or id."}</p>
       <div className="button-row">
         <button type="submit" disabled={!target}>
           Insert link
@@ -83,7 +84,21 @@ function selectedCitation(editor: Editor): { sourceId: string; locator: string |
 }
 
 const EMPTY_SOURCE: SourceFormValues = {
-  type: "webpage", title: "", authors: "", containerTitle: null, volume: null, issue: null, page: null, publisher: null, issued: null, url: null, doi: null, isbn: null, accessed: null, archiveUrl: null, note: null,
+  type: "webpage",
+  title: "",
+  authors: "",
+  containerTitle: null,
+  volume: null,
+  issue: null,
+  page: null,
+  publisher: null,
+  issued: null,
+  url: null,
+  doi: null,
+  isbn: null,
+  accessed: null,
+  archiveUrl: null,
+  note: null,
 };
 
 /**
@@ -106,7 +121,11 @@ export function CitationPanel({ editor, pageId, actions, onClose }: { editor: Ed
   const details = { locator: locator.trim() || null, quote: quote.trim() || null };
 
   const cite = (source: { id: string }) => {
-    editor.chain().focus().insertCitation({ sourceId: source.id, ...details }).run();
+    editor
+      .chain()
+      .focus()
+      .insertCitation({ sourceId: source.id, ...details })
+      .run();
     onClose();
   };
 

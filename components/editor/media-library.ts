@@ -55,7 +55,11 @@ export async function fetchLibraryFile(name: string): Promise<LibraryFile | null
 
 /** What the editor knows of a file, asking the library once; undefined until it answers. */
 export function useLibraryFile(name: string): LibraryFile | null | undefined {
-  const file = useSyncExternalStore(subscribe, () => known.get(name), () => undefined);
+  const file = useSyncExternalStore(
+    subscribe,
+    () => known.get(name),
+    () => undefined,
+  );
   useEffect(() => {
     if (!name || asked.has(name) || known.has(name)) return;
     asked.add(name);
@@ -71,7 +75,11 @@ export function knownFileAlt(name: string): string | undefined {
 
 /** A number that changes whenever the editor learns something about a file. */
 export function useLibraryRevision(): number {
-  return useSyncExternalStore(subscribe, () => revision, () => 0);
+  return useSyncExternalStore(
+    subscribe,
+    () => revision,
+    () => 0,
+  );
 }
 
 export type UploadOutcome = { ok: true; file: LibraryFile } | { ok: false; message: string };

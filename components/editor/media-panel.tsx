@@ -179,7 +179,15 @@ function LibraryChooser({ editor, onClose }: { editor: Editor; onClose: () => vo
           const thumbnail = file.version.picture && thumbnailFor(file.version.picture.webp, 160);
           return (
             <li key={file.name}>
-              {thumbnail ? <img src={thumbnail} alt="" width={80} height={file.version.width && file.version.height ? Math.round((80 * file.version.height) / file.version.width) : 80} loading="lazy" /> : null}
+              {thumbnail ? (
+                <img
+                  src={thumbnail}
+                  alt=""
+                  width={80}
+                  height={file.version.width && file.version.height ? Math.round((80 * file.version.height) / file.version.width) : 80}
+                  loading="lazy"
+                />
+              ) : null}
               <button
                 type="button"
                 className="secondary"

@@ -48,8 +48,7 @@ export function SaveNotice({ pageId }: { pageId: string }) {
   return (
     <p className="notice save-notice" role="status">
       Saved as revision {saved.number}
-      {saved.merged && ", merged with the changes made while you edited"}.
-      {saved.pending && " It waits for a reviewer’s approval before readers see it."}
+      {saved.merged && ", merged with the changes made while you edited"}.{saved.pending && " It waits for a reviewer’s approval before readers see it."}
     </p>
   );
 }

@@ -16,8 +16,7 @@ const CONTEXT = 1;
 type Labels = { before: CitationLabels; after: CitationLabels };
 type Files = RevisionComparison["media"];
 
-const diffHref = (pageId: string, from: number, to: number, layout: DiffLayout) =>
-  `${pageHref(pageId)}/diff?from=${from}&to=${to}${layout === "side" ? "&view=side" : ""}`;
+const diffHref = (pageId: string, from: number, to: number, layout: DiffLayout) => `${pageHref(pageId)}/diff?from=${from}&to=${to}${layout === "side" ? "&view=side" : ""}`;
 
 /** The differences between two revisions: the text with changes in place or side by side, then References. */
 /** `prefix` keeps anchors unique when a page shows several diffs (the review queue). */
@@ -70,7 +69,9 @@ export function DiffView({ comparison, layout, prefix = "" }: { comparison: Revi
           {sections.map((section, i) =>
             "folded" in section ? (
               <details key={i} className="diff-folded">
-                <summary>{section.folded.length} unchanged {section.folded.length === 1 ? "block" : "blocks"}</summary>
+                <summary>
+                  {section.folded.length} unchanged {section.folded.length === 1 ? "block" : "blocks"}
+                </summary>
                 {section.folded.map((row, j) => (
                   <InlineRow key={j} row={row} labels={labels} files={files} changeId={undefined} total={diff.changeCount} prefix={prefix} />
                 ))}
@@ -83,7 +84,9 @@ export function DiffView({ comparison, layout, prefix = "" }: { comparison: Revi
       ) : (
         <div className="table-scroll">
           <table className="diff-table">
-            <caption className="visually-hidden">Revision {from.number} on the left, revision {to.number} on the right</caption>
+            <caption className="visually-hidden">
+              Revision {from.number} on the left, revision {to.number} on the right
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Revision {from.number}</th>
@@ -318,6 +321,9 @@ function usesText(change: ReferenceChange): string {
   const count = (n: number) => `${n} ${n === 1 ? "citation" : "citations"}`;
   if (change.status === "added") return `(${count(change.usesAfter)})`;
   if (change.status === "removed") return `(${count(change.usesBefore)} removed)`;
-  const locators = change.locatorsBefore.join("; ") !== change.locatorsAfter.join("; ") ? `; locators ${change.locatorsBefore.join("; ") || "none"} → ${change.locatorsAfter.join("; ") || "none"}` : "";
+  const locators =
+    change.locatorsBefore.join("; ") !== change.locatorsAfter.join("; ")
+      ? `; locators ${change.locatorsBefore.join("; ") || "none"} → ${change.locatorsAfter.join("; ") || "none"}`
+      : "";
   return `(${count(change.usesBefore)} → ${count(change.usesAfter)}${locators})`;
 }

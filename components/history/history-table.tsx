@@ -36,14 +36,23 @@ export function HistoryTable({ history, canEdit }: { history: HistoryPage; canEd
               {revisions.map((r, i) => (
                 <tr key={r.id} className={r.reviewState !== "approved" ? `review-${r.reviewState}` : undefined}>
                   <td>
-                    <input type="radio" name="from" value={r.number} defaultChecked={i === 1 || (revisions.length === 1 && i === 0)} aria-label={`Compare from revision ${r.number}`} />
+                    <input
+                      type="radio"
+                      name="from"
+                      value={r.number}
+                      defaultChecked={i === 1 || (revisions.length === 1 && i === 0)}
+                      aria-label={`Compare from revision ${r.number}`}
+                    />
                   </td>
                   <td>
                     <input type="radio" name="to" value={r.number} defaultChecked={i === 0} aria-label={`Compare to revision ${r.number}`} />
                   </td>
                   <th scope="row">
                     <a href={revisionHref(page.pageId, r.number)}>
-                      #{r.number} · <time dateTime={r.createdAt.toISOString()} suppressHydrationWarning>{formatTime(r.createdAt)}</time>
+                      #{r.number} ·{" "}
+                      <time dateTime={r.createdAt.toISOString()} suppressHydrationWarning>
+                        {formatTime(r.createdAt)}
+                      </time>
                     </a>
                   </th>
                   <td>
@@ -64,8 +73,20 @@ export function HistoryTable({ history, canEdit }: { history: HistoryPage; canEd
                     {bytes.format(r.size)} B <SizeChange delta={r.sizeDelta} />
                   </td>
                   <td className="history-links">
-                    {r.number > 1 ? <a href={diff(r.number - 1, r.number)} aria-label={`prev: the changes made in revision ${r.number}`}>prev</a> : <span>prev</span>}
-                    {r.number < page.latestNumber ? <a href={diff(r.number, page.latestNumber)} aria-label={`cur: revision ${r.number} compared with the current one`}>cur</a> : <span>cur</span>}
+                    {r.number > 1 ? (
+                      <a href={diff(r.number - 1, r.number)} aria-label={`prev: the changes made in revision ${r.number}`}>
+                        prev
+                      </a>
+                    ) : (
+                      <span>prev</span>
+                    )}
+                    {r.number < page.latestNumber ? (
+                      <a href={diff(r.number, page.latestNumber)} aria-label={`cur: revision ${r.number} compared with the current one`}>
+                        cur
+                      </a>
+                    ) : (
+                      <span>cur</span>
+                    )}
                     {canEdit && r.number < page.latestNumber && <a href={`${base}/revert?mode=revert&number=${r.number}`}>revert to</a>}
                     {canEdit && r.number > 1 && <a href={`${base}/revert?mode=undo&number=${r.number}`}>undo</a>}
                   </td>

@@ -14,7 +14,19 @@ const Reason = () => (
 );
 
 /** Rename, protect, delete and restore, each offered only to those allowed to use it. */
-export function PageTools({ page, account, rename, pageEvent, reviewPolicy }: { page: PageHeader; account: Account | null; rename: Action; pageEvent: Action; reviewPolicy: Action }) {
+export function PageTools({
+  page,
+  account,
+  rename,
+  pageEvent,
+  reviewPolicy,
+}: {
+  page: PageHeader;
+  account: Account | null;
+  rename: Action;
+  pageEvent: Action;
+  reviewPolicy: Action;
+}) {
   const tools = [
     !page.deleted && can(account, "move", page) && (
       <details key="rename" className="page-tool">

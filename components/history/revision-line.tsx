@@ -38,12 +38,12 @@ export function SizeChange({ delta }: { delta: number }) {
 export function RevisionLine({ pageId, revision }: { pageId: string; revision: RevisionSummary }) {
   return (
     <p className="revision-line">
-      <a href={revisionHref(pageId, revision.number)}>Revision {revision.number}</a> of{" "}
-      <time dateTime={revision.createdAt.toISOString()}>{formatTime(revision.createdAt)}</time> by{" "}
+      <a href={revisionHref(pageId, revision.number)}>Revision {revision.number}</a> of <time dateTime={revision.createdAt.toISOString()}>{formatTime(revision.createdAt)}</time> by{" "}
       <a href={userHref(revision.author.name)}>{revision.author.name}</a>
       {revision.minor && (
         <abbr className="minor" title="minor edit">
-          {" "}m
+          {" "}
+          m
         </abbr>
       )}
       {revision.summary ? <span className="summary"> — {revision.summary}</span> : <span className="summary muted"> — no summary</span>}

@@ -13,7 +13,16 @@ export function MediaPicture({ picture, width, height, alt, sizes }: { picture: 
     <picture>
       <source type="image/avif" srcSet={srcset(picture.avif)} sizes={sizes} />
       <source type="image/webp" srcSet={srcset(picture.webp)} sizes={sizes} />
-      <img src={largest.url} srcSet={srcset(picture.fallback)} sizes={sizes} width={shown} height={Math.round((height * shown) / width)} alt={alt} loading="lazy" decoding="async" />
+      <img
+        src={largest.url}
+        srcSet={srcset(picture.fallback)}
+        sizes={sizes}
+        width={shown}
+        height={Math.round((height * shown) / width)}
+        alt={alt}
+        loading="lazy"
+        decoding="async"
+      />
     </picture>
   );
 }

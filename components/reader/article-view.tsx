@@ -19,10 +19,7 @@ export async function ArticleView({ article, banner, current = "read" }: { artic
         {article.redirectedFrom && <p className="redirect-note">(Redirected from {article.redirectedFrom})</p>}
         <PageTabs pageId={article.pageId} current={current} />
         <p className="article-meta">
-          Revision {article.revision.number} ·{" "}
-          <time dateTime={article.revision.createdAt.toISOString()}>
-            {article.revision.createdAt.toISOString().slice(0, 10)}
-          </time>
+          Revision {article.revision.number} · <time dateTime={article.revision.createdAt.toISOString()}>{article.revision.createdAt.toISOString().slice(0, 10)}</time>
         </p>
         {banner ?? <PendingNotice pageId={article.pageId} />}
         <SaveNotice pageId={article.pageId} />

@@ -25,9 +25,7 @@ export function MissingPageActions() {
   if (!page) return null;
   return (
     <>
-      <p>
-        The page “{page.id}” does not exist yet.
-      </p>
+      <p>The page “{page.id}” does not exist yet.</p>
       <ul className="missing-page-actions">
         <li>
           <Link href={`/wiki/${page.raw}/edit${title ? `?${new URLSearchParams({ title })}` : ""}`}>Create this page</Link>

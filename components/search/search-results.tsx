@@ -29,13 +29,7 @@ export function SearchResults({ found }: { found: Results }) {
         </p>
       )}
       <p className="search-count" role="status">
-        {found.totalIsLowerBound
-          ? `At least ${count} pages match.`
-          : total === 0
-            ? "No pages match."
-            : total === 1
-              ? "1 page matches."
-              : `${count} pages match.`}
+        {found.totalIsLowerBound ? `At least ${count} pages match.` : total === 0 ? "No pages match." : total === 1 ? "1 page matches." : `${count} pages match.`}
       </p>
       <ol className="search-results">
         {results.map((r) => (
@@ -51,9 +45,7 @@ export function SearchResults({ found }: { found: Results }) {
               </span>
             </p>
             {r.snippet.length > 0 && (
-              <p className="search-snippet">
-                {r.snippet.map((part, i) => (part.hit ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
-              </p>
+              <p className="search-snippet">{r.snippet.map((part, i) => (part.hit ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}</p>
             )}
           </li>
         ))}

@@ -6,8 +6,22 @@ export type SourceFormValues = Omit<CslSourceFields, "authors"> & { authors: str
 
 /** How the form names each field, also in its list of refusals. */
 export const SOURCE_FIELD_LABELS: Record<string, string> = {
-  type: "Type", title: "Title", authors: "Authors", containerTitle: "Published in", volume: "Volume", issue: "Issue", page: "Pages", publisher: "Publisher", issued: "Date",
-  url: "Address (URL)", doi: "DOI", isbn: "ISBN", accessed: "Accessed", archiveUrl: "Archived copy", note: "Note", summary: "Summary",
+  type: "Type",
+  title: "Title",
+  authors: "Authors",
+  containerTitle: "Published in",
+  volume: "Volume",
+  issue: "Issue",
+  page: "Pages",
+  publisher: "Publisher",
+  issued: "Date",
+  url: "Address (URL)",
+  doi: "DOI",
+  isbn: "ISBN",
+  accessed: "Accessed",
+  archiveUrl: "Archived copy",
+  note: "Note",
+  summary: "Summary",
 };
 
 /**

@@ -2,9 +2,7 @@ import type { z } from "zod";
 import { AppError, describeError } from "../wiki/errors";
 
 /** What a server action returns to a form: never a thrown error. */
-export type ActionResult<T = void> =
-  | { ok: true; data: T }
-  | { ok: false; code: string; message: string; fieldErrors?: Record<string, string> };
+export type ActionResult<T = void> = { ok: true; data: T } | { ok: false; code: string; message: string; fieldErrors?: Record<string, string> };
 
 /** Runs an action body, turning errors into a result a form can show (and nothing internal). */
 export async function toActionResult<T>(run: () => Promise<T>): Promise<ActionResult<T>> {

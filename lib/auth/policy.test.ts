@@ -35,7 +35,20 @@ const MATRIX: [Action, { protected?: boolean } | undefined, Who[]][] = [
 describe("the permission policy", () => {
   it("covers every action", () => {
     const actions = new Set(MATRIX.map(([action]) => action));
-    expect([...actions].sort()).toEqual(["changeSources", "delete", "edit", "manageAccounts", "manageSettings", "move", "protect", "read", "review", "rollback", "upload", "watch"]);
+    expect([...actions].sort()).toEqual([
+      "changeSources",
+      "delete",
+      "edit",
+      "manageAccounts",
+      "manageSettings",
+      "move",
+      "protect",
+      "read",
+      "review",
+      "rollback",
+      "upload",
+      "watch",
+    ]);
   });
 
   describe.each(MATRIX)("%s %o", (action, page, allowed) => {

@@ -3,19 +3,7 @@ import { AppError } from "../errors";
 import type { Account } from "./account";
 
 /** Everything the policy decides on. Reading is everyone's; the rest are listed in `RULES`. */
-export type Action =
-  | "read"
-  | "watch"
-  | "edit"
-  | "upload"
-  | "changeSources"
-  | "move"
-  | "review"
-  | "rollback"
-  | "protect"
-  | "delete"
-  | "manageAccounts"
-  | "manageSettings";
+export type Action = "read" | "watch" | "edit" | "upload" | "changeSources" | "move" | "review" | "rollback" | "protect" | "delete" | "manageAccounts" | "manageSettings";
 
 /** What a page tells the policy about itself. */
 export interface PageFacts {

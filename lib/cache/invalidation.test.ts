@@ -9,7 +9,9 @@ import { followInvalidations, type Invalidation } from "./invalidation-feed";
 
 const doc = (...links: string[]) => ({
   type: "doc",
-  content: [{ type: "paragraph", content: [{ type: "text", text: "See " }, ...links.map((target) => ({ type: "text", text: target, marks: [{ type: "wikiLink", attrs: { target } }] }))] }],
+  content: [
+    { type: "paragraph", content: [{ type: "text", text: "See " }, ...links.map((target) => ({ type: "text", text: target, marks: [{ type: "wikiLink", attrs: { target } }] }))] },
+  ],
 });
 const unique = () => randomBytes(4).toString("hex");
 

@@ -158,7 +158,12 @@ export class PageCache {
       .map(([name, value]) => [name, Array.isArray(value) ? value.map(String) : String(value)] as [string, string | string[]]);
     headers.push(["content-length", String(body.length)]);
     // Entries differ by the encoding asked for; caches further along must keep them apart too.
-    const vary = new Set(String(res.getHeader("vary") ?? "").split(",").map((v) => v.trim()).filter(Boolean));
+    const vary = new Set(
+      String(res.getHeader("vary") ?? "")
+        .split(",")
+        .map((v) => v.trim())
+        .filter(Boolean),
+    );
     vary.add("Accept-Encoding");
     headers.push(["vary", [...vary].join(", ")]);
     const etag = res.getHeader("etag");

@@ -16,7 +16,10 @@ export async function revalidateArticle(db: DbOrTx, pageId: string, { existenceC
 
 /** Drops the cached renderings of the pages showing a file, after a new version (or the first) of it. */
 export async function revalidateMedia(db: DbOrTx, name: string): Promise<void> {
-  await dropRenderings(db, (await pagesShowingMedia(db, name)).map((id) => pageHref(id)));
+  await dropRenderings(
+    db,
+    (await pagesShowingMedia(db, name)).map((id) => pageHref(id)),
+  );
 }
 
 async function dropRenderings(db: DbOrTx, paths: string[]): Promise<void> {

@@ -4,12 +4,30 @@ import { exportBibliography, parseBibliography } from "./bibliography";
 import { type CslItem, cslDate, toCslItem } from "./csl";
 
 const paper = toCslItem({
-  id: "p1", type: "article-journal", title: "Measuring frontier model risks", authors: [{ family: "Doe", given: "Jane" }],
-  containerTitle: "Journal of AI Safety", volume: "4", issue: "2", page: "10-20", publisher: null, issued: "2026-03-14", accessed: null, url: "https://example.org/paper", doi: "10.1234/abcd.5678",
+  id: "p1",
+  type: "article-journal",
+  title: "Measuring frontier model risks",
+  authors: [{ family: "Doe", given: "Jane" }],
+  containerTitle: "Journal of AI Safety",
+  volume: "4",
+  issue: "2",
+  page: "10-20",
+  publisher: null,
+  issued: "2026-03-14",
+  accessed: null,
+  url: "https://example.org/paper",
+  doi: "10.1234/abcd.5678",
 });
 const post = toCslItem({
-  id: "w1", type: "webpage", title: "Import AI 412", authors: [{ literal: "Jack Clark" }],
-  containerTitle: "Import AI", publisher: null, issued: "2026-01", accessed: "2026-11-20", url: "https://importai.substack.com/p/412",
+  id: "w1",
+  type: "webpage",
+  title: "Import AI 412",
+  authors: [{ literal: "Jack Clark" }],
+  containerTitle: "Import AI",
+  publisher: null,
+  issued: "2026-01",
+  accessed: "2026-11-20",
+  url: "https://importai.substack.com/p/412",
 });
 const reread = (text: string) => new Cite(text).data as unknown as CslItem[];
 
@@ -18,8 +36,14 @@ describe("bibliographies", () => {
     expect(cslDate("2026")).toEqual({ "date-parts": [[2026]] });
     expect(cslDate("soon")).toBeUndefined();
     expect(post).toEqual({
-      id: "w1", type: "webpage", title: "Import AI 412", author: [{ literal: "Jack Clark" }], "container-title": "Import AI",
-      issued: { "date-parts": [[2026, 1]] }, accessed: { "date-parts": [[2026, 11, 20]] }, URL: "https://importai.substack.com/p/412",
+      id: "w1",
+      type: "webpage",
+      title: "Import AI 412",
+      author: [{ literal: "Jack Clark" }],
+      "container-title": "Import AI",
+      issued: { "date-parts": [[2026, 1]] },
+      accessed: { "date-parts": [[2026, 11, 20]] },
+      URL: "https://importai.substack.com/p/412",
     });
   });
 
@@ -27,7 +51,14 @@ describe("bibliographies", () => {
     const bibtex = exportBibliography([paper, post], "bibtex");
     expect(bibtex).toMatch(/@article\{Doe2026Measuring,/);
     const [a, b] = reread(bibtex);
-    expect(a).toMatchObject({ type: "article-journal", title: "Measuring frontier model risks", author: [{ family: "Doe", given: "Jane" }], DOI: "10.1234/abcd.5678", "container-title": "Journal of AI Safety", issued: { "date-parts": [[2026, 3, 14]] } });
+    expect(a).toMatchObject({
+      type: "article-journal",
+      title: "Measuring frontier model risks",
+      author: [{ family: "Doe", given: "Jane" }],
+      DOI: "10.1234/abcd.5678",
+      "container-title": "Journal of AI Safety",
+      issued: { "date-parts": [[2026, 3, 14]] },
+    });
     expect(a).toMatchObject({ volume: "4", issue: "2", page: "10-20" });
     expect(b).toMatchObject({ title: "Import AI 412", URL: "https://importai.substack.com/p/412" });
   });

@@ -60,7 +60,10 @@ export function parseBibliography(text: string, format: ImportFormat): Record<st
   const chunks =
     format === "bibtex"
       ? text.split(/^(?=@)/m).filter((chunk) => chunk.trim().startsWith("@") && !/^@(comment|preamble|string)\b/i.test(chunk.trim()))
-      : text.split(/^ER {2}-.*$/m).filter((chunk) => chunk.trim()).map((chunk) => `${chunk.trim()}\nER  - \n`);
+      : text
+          .split(/^ER {2}-.*$/m)
+          .filter((chunk) => chunk.trim())
+          .map((chunk) => `${chunk.trim()}\nER  - \n`);
   const items: Record<string, unknown>[] = [];
   chunks.forEach((chunk, i) => {
     const name = format === "bibtex" ? `Entry ${/^@\w+\s*\{\s*([^,\s]+)/.exec(chunk.trim())?.[1] ?? i + 1}` : `Record ${i + 1} (${firstLine(chunk)})`;

@@ -76,14 +76,7 @@ describe("citationCoverage", () => {
 
   it("ignores blank paragraphs and paragraphs in table cells", () => {
     const coverage = citationCoverage(
-      doc(
-        p(),
-        p("   "),
-        p({ type: "hardBreak" }),
-        h("Figures"),
-        table(cell(p("1901")), cell(p("Founded", cite()))),
-        p("The table above is unsourced."),
-      ),
+      doc(p(), p("   "), p({ type: "hardBreak" }), h("Figures"), table(cell(p("1901")), cell(p("Founded", cite()))), p("The table above is unsourced.")),
     );
     expect(coverage).toEqual([{ section: "Figures", level: 2, paragraphs: 1, uncited: 1 }]);
   });
@@ -98,12 +91,7 @@ describe("citationCoverage", () => {
       doc(
         p(linked("Main page")),
         h("See also"),
-        ul(
-          li(p(linked("Alpha"))),
-          li(p(" ", linked("Beta"), " ", linked("Gamma", "link"), " ")),
-          li(p(linked("Delta"), cite())),
-          li(p(linked("Epsilon"), ": its successor")),
-        ),
+        ul(li(p(linked("Alpha"))), li(p(" ", linked("Beta"), " ", linked("Gamma", "link"), " ")), li(p(linked("Delta"), cite())), li(p(linked("Epsilon"), ": its successor"))),
         p("Read ", linked("Zeta"), " for more.", cite()),
       ),
     );
@@ -126,9 +114,7 @@ describe("citationCoverage", () => {
       expect(citationCoverage(typed)).toEqual([{ section: LEAD_SECTION, level: 0, paragraphs: 2, uncited: 2 }]);
       expect(totalUncited(citationCoverage(typed))).toBe(2);
       // A line broken with Shift+Enter stays one paragraph.
-      expect(citationCoverage(doc(p("One line,", { type: "hardBreak" }, "and its second line.")))).toEqual([
-        { section: LEAD_SECTION, level: 0, paragraphs: 1, uncited: 1 },
-      ]);
+      expect(citationCoverage(doc(p("One line,", { type: "hardBreak" }, "and its second line.")))).toEqual([{ section: LEAD_SECTION, level: 0, paragraphs: 1, uncited: 1 }]);
     });
 
     it("counts a new page's sections once a heading is added, the lead's paragraphs still counted", () => {

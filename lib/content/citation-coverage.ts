@@ -21,9 +21,7 @@ const LINK_MARKS = new Set(["wikiLink", "link"]);
  * (an entry of a "See also" list) points elsewhere rather than making a claim.
  */
 function isProse(paragraph: NodeJSON): boolean {
-  return (paragraph.content ?? []).some(
-    (node) => node.type === "text" && node.text?.trim() && !node.marks?.some((mark) => LINK_MARKS.has(mark.type)),
-  );
+  return (paragraph.content ?? []).some((node) => node.type === "text" && node.text?.trim() && !node.marks?.some((mark) => LINK_MARKS.has(mark.type)));
 }
 
 /**

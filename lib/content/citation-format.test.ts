@@ -4,18 +4,45 @@ import { CITATION_STYLES, type CitationStyleId } from "./citation-styles";
 import { toCslItem } from "./csl";
 
 const article = toCslItem({
-  id: "a", type: "article-journal", title: "Measuring Citation Coverage in Collaborative Encyclopedias",
-  authors: [{ family: "Okafor", given: "Adaeze" }, { family: "Lindqvist", given: "Per" }],
-  containerTitle: "Journal of Open Knowledge", volume: "12", issue: "3", page: "45-67", publisher: null, issued: "2025-06-02", accessed: null,
-  url: "https://doi.org/10.5555/palimpsest.1", doi: "10.5555/palimpsest.1",
+  id: "a",
+  type: "article-journal",
+  title: "Measuring Citation Coverage in Collaborative Encyclopedias",
+  authors: [
+    { family: "Okafor", given: "Adaeze" },
+    { family: "Lindqvist", given: "Per" },
+  ],
+  containerTitle: "Journal of Open Knowledge",
+  volume: "12",
+  issue: "3",
+  page: "45-67",
+  publisher: null,
+  issued: "2025-06-02",
+  accessed: null,
+  url: "https://doi.org/10.5555/palimpsest.1",
+  doi: "10.5555/palimpsest.1",
 });
 const webpage = toCslItem({
-  id: "w", type: "webpage", title: "Introducing GPT-5.2", authors: [{ literal: "OpenAI" }], containerTitle: "OpenAI",
-  publisher: null, issued: "2025-12-11", accessed: "2026-01-05", url: "https://openai.com/index/introducing-gpt-5-2/",
+  id: "w",
+  type: "webpage",
+  title: "Introducing GPT-5.2",
+  authors: [{ literal: "OpenAI" }],
+  containerTitle: "OpenAI",
+  publisher: null,
+  issued: "2025-12-11",
+  accessed: "2026-01-05",
+  url: "https://openai.com/index/introducing-gpt-5-2/",
 });
 const book = toCslItem({
-  id: "b", type: "book", title: "The Craft of Research", authors: [{ family: "Booth", given: "Wayne C." }], containerTitle: null,
-  publisher: "University of Chicago Press", issued: "2016", accessed: null, url: null, isbn: "978-0226239736",
+  id: "b",
+  type: "book",
+  title: "The Craft of Research",
+  authors: [{ family: "Booth", given: "Wayne C." }],
+  containerTitle: null,
+  publisher: "University of Chicago Press",
+  issued: "2016",
+  accessed: null,
+  url: null,
+  isbn: "978-0226239736",
 });
 
 const doiLink = (text: string) => `<a href="https://doi.org/10.5555/palimpsest.1" class="external" rel="nofollow noopener noreferrer">${text}</a>`;
@@ -64,8 +91,15 @@ describe("citation styles", () => {
 
   it("keeps the text of a source as text (but for CSL's own italics and bold) and links only safe addresses", () => {
     const hostile = toCslItem({
-      id: "x", type: "webpage", title: '<img src=x onerror="alert(1)"> & <script>alert(2)</script>', authors: [{ literal: "<b>Eve</b>" }],
-      containerTitle: null, publisher: null, issued: null, accessed: null, url: "javascript:alert(3)",
+      id: "x",
+      type: "webpage",
+      title: '<img src=x onerror="alert(1)"> & <script>alert(2)</script>',
+      authors: [{ literal: "<b>Eve</b>" }],
+      containerTitle: null,
+      publisher: null,
+      issued: null,
+      accessed: null,
+      url: "javascript:alert(3)",
     });
     for (const { id } of CITATION_STYLES) {
       const html = formatEntry(hostile, id);

@@ -74,7 +74,10 @@ type DateParts = { "date-parts"?: unknown[][] } | undefined;
 export function isoDate(date: DateParts): string | null {
   const parts = date?.["date-parts"]?.[0]?.map(Number).filter((n) => Number.isInteger(n)) ?? [];
   if (!parts.length || parts[0] < 1000 || parts[0] > 9999) return null;
-  return parts.slice(0, 3).map((n, i) => String(n).padStart(i ? 2 : 4, "0")).join("-");
+  return parts
+    .slice(0, 3)
+    .map((n, i) => String(n).padStart(i ? 2 : 4, "0"))
+    .join("-");
 }
 
 /** A CSL-JSON item (as read from a file) as the fields of a library record; `types` lists the types kept as they are. */
@@ -89,7 +92,11 @@ export function sourceFieldsFromCsl(item: Record<string, unknown>, types: readon
     type: types.includes(String(item.type)) ? String(item.type) : "document",
     title: text("title") ?? "(untitled)",
     authors: names
-      .map((n) => (typeof n.literal === "string" ? { literal: n.literal } : { family: typeof n.family === "string" ? n.family : undefined, given: typeof n.given === "string" ? n.given : undefined }))
+      .map((n) =>
+        typeof n.literal === "string"
+          ? { literal: n.literal }
+          : { family: typeof n.family === "string" ? n.family : undefined, given: typeof n.given === "string" ? n.given : undefined },
+      )
       .filter((n) => ("literal" in n ? n.literal : n.family || n.given)),
     containerTitle: text("container-title"),
     volume: text("volume"),

@@ -22,7 +22,11 @@ const ops = (rows: DiffRow[]) => rows.map((r) => r.op);
 const changed = (rows: DiffRow[]) => rows.filter((r): r is Extract<DiffRow, { op: "changed" }> => r.op === "changed");
 
 describe("figures", () => {
-  const figure = (media: string, caption: string): NodeJSON => ({ type: "figure", attrs: { media, alt: null, width: null, align: null }, content: [{ type: "text", text: caption }] });
+  const figure = (media: string, caption: string): NodeJSON => ({
+    type: "figure",
+    attrs: { media, alt: null, width: null, align: null },
+    content: [{ type: "text", text: caption }],
+  });
   const doc = (...content: NodeJSON[]): DocumentJSON => ({ type: "doc", content });
 
   it("carry their file, so the diff can show each side's picture", () => {
@@ -37,7 +41,11 @@ describe("figures", () => {
     expect(diff.changeCount).toBe(0);
     const marked = markChangedFiles(diff, (name) => name === "a.png");
     expect(marked.changeCount).toBe(1);
-    expect(marked.rows.map((r) => [r.op, r.op === "changed" ? r.fileChanged : undefined])).toEqual([["equal", undefined], ["changed", true], ["equal", undefined]]);
+    expect(marked.rows.map((r) => [r.op, r.op === "changed" ? r.fileChanged : undefined])).toEqual([
+      ["equal", undefined],
+      ["changed", true],
+      ["equal", undefined],
+    ]);
     expect(markChangedFiles(diff, () => false)).toBe(diff);
   });
 });
@@ -100,7 +108,7 @@ describe("diffDocuments", () => {
     expect(words(inserted.tokens)).toBe(" the model");
   });
 
-  it("keeps the space that ends a text before a link (\"developed by OpenAI\", not \"byOpenAI\")", () => {
+  it('keeps the space that ends a text before a link ("developed by OpenAI", not "byOpenAI")', () => {
     const link = (label: string, target: string) => text(label, [{ type: "wikiLink", attrs: { target, fragment: null } }]);
     const sentence = (verb: string) => doc(p("It was developed by ", link("OpenAI", "openai"), ` and ${verb} as `, link("Claude", "claude"), "'s rival."));
     const [row] = changed(diffDocuments(sentence("released"), sentence("marketed")).rows);
@@ -113,7 +121,12 @@ describe("diffDocuments", () => {
       doc(p("A ", text("bold", [{ type: "bold" }]), " claim at ", text("site", [{ type: "link", attrs: { href: "https://b.example" } }]))),
     );
     const [row] = changed(diff.rows);
-    expect(row.parts.filter((part) => part.op === "insert").flatMap((part) => part.tokens).map((t) => t.format ?? t.href)).toEqual(["b", "https://b.example"]);
+    expect(
+      row.parts
+        .filter((part) => part.op === "insert")
+        .flatMap((part) => part.tokens)
+        .map((t) => t.format ?? t.href),
+    ).toEqual(["b", "https://b.example"]);
   });
 
   it("shows the table cell that changed, named by row and column", () => {
@@ -125,10 +138,7 @@ describe("diffDocuments", () => {
   });
 
   it("lists sources added and removed, and citations that disappeared", () => {
-    const diff = diffDocuments(
-      doc(p("One", cite("a")), p("Two", cite("a")), p("Three", cite("b"))),
-      doc(p("One", cite("a")), p("Two"), p("Three", cite("c", "p. 4"))),
-    );
+    const diff = diffDocuments(doc(p("One", cite("a")), p("Two", cite("a")), p("Three", cite("b"))), doc(p("One", cite("a")), p("Two"), p("Three", cite("c", "p. 4"))));
     expect(diff.references).toEqual([
       { sourceId: "a", status: "changed", usesBefore: 2, usesAfter: 1, locatorsBefore: [], locatorsAfter: [] },
       { sourceId: "c", status: "added", usesBefore: 0, usesAfter: 1, locatorsBefore: [], locatorsAfter: ["p. 4"] },

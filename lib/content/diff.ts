@@ -102,7 +102,11 @@ export function flattenBlocks(doc: NodeJSON): DiffBlock[] {
   const visit = (node: NodeJSON, context: string | null, depth: number) => {
     switch (node.type) {
       case "paragraph":
-        blocks.push({ kind: context === "List item" ? "li" : context?.startsWith("Table") ? (context.includes("header") ? "th" : "td") : "p", label: context ?? "Paragraph", tokens: inlineTokens(node) });
+        blocks.push({
+          kind: context === "List item" ? "li" : context?.startsWith("Table") ? (context.includes("header") ? "th" : "td") : "p",
+          label: context ?? "Paragraph",
+          tokens: inlineTokens(node),
+        });
         return;
       case "heading": {
         const level = Math.min(5, Math.max(1, Number(node.attrs?.level ?? 2)));
@@ -118,7 +122,12 @@ export function flattenBlocks(doc: NodeJSON): DiffBlock[] {
       case "figure": {
         // The file's name is part of the block, so a figure showing another file reads as changed.
         const media = String(node.attrs?.media ?? "");
-        blocks.push({ kind: "p", label: `Figure (${media})`, media, tokens: [{ text: `[${media}]` }, ...inlineTokens(node).map((t, i) => (i === 0 ? { ...t, space: t.space ?? " " } : t))] });
+        blocks.push({
+          kind: "p",
+          label: `Figure (${media})`,
+          media,
+          tokens: [{ text: `[${media}]` }, ...inlineTokens(node).map((t, i) => (i === 0 ? { ...t, space: t.space ?? " " } : t))],
+        });
         return;
       }
       case "blockquote":
@@ -182,7 +191,11 @@ function inlineTokens(block: NodeJSON): DiffToken[] {
 
 function markInfo(marks: MarkJSON[]): Omit<DiffToken, "text"> {
   const info: Omit<DiffToken, "text"> = {};
-  const format = marks.map((m) => FORMAT_MARKS[m.type]).filter(Boolean).sort().join("");
+  const format = marks
+    .map((m) => FORMAT_MARKS[m.type])
+    .filter(Boolean)
+    .sort()
+    .join("");
   if (format) info.format = format;
   for (const mark of marks) {
     if (mark.type === "link") info.href = String(mark.attrs?.href ?? "");

@@ -51,18 +51,41 @@ describe("round trip: import, export, import", () => {
     for (const warning of second.warnings) expect(first.warnings.map((w) => w.message)).toContain(warning.message);
   });
 
-  it.each(ADVERSARIAL_DOKUWIKI.map(([name, markup]) => [name, markup.slice(0, 20_000) + markup.slice(-12)] as const))("gives the same document for adversarial markup: %s", (_name, markup) => {
-    const { first, second } = roundTrip(markup, "adversarial");
-    expect(second.doc).toEqual(first.doc);
-  });
+  it.each(ADVERSARIAL_DOKUWIKI.map(([name, markup]) => [name, markup.slice(0, 20_000) + markup.slice(-12)] as const))(
+    "gives the same document for adversarial markup: %s",
+    (_name, markup) => {
+      const { first, second } = roundTrip(markup, "adversarial");
+      expect(second.doc).toEqual(first.doc);
+    },
+  );
 });
 
 describe("text that DokuWiki would read as markup", () => {
   const samples = [
-    "**not bold**", "//not italic//", "__not underlined__", "''not code''", "%%percent%%", "50% off, 100%%", "[[not a link]]",
-    "{{not a picture.png}}", "((not a footnote))", "a \\\\ b", "~~NOTOC~~", "-> <- <-> => <= <=> >> << -- ---", "640x480 and 2X3",
-    "(c) (tm) (r) ...", "8-) :-( ;-) =) ^_^ m( :?: :!:", "\"quoted\" and 'single'", "http://example.com and www.example.com",
-    "<b>tag</b> <mail@example.com>", "a | b ^ c", "== not a heading ==", "> not a quote", "----", "C:\\path\\to", "\\\\server\\share",
+    "**not bold**",
+    "//not italic//",
+    "__not underlined__",
+    "''not code''",
+    "%%percent%%",
+    "50% off, 100%%",
+    "[[not a link]]",
+    "{{not a picture.png}}",
+    "((not a footnote))",
+    "a \\\\ b",
+    "~~NOTOC~~",
+    "-> <- <-> => <= <=> >> << -- ---",
+    "640x480 and 2X3",
+    "(c) (tm) (r) ...",
+    "8-) :-( ;-) =) ^_^ m( :?: :!:",
+    "\"quoted\" and 'single'",
+    "http://example.com and www.example.com",
+    "<b>tag</b> <mail@example.com>",
+    "a | b ^ c",
+    "== not a heading ==",
+    "> not a quote",
+    "----",
+    "C:\\path\\to",
+    "\\\\server\\share",
   ];
   it.each(samples)("keeps %j as text", (sample) => {
     expect(reimport(doc(paragraph(text(sample))))).toEqual(doc(paragraph(text(sample))));
@@ -94,7 +117,49 @@ describe("text that DokuWiki would read as markup", () => {
 
   // A generated sample of text and marks: whatever is written comes back as written.
   it("keeps any mix of markup characters and formatting", () => {
-    const alphabet = ["a", "b", "x", "2", "3", " ", "*", "/", "_", "'", "%", "<", ">", "-", "=", "(", ")", "[", "]", "{", "}", "\\", "~", "\"", ":", ";", ".", "|", "^", "8", "m", "www.", "ftp.", "http://", "é", "!", "?", "c", "O", "D", "P"];
+    const alphabet = [
+      "a",
+      "b",
+      "x",
+      "2",
+      "3",
+      " ",
+      "*",
+      "/",
+      "_",
+      "'",
+      "%",
+      "<",
+      ">",
+      "-",
+      "=",
+      "(",
+      ")",
+      "[",
+      "]",
+      "{",
+      "}",
+      "\\",
+      "~",
+      '"',
+      ":",
+      ";",
+      ".",
+      "|",
+      "^",
+      "8",
+      "m",
+      "www.",
+      "ftp.",
+      "http://",
+      "é",
+      "!",
+      "?",
+      "c",
+      "O",
+      "D",
+      "P",
+    ];
     const markSets = [[], ["bold"], ["italic"], ["underline"], ["code"], ["subscript"], ["superscript"], ["strike"], ["bold", "italic"], ["italic", "underline", "strike"]];
     let seed = 7;
     const random = (n: number) => {
@@ -120,11 +185,13 @@ describe("text that DokuWiki would read as markup", () => {
 describe("blocks and inline nodes", () => {
   it("writes links relative to nothing: from a namespace, a top-level page gets a leading colon", () => {
     const link = (target: string, fragment: string | null = null): MarkJSON => ({ type: "wikiLink", attrs: { target, fragment } });
-    const value = doc(paragraph(
-      { type: "text", text: "top", marks: [link("top")] }, text(" "),
-      { type: "text", text: "sibling", marks: [link("ns:sibling")] }, text(" "),
-      { type: "text", text: "here", marks: [link("ns:page", "intro")] },
-    ));
+    const value = doc(
+      paragraph({ type: "text", text: "top", marks: [link("top")] }, text(" "), { type: "text", text: "sibling", marks: [link("ns:sibling")] }, text(" "), {
+        type: "text",
+        text: "here",
+        marks: [link("ns:page", "intro")],
+      }),
+    );
     expect(exportDoc(value, "ns:page").split("\n")[2]).toBe("[[:top|top]] [[ns:sibling|sibling]] [[#intro|here]]");
     expect(reimport(value, "ns:page")).toEqual(value);
   });
@@ -136,8 +203,16 @@ describe("blocks and inline nodes", () => {
   });
 
   it("writes figures with their alignment, width and caption", () => {
-    const figure = (attrs: Record<string, unknown>, caption?: string): NodeJSON => ({ type: "figure", attrs: { alt: caption ?? null, width: null, align: null, ...attrs }, ...(caption ? { content: [text(caption)] } : {}) });
-    const value = doc(figure({ media: "ns:chart.png", width: 300, align: "center" }, "A chart"), figure({ media: "logo.png", align: "left" }, "Logo"), figure({ media: "ns:report.pdf", alt: null }));
+    const figure = (attrs: Record<string, unknown>, caption?: string): NodeJSON => ({
+      type: "figure",
+      attrs: { alt: caption ?? null, width: null, align: null, ...attrs },
+      ...(caption ? { content: [text(caption)] } : {}),
+    });
+    const value = doc(
+      figure({ media: "ns:chart.png", width: 300, align: "center" }, "A chart"),
+      figure({ media: "logo.png", align: "left" }, "Logo"),
+      figure({ media: "ns:report.pdf", alt: null }),
+    );
     expect(exportDoc(value, "ns:page").split("\n\n").slice(1)).toEqual(["{{ ns:chart.png?300 |A chart}}", "{{:logo.png |Logo}}", "{{ns:report.pdf}}\n"]);
     expect(reimport(value, "ns:page")).toEqual(value);
   });
@@ -150,7 +225,11 @@ describe("blocks and inline nodes", () => {
 
   it("writes a picture linking to an address as the link around it", () => {
     const linkTo = (href: string) => ({ type: "link", attrs: { href, target: null, rel: null, class: null, title: null } });
-    const value = doc({ type: "figure", attrs: { media: "logo.png", alt: null, width: null, align: null }, content: [{ type: "text", text: "http://php.net", marks: [linkTo("http://php.net/")] }] });
+    const value = doc({
+      type: "figure",
+      attrs: { media: "logo.png", alt: null, width: null, align: null },
+      content: [{ type: "text", text: "http://php.net", marks: [linkTo("http://php.net/")] }],
+    });
     expect(exportDoc(value).split("\n")[2]).toBe("[[http://php.net|{{logo.png}}]]");
     expect(reimport(value)).toEqual(value);
   });
@@ -174,7 +253,10 @@ describe("blocks and inline nodes", () => {
 function normalize(nodes: NodeJSON[]): string[] {
   const chars: string[] = [];
   for (const node of nodes) {
-    const marks = (node.marks ?? []).map((m) => m.type).sort().join("+");
+    const marks = (node.marks ?? [])
+      .map((m) => m.type)
+      .sort()
+      .join("+");
     for (const char of node.text ?? "") chars.push(`${char}${marks ? `[${marks}]` : ""}`);
   }
   while (chars.length && /^\s/.test(chars[0])) chars.shift();

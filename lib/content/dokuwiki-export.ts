@@ -90,7 +90,7 @@ class Writer {
         inline.push(block);
         continue;
       }
-      const content = block.type === "paragraph" ? block.content ?? [] : [{ type: "text", text: textContent(block) }];
+      const content = block.type === "paragraph" ? (block.content ?? []) : [{ type: "text", text: textContent(block) }];
       if (!content.length) continue;
       if (inline.length) inline.push({ type: "hardBreak" });
       inline.push(...content);
@@ -128,7 +128,8 @@ class Writer {
         continue;
       }
       // Each line break is a line of its own; the lines of one depth read back as one paragraph.
-      const text = child.type === "figure" ? this.figure(child) : this.inline(child.type === "paragraph" ? child.content ?? [] : [{ type: "text", text: textContent(child) }], "\n");
+      const text =
+        child.type === "figure" ? this.figure(child) : this.inline(child.type === "paragraph" ? (child.content ?? []) : [{ type: "text", text: textContent(child) }], "\n");
       for (const line of text.split("\n")) lines.push(`${prefix} ${keepEdgeSpaces(line)}`.trimEnd());
     }
     return lines.length ? lines : [prefix];
@@ -179,7 +180,8 @@ class Writer {
     const width = Number(attrs.width) > 0 ? `?${Number(attrs.width)}` : "";
     const caption = node.content ?? [];
     const mark = caption[0]?.marks?.[0];
-    const link = mark && (mark.type === "wikiLink" || mark.type === "link") && caption.every((part) => part.type === "text" && part.marks?.length === 1 && sameMark(part.marks[0], mark));
+    const link =
+      mark && (mark.type === "wikiLink" || mark.type === "link") && caption.every((part) => part.type === "text" && part.marks?.length === 1 && sameMark(part.marks[0], mark));
     const captionText = textContent(node).replace(/\s+/g, " ").trim();
     const href = link && mark.type === "link" ? String(mark.attrs?.href ?? "") : null;
     // A picture linking to an address with no title of its own: the link's text is the address as written.
@@ -192,7 +194,10 @@ class Writer {
       if (target !== null) return `[[${target}|${media}]]`;
     }
     // A caption's citations are footnotes after the figure.
-    const notes = caption.filter((part) => part.type === "citation").map((part) => this.inline([part])).join("");
+    const notes = caption
+      .filter((part) => part.type === "citation")
+      .map((part) => this.inline([part]))
+      .join("");
     return media + notes;
   }
 
@@ -354,7 +359,7 @@ function protectText(text: string, before: string, after: string): string {
   }
   if (!marked.some(Boolean)) return text;
   let out = "";
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     let end = i;
     while (end < text.length && marked[end] === marked[i]) end++;
     const run = text.slice(i, end);

@@ -17,9 +17,7 @@ describe("DokuWiki's ids", () => {
     expect(dokuWikiSectionId("2024")).toBe("section2024");
     expect(dokuWikiSectionId("GPT-5.2: a model")).toBe("gpt-52a_model");
     const taken = new Set(["references"]);
-    expect(["History", "History", "History", "References"].map((t) => dokuWikiSectionId(t, taken))).toEqual([
-      "history", "history1", "history2", "references1",
-    ]);
+    expect(["History", "History", "History", "References"].map((t) => dokuWikiSectionId(t, taken))).toEqual(["history", "history1", "history2", "references1"]);
   });
 
   it("resolves relative ids as PageResolver does", () => {

@@ -65,7 +65,12 @@ describe("pictures", () => {
     const markup = ["{{a.png?nolink}}", "{{b.png?direct&200}}", "{{c.png?linkonly}}", "{{d.png?nocache}}", "{{e.png?details&cache}}", "{{f.png?200&t=10&loop}}"].join("\n\n");
     const article = parse(markup);
     expect(article.doc.content).toEqual([
-      figure("models:a.png"), figure("models:b.png", { width: 200 }), figure("models:c.png"), figure("models:d.png"), figure("models:e.png"), figure("models:f.png", { width: 200 }),
+      figure("models:a.png"),
+      figure("models:b.png", { width: 200 }),
+      figure("models:c.png"),
+      figure("models:d.png"),
+      figure("models:e.png"),
+      figure("models:f.png", { width: 200 }),
     ]);
     expect(article.warnings.map((w) => [w.line, w.construct, w.message])).toEqual([
       [1, "{{a.png?nolink}}", "?nolink (a picture links to its page in the library): left out"],
@@ -83,10 +88,14 @@ describe("pictures", () => {
       figure("models:chart.png", { alt: "Scores", width: 200 }, [text("Scores")]),
       { type: "paragraph", content: [text("every "), text("year", [{ type: "bold" }]), text(".")] },
     ]);
-    expect(article.warnings).toEqual([{ line: 2, construct: "{{chart.png?200|Scores}}", message: "a file inside text is shown as a figure of its own, between the text before and after it" }]);
+    expect(article.warnings).toEqual([
+      { line: 2, construct: "{{chart.png?200|Scores}}", message: "a file inside text is shown as a figure of its own, between the text before and after it" },
+    ]);
     // Floated beside the text that follows, as DokuWiki shows it.
     expect(parse("{{ chart.png?200|Scores}} Scores rose every year.")).toMatchObject({
-      doc: { content: [figure("models:chart.png", { alt: "Scores", width: 200, align: "right" }, [text("Scores")]), { type: "paragraph", content: [text("Scores rose every year.")] }] },
+      doc: {
+        content: [figure("models:chart.png", { alt: "Scores", width: 200, align: "right" }, [text("Scores")]), { type: "paragraph", content: [text("Scores rose every year.")] }],
+      },
       warnings: [],
     });
     // Unaligned, the picture sat within the line.
@@ -121,7 +130,11 @@ describe("pictures", () => {
   it("links a picture on another site, never showing it, with a report", () => {
     const article = parse("See {{https://cdn.example.org/x.png?200|the chart}} and {{https://cdn.example.org/y.jpg}}.");
     expect(article.doc.content[0].content).toEqual([
-      text("See "), text("the chart", [link("https://cdn.example.org/x.png")]), text(" and "), text("https://cdn.example.org/y.jpg", [link("https://cdn.example.org/y.jpg")]), text("."),
+      text("See "),
+      text("the chart", [link("https://cdn.example.org/x.png")]),
+      text(" and "),
+      text("https://cdn.example.org/y.jpg", [link("https://cdn.example.org/y.jpg")]),
+      text("."),
     ]);
     expect(article.warnings.map((w) => w.message)).toEqual([
       "a picture on another site is linked, not shown: articles show only the wiki's own files",
@@ -129,7 +142,11 @@ describe("pictures", () => {
     ]);
     // Interwiki media resolve through the shortcut; a file that is no picture is a link in DokuWiki too.
     expect(parse("{{wp>File:Chart.png}} {{https://example.org/paper.pdf|Paper}}")).toMatchObject({
-      doc: { content: [{ content: [text("wp>File:Chart.png", [link("https://en.wikipedia.org/wiki/File:Chart.png")]), text(" "), text("Paper", [link("https://example.org/paper.pdf")])] }] },
+      doc: {
+        content: [
+          { content: [text("wp>File:Chart.png", [link("https://en.wikipedia.org/wiki/File:Chart.png")]), text(" "), text("Paper", [link("https://example.org/paper.pdf")])] },
+        ],
+      },
       warnings: [{ construct: "{{wp>File:Chart.png}}" }],
     });
     // Another scheme is no address DokuWiki knows: it is read as a media id, and cleaned into a harmless name.
@@ -159,8 +176,11 @@ describe("other files", () => {
           {
             type: "paragraph",
             content: [
-              text("Read "), text("the report", [link("https://wiki.example.org/media/docs:report.pdf")]), text(" or "),
-              text("notes.odt", [link("https://wiki.example.org/media/models:notes.odt")]), text(" first."),
+              text("Read "),
+              text("the report", [link("https://wiki.example.org/media/docs:report.pdf")]),
+              text(" or "),
+              text("notes.odt", [link("https://wiki.example.org/media/models:notes.odt")]),
+              text(" first."),
             ],
           },
         ],
@@ -189,9 +209,13 @@ describe("pictures as links' labels", () => {
     expect(article.doc.content).toEqual([
       figure("models:chart.png", { alt: "Scores", width: 200 }, [text("Scores", [{ type: "wikiLink", attrs: { target: "models:benchmarks", fragment: null } }])]),
     ]);
-    expect(article.warnings).toEqual([{ line: 1, construct: "[[benchmarks|{{chart.png?200|Scores}}]]", message: "a picture used as a link is shown as a figure whose caption is the link" }]);
+    expect(article.warnings).toEqual([
+      { line: 1, construct: "[[benchmarks|{{chart.png?200|Scores}}]]", message: "a picture used as a link is shown as a figure whose caption is the link" },
+    ]);
     // Without a title, the caption is what a link without a label shows.
-    expect(blocks("[[https://lab.example.org|{{ :logo.png}}]]")).toEqual([figure("logo.png", { align: "right" }, [text("https://lab.example.org", [link("https://lab.example.org/")])])]);
+    expect(blocks("[[https://lab.example.org|{{ :logo.png}}]]")).toEqual([
+      figure("logo.png", { align: "right" }, [text("https://lab.example.org", [link("https://lab.example.org/")])]),
+    ]);
   });
 
   it("keeps the link when the picture is on another site, with a report", () => {
@@ -210,7 +234,11 @@ describe("imported figures as readers see them", () => {
       alt: "The file's own alt text",
       width: 640,
       height: 400,
-      picture: { avif: [{ width: 640, url: "/files/abc/thumbnails/640.avif" }], webp: [{ width: 640, url: "/files/abc/thumbnails/640.webp" }], fallback: [{ width: 640, url: "/files/abc/thumbnails/640.png" }] },
+      picture: {
+        avif: [{ width: 640, url: "/files/abc/thumbnails/640.avif" }],
+        webp: [{ width: 640, url: "/files/abc/thumbnails/640.webp" }],
+        fallback: [{ width: 640, url: "/files/abc/thumbnails/640.png" }],
+      },
       label: "PNG image, 10 KB",
     };
     const { html } = renderArticle(article.doc, { sources: new Map(), pageExists: () => false, media: new Map([["models:chart.png", chart]]) });

@@ -61,7 +61,11 @@ describe("block markup", () => {
   it("reads all five heading levels, six equals signs being the top", () => {
     const doc = blocks("lead\n\n====== One ======\n===== Two =====\n==== Three ====\n=== Four ===\n== Five ==").slice(1);
     expect(doc.map((b) => [b.type, b.attrs?.level, textContent(b)])).toEqual([
-      ["heading", 1, "One"], ["heading", 2, "Two"], ["heading", 3, "Three"], ["heading", 4, "Four"], ["heading", 5, "Five"],
+      ["heading", 1, "One"],
+      ["heading", 2, "Two"],
+      ["heading", 3, "Three"],
+      ["heading", 4, "Four"],
+      ["heading", 5, "Five"],
     ]);
     // A first top-level heading is the title; a second one stays in the body.
     expect(parse("====== T ======\n\ntext\n\n====== Again ======").doc.content.map((b) => b.type)).toEqual(["paragraph", "heading"]);
@@ -132,7 +136,10 @@ describe("inline markup", () => {
       ["mono ", ["code"]],
       ["raw", ["bold"]],
     ]);
-    expect(inline("''%%**lit**%% [[page|p]]''").map((n) => [n.text, marksOf(n)])).toEqual([["**lit** ", ["code"]], ["p", ["wikiLink"]]]);
+    expect(inline("''%%**lit**%% [[page|p]]''").map((n) => [n.text, marksOf(n)])).toEqual([
+      ["**lit** ", ["code"]],
+      ["p", ["wikiLink"]],
+    ]);
   });
 
   it("does not read the // of a URL as italics", () => {
@@ -169,16 +176,17 @@ describe("inline markup", () => {
   });
 
   it("turns footnotes into citations: identical ones share a source, text-only ones are sources too", () => {
-    const article = parse(
-      "A((Smith 2020, p. 4)) B((Smith 2020, p. 4)) C(([[https://x.example/paper|The paper]], p. 12)) D((https://x.example/paper#part))",
-    );
+    const article = parse("A((Smith 2020, p. 4)) B((Smith 2020, p. 4)) C(([[https://x.example/paper|The paper]], p. 12)) D((https://x.example/paper#part))");
     expect(article.sources.map((s) => [s.type, s.title, s.url])).toEqual([
       ["document", "Smith 2020, p. 4", null],
       ["webpage", "The paper", "https://x.example/paper"],
     ]);
     const citations = collectCitations(article.doc);
     expect(citations.map((c) => [article.sources.findIndex((s) => s.key === c.sourceId), c.locator])).toEqual([
-      [0, null], [0, null], [1, "p. 12"], [1, null],
+      [0, null],
+      [0, null],
+      [1, "p. 12"],
+      [1, null],
     ]);
   });
 
@@ -193,7 +201,11 @@ describe("inline markup", () => {
     // A feed is linked, not shown.
     expect(textContent(article.doc)).toBe("first line https://feed.example/ <wrap hi>note</wrap>  [[nope>Thing]]");
     expect(article.warnings.map((w) => [w.line, w.construct])).toEqual([
-      [2, "{{rss>https://feed.example/}}"], [2, "<wrap hi>"], [2, "</wrap>"], [2, "~~DISCUSSION~~"], [2, "[[nope>Thing]]"],
+      [2, "{{rss>https://feed.example/}}"],
+      [2, "<wrap hi>"],
+      [2, "</wrap>"],
+      [2, "~~DISCUSSION~~"],
+      [2, "[[nope>Thing]]"],
     ]);
   });
 
@@ -215,9 +227,19 @@ describe("hostile input", () => {
     expect(html).toEqual({ type: "codeBlock", attrs: { language: "html" }, content: [{ type: "text", text: "<script>alert(1)</script>" }] });
     expect(php).toEqual({ type: "codeBlock", attrs: { language: "php" }, content: [{ type: "text", text: "echo 1;" }] });
     expect(blocks("Before\n<html>\n<script>alert(1)</script>\n</html>\nafter")).toEqual([
-      { type: "paragraph", content: [{ type: "text", text: "Before " }, { type: "text", text: "<script>alert(1)</script>", marks: [{ type: "code" }] }, { type: "text", text: " after" }] },
+      {
+        type: "paragraph",
+        content: [
+          { type: "text", text: "Before " },
+          { type: "text", text: "<script>alert(1)</script>", marks: [{ type: "code" }] },
+          { type: "text", text: " after" },
+        ],
+      },
     ]);
-    expect(inline("x <html><b>y</b></html>")).toEqual([{ type: "text", text: "x " }, { type: "text", text: "<b>y</b>", marks: [{ type: "code" }] }]);
+    expect(inline("x <html><b>y</b></html>")).toEqual([
+      { type: "text", text: "x " },
+      { type: "text", text: "<b>y</b>", marks: [{ type: "code" }] },
+    ]);
   });
 
   it("never makes a link with a javascript:, data: or vbscript: address", () => {
@@ -240,7 +262,10 @@ describe("hostile input", () => {
       };
       visit(article.doc);
       expect(hrefs, markup).toEqual([]);
-      expect(article.sources.every((s) => s.url === null), markup).toBe(true);
+      expect(
+        article.sources.every((s) => s.url === null),
+        markup,
+      ).toBe(true);
       for (const target of collectLinkTargets(article.doc)) expect(target, markup).toMatch(/^[\p{L}\p{N}._:-]+$/u);
     }
   });
@@ -305,7 +330,9 @@ describe("footnotes keep their text", () => {
 
   it("needs no note when the source and a locator say it all", () => {
     expect(notes("a(([[https://x.example/p|Paper]])) b(([[https://x.example/p|Paper]], p. 12)) c((https://x.example/p))").map((c) => [c.locator, c.note])).toEqual([
-      [null, null], ["p. 12", null], [null, null],
+      [null, null],
+      ["p. 12", null],
+      [null, null],
     ]);
     // A different label for the same address is other text: it is kept.
     const [, other] = notes("a(([[https://x.example/p|Paper]])) b(([[https://x.example/p|The same paper]]))");
@@ -319,7 +346,12 @@ describe("footnotes keep their text", () => {
       "a((Same [[https://x.example/p|P]])) b((Other [[https://x.example/p|P]])) c((Same [[https://x.example/p|P]])) d(([[https://x.example/p|P]], p. 3)) e(([[https://x.example/p|P]], p. 3))",
     );
     const out = renderArticle(article.doc, {
-      sources: new Map(article.sources.map((s) => [s.key, { id: s.key, type: s.type, title: s.title, authors: [], containerTitle: null, publisher: null, issued: null, url: s.url, accessed: null }])),
+      sources: new Map(
+        article.sources.map((s) => [
+          s.key,
+          { id: s.key, type: s.type, title: s.title, authors: [], containerTitle: null, publisher: null, issued: null, url: s.url, accessed: null },
+        ]),
+      ),
       pageExists: () => true,
     });
     expect(out.references.map((r) => [r.number, r.uses.length, r.note])).toEqual([
@@ -347,9 +379,7 @@ describe("footnotes keep their text", () => {
 describe("sections and links as DokuWiki makes them", () => {
   it("gives links to sections DokuWiki's section ids, on other pages and this one", () => {
     const nodes = inline("[[policy:Responsible Scaling#1. Early history|RSP]] [[#Über uns]] [[#Über uns|here]]");
-    expect(nodes.filter((n) => n.marks).map((n) => [n.text, n.marks![0].attrs])).toEqual([
-      ["RSP", { target: "policy:responsible_scaling", fragment: "early_history" }],
-    ]);
+    expect(nodes.filter((n) => n.marks).map((n) => [n.text, n.marks![0].attrs])).toEqual([["RSP", { target: "policy:responsible_scaling", fragment: "early_history" }]]);
     const own = parseDokuWiki("[[#Über uns]] [[#Über uns|here]]", { pageId: "about" });
     expect(own.doc.content[0].content!.filter((n) => n.marks).map((n) => [n.text, n.marks![0].attrs])).toEqual([
       ["Über uns", { target: "about", fragment: "ueber_uns" }],
@@ -393,7 +423,12 @@ describe("sections and links as DokuWiki makes them", () => {
 describe("the rest of DokuWiki's syntax", () => {
   it("reads subscript, superscript and deleted text", () => {
     expect(inline("H<sub>2</sub>O E=mc<sup>2</sup> <del>gone</del>").map((n) => [n.text, marksOf(n)])).toEqual([
-      ["H", []], ["2", ["subscript"]], ["O E=mc", []], ["2", ["superscript"]], [" ", []], ["gone", ["strike"]],
+      ["H", []],
+      ["2", ["subscript"]],
+      ["O E=mc", []],
+      ["2", ["superscript"]],
+      [" ", []],
+      ["gone", ["strike"]],
     ]);
     const article = parse("**<sub>x</sub>**");
     expect(() => schema.nodeFromJSON(article.doc).check()).not.toThrow();
@@ -401,7 +436,9 @@ describe("the rest of DokuWiki's syntax", () => {
 
   it("links interwiki shortcuts with DokuWiki's default map, or a map given", () => {
     const hrefs = (markup: string, options = {}) =>
-      parseDokuWiki(markup, options).doc.content[0].content!.filter((n) => n.marks).map((n) => [n.text, n.marks![0].attrs?.href ?? n.marks![0].attrs?.target]);
+      parseDokuWiki(markup, options)
+        .doc.content[0].content!.filter((n) => n.marks)
+        .map((n) => [n.text, n.marks![0].attrs?.href ?? n.marks![0].attrs?.target]);
     expect(hrefs("[[wp>Large language model]] [[doku>syntax|syntax]] [[rfc>2616]] [[user>alice]]")).toEqual([
       ["Large language model", "https://en.wikipedia.org/wiki/Large%20language%20model"],
       ["syntax", "https://www.dokuwiki.org/syntax"],
@@ -433,7 +470,10 @@ describe("the rest of DokuWiki's syntax", () => {
     const article = parse("~~NOTOC~~\n====== Title ======\nText ~~NOCACHE~~");
     expect(article.title).toBe("Title");
     expect(textContent(article.doc)).toBe("Text ");
-    expect(article.warnings.map((w) => [w.line, w.construct])).toEqual([[1, "~~NOTOC~~"], [3, "~~NOCACHE~~"]]);
+    expect(article.warnings.map((w) => [w.line, w.construct])).toEqual([
+      [1, "~~NOTOC~~"],
+      [3, "~~NOCACHE~~"],
+    ]);
   });
 
   it("links an included page, with a report", () => {
@@ -485,10 +525,25 @@ describe("the rest of DokuWiki's syntax", () => {
   it("fills rows shorter than the widest with empty cells, as DokuWiki does", () => {
     const [table] = blocks("| a |\n| 1 | 2 | 3 |\n| x || y |\n| only | text after the last bar");
     expect(table.content!.map((row) => row.content!.map((cell) => [textContent(cell), cell.attrs?.colspan]))).toEqual([
-      [["a", 1], ["", 1], ["", 1]],
-      [["1", 1], ["2", 1], ["3", 1]],
-      [["x", 2], ["y", 1]],
-      [["only", 1], ["text after the last bar", 1], ["", 1]],
+      [
+        ["a", 1],
+        ["", 1],
+        ["", 1],
+      ],
+      [
+        ["1", 1],
+        ["2", 1],
+        ["3", 1],
+      ],
+      [
+        ["x", 2],
+        ["y", 1],
+      ],
+      [
+        ["only", 1],
+        ["text after the last bar", 1],
+        ["", 1],
+      ],
     ]);
   });
 });
@@ -499,7 +554,11 @@ describe("footnotes over several paragraphs", () => {
     const [paragraph, next] = article.doc.content;
     expect(textContent(paragraph)).toBe("A claim. After it.");
     const citation = paragraph.content!.find((node) => node.type === "citation")!;
-    expect(citationNote(citation)!.map((node) => node.type === "hardBreak" ? "|" : node.text).join("")).toBe("First part of the note.|Second part, with a link.");
+    expect(
+      citationNote(citation)!
+        .map((node) => (node.type === "hardBreak" ? "|" : node.text))
+        .join(""),
+    ).toBe("First part of the note.|Second part, with a link.");
     expect(textContent(next)).toBe("Next paragraph.");
     expect(article.warnings).toEqual([{ line: 2, construct: "((…))", message: "a footnote over several paragraphs is one note, its paragraphs apart by line breaks" }]);
   });

@@ -210,7 +210,11 @@ class BlockParser {
     let i = 0;
     while (i < line.length) {
       // Inside monospace, `%%…%%`, `<nowiki>` or a link, a tag is text, as in DokuWiki.
-      const literal = [["''", "''"], ["%%", "%%"], ["<nowiki>", "</nowiki>"]].find(([open]) => line.startsWith(open, i));
+      const literal = [
+        ["''", "''"],
+        ["%%", "%%"],
+        ["<nowiki>", "</nowiki>"],
+      ].find(([open]) => line.startsWith(open, i));
       if (literal) {
         const end = closers.next(literal[1], i + literal[0].length);
         if (end < 0) return -1;
@@ -597,10 +601,7 @@ function trimChars(text: string, chars: string): string {
 }
 
 function startsBlock(line: string): boolean {
-  return (
-    isHeading(line) || RULE.test(line) || LIST_ITEM.test(line) || TABLE_ROW.test(line) ||
-    QUOTE.test(line) || CODE_OPEN.test(line) || PREFORMATTED.test(line)
-  );
+  return isHeading(line) || RULE.test(line) || LIST_ITEM.test(line) || TABLE_ROW.test(line) || QUOTE.test(line) || CODE_OPEN.test(line) || PREFORMATTED.test(line);
 }
 
 function emptyCell(): NodeJSON {
@@ -743,8 +744,20 @@ const FORMATS: { open: string; close: string; kind: FrameKind }[] = [
 
 /** DokuWiki's default typography (conf/entities.conf), tried in this order. */
 const ENTITIES: [string, string][] = [
-  ["<->", "↔"], ["->", "→"], ["<-", "←"], ["<=>", "⇔"], ["=>", "⇒"], ["<=", "⇐"], [">>", "»"], ["<<", "«"],
-  ["---", "—"], ["--", "–"], ["(c)", "©"], ["(tm)", "™"], ["(r)", "®"], ["...", "…"],
+  ["<->", "↔"],
+  ["->", "→"],
+  ["<-", "←"],
+  ["<=>", "⇔"],
+  ["=>", "⇒"],
+  ["<=", "⇐"],
+  [">>", "»"],
+  ["<<", "«"],
+  ["---", "—"],
+  ["--", "–"],
+  ["(c)", "©"],
+  ["(tm)", "™"],
+  ["(r)", "®"],
+  ["...", "…"],
 ];
 
 /**
@@ -752,9 +765,27 @@ const ENTITIES: [string, string][] = [
  * DELETEME stay words: DokuWiki shows them as pictures whose text is the word itself.
  */
 const SMILEYS: [string, string][] = [
-  ["8-)", "😎"], ["8-O", "😲"], ["8-o", "😲"], [":-(", "🙁"], [":-)", "🙂"], ["=)", "😊"], [":-/", "😕"], [":-\\", "😕"],
-  [":-?", "😕"], [":-D", "😀"], [":-P", "😛"], [":-o", "😮"], [":-O", "😮"], [":-x", "🤐"], [":-X", "🤐"], [":-|", "😐"],
-  [";-)", "😉"], ["m(", "🤦"], ["^_^", "😄"], [":?:", "❓"], [":!:", "❗"],
+  ["8-)", "😎"],
+  ["8-O", "😲"],
+  ["8-o", "😲"],
+  [":-(", "🙁"],
+  [":-)", "🙂"],
+  ["=)", "😊"],
+  [":-/", "😕"],
+  [":-\\", "😕"],
+  [":-?", "😕"],
+  [":-D", "😀"],
+  [":-P", "😛"],
+  [":-o", "😮"],
+  [":-O", "😮"],
+  [":-x", "🤐"],
+  [":-X", "🤐"],
+  [":-|", "😐"],
+  [";-)", "😉"],
+  ["m(", "🤦"],
+  ["^_^", "😄"],
+  [":?:", "❓"],
+  [":!:", "❗"],
 ];
 
 const SMILEY_STARTS = SMILEYS.map(([smiley]) => smiley[0]).join("");
@@ -977,9 +1008,11 @@ class InlineParser {
         const macro = MACRO.exec(text);
         if (macro) {
           const what =
-            macro[1] === "NOTOC" ? "the table of contents is always shown" :
-            macro[1] === "NOCACHE" ? "pages are always rendered fresh; the macro is not needed" :
-            "this macro is not supported and was left out";
+            macro[1] === "NOTOC"
+              ? "the table of contents is always shown"
+              : macro[1] === "NOCACHE"
+                ? "pages are always rendered fresh; the macro is not needed"
+                : "this macro is not supported and was left out";
           this.warn(i, macro[0], what);
           i += macro[0].length;
           continue;
@@ -1271,9 +1304,9 @@ class InlineParser {
       this.context.warnings.add(line, "(())", "an empty footnote was left out");
       return null;
     }
-    const hrefs = [
-      ...new Set(note.flatMap((node) => (node.marks ?? []).filter((m) => m.type === "link").map((m) => String(m.attrs?.href)))),
-    ].filter((href) => /^(?:https?|ftp):/.test(href));
+    const hrefs = [...new Set(note.flatMap((node) => (node.marks ?? []).filter((m) => m.type === "link").map((m) => String(m.attrs?.href))))].filter((href) =>
+      /^(?:https?|ftp):/.test(href),
+    );
     let source: ImportedSource;
     let locator: string | null = null;
     let keepNote = true;
@@ -1330,7 +1363,13 @@ interface DokuWikiMedia {
 function parseMedia(body: string): DokuWikiMedia {
   const bar = body.indexOf("|");
   const source = bar < 0 ? body : body.slice(0, bar);
-  const title = bar < 0 ? null : body.slice(bar + 1).replace(/\s+/g, " ").trim() || null;
+  const title =
+    bar < 0
+      ? null
+      : body
+          .slice(bar + 1)
+          .replace(/\s+/g, " ")
+          .trim() || null;
   const right = source.startsWith(" ");
   const left = source.endsWith(" ");
   const align = right && left ? "center" : right ? "right" : left ? "left" : null;
@@ -1340,7 +1379,13 @@ function parseMedia(body: string): DokuWikiMedia {
   const media: DokuWikiMedia = {
     src,
     external: /^(?:https?|ftp):\/\//i.test(src) || /^[a-zA-Z0-9.]+>/.test(src),
-    title, align, width: null, height: null, linking: null, cache: null, unknown: [],
+    title,
+    align,
+    width: null,
+    height: null,
+    linking: null,
+    cache: null,
+    unknown: [],
   };
   for (const parameter of question < 0 ? [] : trimmed.slice(question + 1).split("&")) {
     const word = parameter.trim().toLowerCase();

@@ -27,7 +27,11 @@ describe("naming uploads from the editor", () => {
 });
 
 describe("figures without alt text", () => {
-  const fileAlts = new Map([["a.png", "A chart"], ["b.png", ""], ["c.png", ""]]);
+  const fileAlts = new Map([
+    ["a.png", "A chart"],
+    ["b.png", ""],
+    ["c.png", ""],
+  ]);
   const lookup = (name: string) => fileAlts.get(name);
 
   it("are those whose own alt text and whose file's are both empty", () => {

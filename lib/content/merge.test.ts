@@ -47,7 +47,10 @@ describe("three-way merge of documents", () => {
   it("combines changes to neighbouring blocks, and an insertion beside the other side's edit", () => {
     expect(mergeDocuments(base, doc("one", "TWO", "three", "four"), doc("one", "two", "THREE", "four"))).toEqual({ clean: true, doc: doc("one", "TWO", "THREE", "four") });
     expect(mergeDocuments(base, doc("ONE", "TWO", "three", "four"), doc("one", "two", "THREE", "FOUR"))).toEqual({ clean: true, doc: doc("ONE", "TWO", "THREE", "FOUR") });
-    expect(mergeDocuments(base, doc("one", "new", "two", "three", "four"), doc("one", "TWO", "three", "four"))).toEqual({ clean: true, doc: doc("one", "new", "TWO", "three", "four") });
+    expect(mergeDocuments(base, doc("one", "new", "two", "three", "four"), doc("one", "TWO", "three", "four"))).toEqual({
+      clean: true,
+      doc: doc("one", "new", "TWO", "three", "four"),
+    });
     expect(mergeDocuments(base, doc("one", "two", "three"), doc("one", "two", "THREE", "four"))).toEqual({ clean: true, doc: doc("one", "two", "THREE") });
   });
 

@@ -41,7 +41,7 @@ function hunks(base: string[], side: string[], name: Hunk["side"]): Hunk[] {
  * insertions at the same place do, as does an insertion inside a block range the other side replaced.
  */
 function overlapping(all: Hunk[]): Hunk[][] {
-  const sorted = [...all].sort((a, b) => a.start - b.start || (a.end - a.start) - (b.end - b.start));
+  const sorted = [...all].sort((a, b) => a.start - b.start || a.end - a.start - (b.end - b.start));
   const groups: { start: number; end: number; hunks: Hunk[] }[] = [];
   for (const hunk of sorted) {
     const group = groups.at(-1);
@@ -85,7 +85,13 @@ export function mergeDocuments(base: DocumentJSON, mine: DocumentJSON, theirs: D
     const start = Math.min(...group.map((h) => h.start));
     const end = Math.max(...group.map((h) => h.end));
     const before = original.slice(at, start);
-    const view = (side: Hunk["side"]) => sideView(original, start, end, group.filter((h) => h.side === side));
+    const view = (side: Hunk["side"]) =>
+      sideView(
+        original,
+        start,
+        end,
+        group.filter((h) => h.side === side),
+      );
     const [ours, others] = [view("mine"), view("theirs")];
     const changedBy = new Set(group.map((h) => h.side));
     for (const list of [agreed, sides.mine, sides.theirs]) list.push(...before);

@@ -25,7 +25,10 @@ describe("sourceFieldsFromPage", () => {
     expect(sourceFieldsFromPage(html, "https://example.org/article")).toEqual({
       type: "article-journal",
       title: "Measuring Citation Coverage",
-      authors: [{ family: "Okafor", given: "Adaeze" }, { family: "Lindqvist", given: "Per" }],
+      authors: [
+        { family: "Okafor", given: "Adaeze" },
+        { family: "Lindqvist", given: "Per" },
+      ],
       containerTitle: "Journal of Open Knowledge",
       volume: "12",
       issue: "3",
@@ -43,7 +46,9 @@ describe("sourceFieldsFromPage", () => {
   it("types conference papers, chapters and books by their tags", () => {
     const conference = page(`<meta name="citation_title" content="A paper"><meta name="citation_conference_title" content="WikiSym 2026">`);
     expect(sourceFieldsFromPage(conference, "https://example.org/p")).toMatchObject({ type: "paper-conference", containerTitle: "WikiSym 2026" });
-    const chapter = page(`<meta name="citation_title" content="A chapter"><meta name="citation_book_title" content="A book"><meta name="citation_isbn" content="978-3-16-148410-0">`);
+    const chapter = page(
+      `<meta name="citation_title" content="A chapter"><meta name="citation_book_title" content="A book"><meta name="citation_isbn" content="978-3-16-148410-0">`,
+    );
     expect(sourceFieldsFromPage(chapter, "https://example.org/c")).toMatchObject({ type: "chapter", containerTitle: "A book", isbn: "978-3-16-148410-0" });
     const book = page(`<meta name="citation_title" content="A book"><meta name="citation_isbn" content="9783161484100"><meta name="og:site_name" content="Shop">`);
     expect(sourceFieldsFromPage(book, "https://example.org/b")).toMatchObject({ type: "book", containerTitle: null, isbn: "9783161484100" });
@@ -60,7 +65,10 @@ describe("sourceFieldsFromPage", () => {
     expect(sourceFieldsFromPage(html, "https://stats.example/report")).toMatchObject({
       type: "webpage",
       title: "Annual Report",
-      authors: [{ family: "Moreau", given: "Inès" }, { family: "Lima", given: "Ana" }],
+      authors: [
+        { family: "Moreau", given: "Inès" },
+        { family: "Lima", given: "Ana" },
+      ],
       issued: "2024-11",
       publisher: "Statistics Office",
       doi: "10.1234/report.2024",

@@ -183,9 +183,7 @@ export function sourceFieldsFromPage(html: string, pageUrl: string, baseUrl: str
               ? "book"
               : "webpage";
 
-  const citationAuthors = all(tags, "citation_author").length
-    ? all(tags, "citation_author")
-    : all(tags, "citation_authors").flatMap((list) => list.split(";"));
+  const citationAuthors = all(tags, "citation_author").length ? all(tags, "citation_author") : all(tags, "citation_authors").flatMap((list) => list.split(";"));
   const articleAuthors = all(tags, "article:author").filter((value) => !/^https?:\/\//i.test(value));
   const authorValues = [citationAuthors, all(tags, "dc.creator", "dcterms.creator"), articleAuthors, all(tags, "author")].find((list) => list.length) ?? [];
 

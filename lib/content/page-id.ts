@@ -9,7 +9,9 @@ export const MAX_PAGE_ID_LENGTH = 200;
  * (DokuWiki's `useslash`). Returns "" when nothing usable is left.
  */
 export function normalizePageId(raw: string): string {
-  return cleanDokuWikiId(raw.normalize("NFKC").replace(/\//g, ":")).slice(0, MAX_PAGE_ID_LENGTH).replace(/[:._-]+$/, "");
+  return cleanDokuWikiId(raw.normalize("NFKC").replace(/\//g, ":"))
+    .slice(0, MAX_PAGE_ID_LENGTH)
+    .replace(/[:._-]+$/, "");
 }
 
 /**
@@ -28,7 +30,10 @@ export function pageNamespace(pageId: string): string {
 
 /** A readable title made from a page id, for pages that have no heading of their own. */
 export function titleFromPageId(pageId: string): string {
-  const name = pageId.slice(pageId.lastIndexOf(":") + 1).replace(/_/g, " ").trim();
+  const name = pageId
+    .slice(pageId.lastIndexOf(":") + 1)
+    .replace(/_/g, " ")
+    .trim();
   return name ? name[0].toUpperCase() + name.slice(1) : pageId;
 }
 

@@ -4,7 +4,15 @@ import { parseDokuWiki } from "./dokuwiki";
 import { type RenderContext, type RenderSource, renderArticle } from "./render";
 
 const source = (id: string, title: string, url: string | null = `https://example.org/${id}`): RenderSource => ({
-  id, type: "webpage", title, authors: [], containerTitle: null, publisher: null, issued: null, url, accessed: null,
+  id,
+  type: "webpage",
+  title,
+  authors: [],
+  containerTitle: null,
+  publisher: null,
+  issued: null,
+  url,
+  accessed: null,
 });
 
 const context = (existing: string[] = [], sources: RenderSource[] = []): RenderContext => ({
@@ -61,10 +69,7 @@ describe("links", () => {
   });
 
   it("links sections of namespaced pages", () => {
-    const out = renderArticle(
-      doc(p(text("RSP", [{ type: "wikiLink", attrs: { target: "policy:rsp", fragment: "history" } }]))),
-      context(["policy:rsp"]),
-    );
+    const out = renderArticle(doc(p(text("RSP", [{ type: "wikiLink", attrs: { target: "policy:rsp", fragment: "history" } }]))), context(["policy:rsp"]));
     expect(out.html).toContain('href="/wiki/policy:rsp#history"');
   });
 
@@ -75,7 +80,10 @@ describe("links", () => {
 
   it("marks a link whose words are its address, so print does not write the address twice", () => {
     const link = (label: string, href: string) => text(label, [{ type: "link", attrs: { href } }]);
-    const out = renderArticle(doc(p(link("https://a.example/x?a=1&b=2", "https://a.example/x?a=1&b=2"), link("a@b.example", "mailto:a@b.example"), link("a.example", "https://a.example/"))), context());
+    const out = renderArticle(
+      doc(p(link("https://a.example/x?a=1&b=2", "https://a.example/x?a=1&b=2"), link("a@b.example", "mailto:a@b.example"), link("a.example", "https://a.example/"))),
+      context(),
+    );
     expect(out.html).toContain('<a href="https://a.example/x?a=1&amp;b=2" class="external address-shown"');
     expect(out.html).toContain('<a href="mailto:a@b.example" class="external address-shown"');
     expect(out.html).toContain('<a href="https://a.example/" class="external" ');
@@ -89,10 +97,7 @@ describe("citations and references", () => {
       context([], [source("a", "Alpha"), source("b", "Beta")]),
     );
     const markers = [...out.html.matchAll(/id="(cite-ref-\d+-\d+)"><a href="#(cite-note-\d+)"/g)].map((m) => `${m[1]}>${m[2]}`);
-    expect(markers).toEqual([
-      "cite-ref-1-0>cite-note-1", "cite-ref-2-0>cite-note-2", "cite-ref-1-1>cite-note-1",
-      "cite-ref-1-2>cite-note-1", "cite-ref-1-3>cite-note-1",
-    ]);
+    expect(markers).toEqual(["cite-ref-1-0>cite-note-1", "cite-ref-2-0>cite-note-2", "cite-ref-1-1>cite-note-1", "cite-ref-1-2>cite-note-1", "cite-ref-1-3>cite-note-1"]);
     expect(out.html).toContain("[1]</a>");
     expect(out.references.map((r) => [r.number, r.source?.title, r.uses.map((u) => u.anchor)])).toEqual([
       [1, "Beta", ["cite-ref-1-0", "cite-ref-1-1", "cite-ref-1-2", "cite-ref-1-3"]],
@@ -109,8 +114,17 @@ describe("citations and references", () => {
 
   it("renders the example article: four markers, one reference", () => {
     const article = parseDokuWiki("Text((a)) more((a)) and((b))");
-    const out = renderArticle(article.doc, context([], article.sources.map((s) => source(s.key, s.title, s.url))));
-    expect(out.references.map((r) => [r.number, r.uses.length])).toEqual([[1, 2], [2, 1]]);
+    const out = renderArticle(
+      article.doc,
+      context(
+        [],
+        article.sources.map((s) => source(s.key, s.title, s.url)),
+      ),
+    );
+    expect(out.references.map((r) => [r.number, r.uses.length])).toEqual([
+      [1, 2],
+      [2, 1],
+    ]);
   });
 });
 
@@ -127,7 +141,11 @@ describe("notes", () => {
     ];
     const noted = (n: NodeJSON[]): NodeJSON => ({ type: "citation", attrs: { sourceId: "a", locator: null, quote: null, note: n } });
     const out = renderArticle(doc(p(noted(note), cite("a"), noted(note), noted([text("Other")]))), context(["other"], [source("a", "A")]));
-    expect(out.references.map((r) => [r.number, r.uses.length, r.sourceId])).toEqual([[1, 2, "a"], [2, 1, "a"], [3, 1, "a"]]);
+    expect(out.references.map((r) => [r.number, r.uses.length, r.sourceId])).toEqual([
+      [1, 2, "a"],
+      [2, 1, "a"],
+      [3, 1, "a"],
+    ]);
     expect(out.references[0].note).toBe(
       'Anthropic, <a href="https://a.example/card" class="external" rel="nofollow noopener noreferrer">System card</a>, &lt;b&gt;2025&lt;/b&gt; ' +
         '<strong>bold</strong><br /><a href="/wiki/other#part" class="wikilink">see</a>x',
@@ -139,9 +157,7 @@ describe("notes", () => {
 
 describe("every block type", () => {
   it("renders lists, quotes, code, rules, breaks, tables and marks", () => {
-    const article = parseDokuWiki(
-      "  * a\n    - b\n\n> quote\n\n<code js>\nif (a < b) {}\n</code>\n\n----\n\none\\\\ two **b** //i// __u__ ''c''\n\n^ H ^ I ^\n| x ||",
-    );
+    const article = parseDokuWiki("  * a\n    - b\n\n> quote\n\n<code js>\nif (a < b) {}\n</code>\n\n----\n\none\\\\ two **b** //i// __u__ ''c''\n\n^ H ^ I ^\n| x ||");
     const out = renderArticle(article.doc, context());
     expect(out.html).toContain("<ul><li><p>a</p><ol><li><p>b</p></li></ol></li></ul>");
     expect(out.html).toContain("<blockquote><p>quote</p></blockquote>");
@@ -165,17 +181,13 @@ describe("hostile documents", () => {
   // Validation refuses these before they are stored; the renderer must be safe even so.
   it("escapes text, so tags in content are shown, never run", () => {
     const out = renderArticle(doc(p(text('<script>alert(1)</script><img src=x onerror="alert(1)">'))), context());
-    expect(out.html).toBe("<p>&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=\"alert(1)\"&gt;</p>");
+    expect(out.html).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror="alert(1)"&gt;</p>');
   });
 
   it("drops javascript:, data: and other unsafe link addresses in every position", () => {
     for (const href of ["javascript:alert(1)", " JavaScript:alert(1)", "java\nscript:alert(1)", "data:text/html,<script>", "vbscript:x", "//evil.example"]) {
       const out = renderArticle(
-        doc(
-          p(text("a", [{ type: "link", attrs: { href } }])),
-          p(text("b", [{ type: "wikiLink", attrs: { target: href, fragment: href } }])),
-          p(cite("s")),
-        ),
+        doc(p(text("a", [{ type: "link", attrs: { href } }])), p(text("b", [{ type: "wikiLink", attrs: { target: href, fragment: href } }])), p(cite("s"))),
         context([], [source("s", "S", href)]),
       );
       expect(out.html, href).not.toMatch(/href="\s*(javascript|data|vbscript)/i);
@@ -190,7 +202,10 @@ describe("hostile documents", () => {
         { type: "paragraph", attrs: { onclick: "alert(1)", style: "x" }, content: [text("x")] },
         { type: "heading", attrs: { level: '2" onmouseover="alert(1)', id: "x" }, content: [text('"><script>')] },
         { type: "codeBlock", attrs: { language: '"><script>alert(1)</script>' }, content: [text("c")] },
-        { type: "table", content: [{ type: "tableRow", content: [{ type: "tableCell", attrs: { colspan: '2" onclick="x', align: "left;background:url(x)" }, content: [p(text("t"))] }] }] },
+        {
+          type: "table",
+          content: [{ type: "tableRow", content: [{ type: "tableCell", attrs: { colspan: '2" onclick="x', align: "left;background:url(x)" }, content: [p(text("t"))] }] }],
+        },
         { type: "orderedList", attrs: { start: '1" onclick="x' }, content: [{ type: "listItem", content: [p(text("l"))] }] },
       ),
       context(),

@@ -63,7 +63,6 @@ export interface RenderedArticle {
   references: Reference[];
 }
 
-
 /**
  * Renders a stored document as readers see it: sections with anchors (DokuWiki's section ids, so
  * links written for a DokuWiki keep working) and a table of contents,
@@ -241,9 +240,7 @@ class Renderer {
 
   /** A citation's note: its text and line breaks with their marks; anything else in it is ignored. */
   private note(nodes: NodeJSON[]): string {
-    return nodes
-      .map((node) => (node.type === "text" ? this.text(String(node.text ?? ""), node.marks ?? []) : node.type === "hardBreak" ? "<br>" : ""))
-      .join("");
+    return nodes.map((node) => (node.type === "text" ? this.text(String(node.text ?? ""), node.marks ?? []) : node.type === "hardBreak" ? "<br>" : "")).join("");
   }
 
   private text(text: string, marks: MarkJSON[]): string {
@@ -326,13 +323,47 @@ class Renderer {
 function sanitizeArticleHtml(html: string): string {
   return sanitizeHtml(html, {
     allowedTags: [
-      "p", "h1", "h2", "h3", "h4", "h5", "strong", "em", "u", "s", "code", "pre", "a", "ul", "ol", "li",
-      "blockquote", "hr", "br", "div", "table", "tbody", "tr", "th", "td", "sup", "sub", "span",
-      "figure", "figcaption", "picture", "source", "img",
+      "p",
+      "h1",
+      "h2",
+      "h3",
+      "h4",
+      "h5",
+      "strong",
+      "em",
+      "u",
+      "s",
+      "code",
+      "pre",
+      "a",
+      "ul",
+      "ol",
+      "li",
+      "blockquote",
+      "hr",
+      "br",
+      "div",
+      "table",
+      "tbody",
+      "tr",
+      "th",
+      "td",
+      "sup",
+      "sub",
+      "span",
+      "figure",
+      "figcaption",
+      "picture",
+      "source",
+      "img",
     ],
     allowedAttributes: {
       a: ["href", "class", "rel", "title"],
-      h1: ["id"], h2: ["id"], h3: ["id"], h4: ["id"], h5: ["id"],
+      h1: ["id"],
+      h2: ["id"],
+      h3: ["id"],
+      h4: ["id"],
+      h5: ["id"],
       sup: ["id", "class"],
       span: ["class"],
       div: ["class"],

@@ -14,7 +14,13 @@ describe("a document as search reads it", () => {
         paragraph(text("Lead "), text("text", [{ type: "bold" }]), text(".")),
         heading("Safety and Alignment"),
         paragraph(text("One.")),
-        { type: "bulletList", content: [{ type: "listItem", content: [paragraph(text("Two"))] }, { type: "listItem", content: [paragraph(text("three"))] }] },
+        {
+          type: "bulletList",
+          content: [
+            { type: "listItem", content: [paragraph(text("Two"))] },
+            { type: "listItem", content: [paragraph(text("three"))] },
+          ],
+        },
         heading("References"),
         paragraph(text("Not the generated References section.")),
         heading("Safety and Alignment", 3),

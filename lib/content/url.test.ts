@@ -16,12 +16,7 @@ describe("safeUrl", () => {
 
 describe("normalizeUrl", () => {
   it("treats addresses that differ only in form as one", () => {
-    const forms = [
-      "https://www.Example.org/paper/",
-      "http://example.org/paper",
-      "https://example.org/paper#section",
-      "https://example.org/paper?utm_source=x&utm_medium=y",
-    ];
+    const forms = ["https://www.Example.org/paper/", "http://example.org/paper", "https://example.org/paper#section", "https://example.org/paper?utm_source=x&utm_medium=y"];
     expect(new Set(forms.map(normalizeUrl))).toEqual(new Set(["https://example.org/paper"]));
   });
   it("keeps meaningful query parameters, in a stable order", () => {

@@ -20,9 +20,7 @@ export type DbOrTx = Db | Tx;
 export function createDb(url: string = databaseUrl()): Db {
   const adapter = createAdapter(url);
   // Password hashes are left out of every query unless one asks for them by name.
-  return databaseKind(url) === "sqlite"
-    ? new SqliteClient({ adapter, ...clientOptions })
-    : (new PostgresClient({ adapter, ...clientOptions }) as unknown as Db);
+  return databaseKind(url) === "sqlite" ? new SqliteClient({ adapter, ...clientOptions }) : (new PostgresClient({ adapter, ...clientOptions }) as unknown as Db);
 }
 
 /**

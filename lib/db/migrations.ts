@@ -9,7 +9,10 @@ import { databaseKind } from "./url";
 /** The names of the migrations in `prisma/<kind>/migrations` the database has not finished, oldest first. */
 export async function pendingMigrations(db: Db, url: string): Promise<string[]> {
   const folder = path.join("prisma", databaseKind(url), "migrations");
-  const all = readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const all = readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   let applied: { migration_name: string }[];
   try {
     applied = await db.$queryRaw`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;

@@ -13,7 +13,10 @@ export const CLIENT_ADDRESS_HEADER = "x-palimpsest-client-address";
  * `uniquelocal`). None by default: the address is then the socket's, and forwarded headers are ignored.
  */
 export function trustedProxies(env: Record<string, string | undefined> = process.env): (address: string, hop: number) => boolean {
-  const list = (env.TRUSTED_PROXIES ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const list = (env.TRUSTED_PROXIES ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return proxyaddr.compile(list);
 }
 

@@ -33,6 +33,8 @@ describe("reading request bodies", () => {
     expect(await readJson(post('{"a":[1,"é"]}'), 100)).toEqual({ a: [1, "é"] });
     await expect(readJson(post("{"), 100)).rejects.toMatchObject({ message: "The request body is not JSON." });
     await expect(readJson(post('{"a":"\\u0000"}'), 100)).rejects.toMatchObject({ message: "The request body holds a NUL character." });
-    await expect(readJson(new Request("http://wiki.example/api", { method: "POST", body: "{}", headers: { "content-type": "text/plain" } }), 100)).rejects.toMatchObject({ message: "Send the request body as application/json." });
+    await expect(readJson(new Request("http://wiki.example/api", { method: "POST", body: "{}", headers: { "content-type": "text/plain" } }), 100)).rejects.toMatchObject({
+      message: "Send the request body as application/json.",
+    });
   });
 });

@@ -38,7 +38,14 @@ const EnvSchema = z
       z
         .string()
         .optional()
-        .transform((v) => (v ? v.split(",").map((t) => t.trim().toLowerCase()).filter(Boolean) : [...MEDIA_TYPE_NAMES]))
+        .transform((v) =>
+          v
+            ? v
+                .split(",")
+                .map((t) => t.trim().toLowerCase())
+                .filter(Boolean)
+            : [...MEDIA_TYPE_NAMES],
+        )
         .refine((types) => types.every(isMediaType), { error: `MEDIA_ALLOWED_TYPES lists types among: ${MEDIA_TYPE_NAMES.join(", ")}.` }),
     ),
   })

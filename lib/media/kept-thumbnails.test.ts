@@ -56,7 +56,13 @@ describe("the static path for thumbnails", () => {
   });
 
   it("passes on thumbnails not made yet, other sizes and formats, originals and writes", async () => {
-    for (const address of [`/files/${HASH}/thumbnails/640.webp`, `/files/${HASH}/thumbnails/321.webp`, `/files/${HASH}/thumbnails/320.gif`, `/files/${HASH}/chart.png`, `/files/${HASH}/thumbnails/../../../etc/passwd`]) {
+    for (const address of [
+      `/files/${HASH}/thumbnails/640.webp`,
+      `/files/${HASH}/thumbnails/321.webp`,
+      `/files/${HASH}/thumbnails/320.gif`,
+      `/files/${HASH}/chart.png`,
+      `/files/${HASH}/thumbnails/../../../etc/passwd`,
+    ]) {
       expect(await (await fetch(base + address)).text(), address).toBe("passed on");
     }
     expect((await fetch(`${base}/files/${HASH}/thumbnails/320.webp`, { method: "POST" })).status).toBe(418);

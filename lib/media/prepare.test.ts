@@ -23,7 +23,10 @@ describe("preparing an upload", () => {
   });
 
   it("turns a photograph the way its EXIF orientation said before dropping it", async () => {
-    const sideways = await sharp(await pngImage(40, 20)).jpeg().withMetadata({ orientation: 6 }).toBuffer();
+    const sideways = await sharp(await pngImage(40, 20))
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
     expect(await prepareUpload(sideways, TEST_LIMITS)).toMatchObject({ width: 20, height: 40 });
   });
 

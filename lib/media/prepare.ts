@@ -60,7 +60,8 @@ function finish(file: { bytes: Buffer; width: number | null; height: number | nu
 
 function checkPixels(width: number, height: number, frames: number, limits: MediaLimits) {
   if (width * height > limits.maxPixels) refuse(`The image is ${width} × ${height} pixels (${megapixels(width * height)}); the limit is ${megapixels(limits.maxPixels)}.`);
-  if (width * height * frames > limits.maxPixels * ANIMATION_FRAMES_FACTOR) refuse(`The animation's ${frames} frames hold ${megapixels(width * height * frames)}; the limit is ${megapixels(limits.maxPixels * ANIMATION_FRAMES_FACTOR)}.`);
+  if (width * height * frames > limits.maxPixels * ANIMATION_FRAMES_FACTOR)
+    refuse(`The animation's ${frames} frames hold ${megapixels(width * height * frames)}; the limit is ${megapixels(limits.maxPixels * ANIMATION_FRAMES_FACTOR)}.`);
 }
 
 async function reencode(input: Uint8Array, type: MediaType, limits: MediaLimits): Promise<{ bytes: Buffer; width: number; height: number }> {
@@ -80,11 +81,15 @@ async function reencode(input: Uint8Array, type: MediaType, limits: MediaLimits)
     // "error" also fails on truncated data, which lenient decoders would pad with grey.
     const image = sharp(input, { failOn: "error", animated, limitInputPixels: limits.maxPixels * (animated ? ANIMATION_FRAMES_FACTOR : 1) }).autoOrient();
     const encoded =
-      type === "image/png" ? image.png()
-      : type === "image/jpeg" ? image.jpeg({ quality: 90 })
-      : type === "image/gif" ? image.gif()
-      : type === "image/webp" ? image.webp({ quality: 90 })
-      : image.avif({ quality: 70 });
+      type === "image/png"
+        ? image.png()
+        : type === "image/jpeg"
+          ? image.jpeg({ quality: 90 })
+          : type === "image/gif"
+            ? image.gif()
+            : type === "image/webp"
+              ? image.webp({ quality: 90 })
+              : image.avif({ quality: 70 });
     // sharp writes no metadata unless asked to: what the camera recorded stays behind.
     const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
     return { bytes: data, width: info.width, height: info.pageHeight ?? info.height };

@@ -45,7 +45,13 @@ export function mediaHeaders({ contentType, fileName, size, etag, inline }: { co
 
 /** Headers for one thumbnail, the same whichever path serves it (the file route, or the static path in front of it). */
 export function thumbnailHeaders(hash: string, width: ThumbnailWidth, format: ThumbnailFormat, size: number): Headers {
-  return mediaHeaders({ contentType: thumbnailContentType(format), fileName: `${hash.slice(0, 12)}-${width}.${format}`, size, etag: thumbnailEtag(hash, width, format), inline: true });
+  return mediaHeaders({
+    contentType: thumbnailContentType(format),
+    fileName: `${hash.slice(0, 12)}-${width}.${format}`,
+    size,
+    etag: thumbnailEtag(hash, width, format),
+    inline: true,
+  });
 }
 
 export const thumbnailEtag = (hash: string, width: ThumbnailWidth, format: ThumbnailFormat) => `${hash}-${width}-${format}`;

@@ -15,7 +15,8 @@ describe("detecting a file's type from its bytes", () => {
 
   it("knows an SVG drawing by its root element, after a declaration, comments and a doctype", async () => {
     expect(await detectMediaType(SVG_WITH_SCRIPT)).toBe("image/svg+xml");
-    const withDoctype = '\uFEFF  <?xml version="1.0"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n<svg width="1" height="1"/>';
+    const withDoctype =
+      '\uFEFF  <?xml version="1.0"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n<svg width="1" height="1"/>';
     expect(looksLikeSvg(new TextEncoder().encode(withDoctype))).toBe(true);
   });
 

@@ -27,7 +27,13 @@ export const MEDIA_TYPES = {
   "application/pdf": { extensions: ["pdf"], label: "PDF document", kind: "pdf", raster: false, drawable: false },
   "application/vnd.openxmlformats-officedocument.wordprocessingml.document": { extensions: ["docx"], label: "Word document", kind: "document", raster: false, drawable: false },
   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { extensions: ["xlsx"], label: "Excel spreadsheet", kind: "document", raster: false, drawable: false },
-  "application/vnd.openxmlformats-officedocument.presentationml.presentation": { extensions: ["pptx"], label: "PowerPoint presentation", kind: "document", raster: false, drawable: false },
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation": {
+    extensions: ["pptx"],
+    label: "PowerPoint presentation",
+    kind: "document",
+    raster: false,
+    drawable: false,
+  },
   "application/vnd.oasis.opendocument.text": { extensions: ["odt"], label: "OpenDocument text", kind: "document", raster: false, drawable: false },
   "application/vnd.oasis.opendocument.spreadsheet": { extensions: ["ods"], label: "OpenDocument spreadsheet", kind: "document", raster: false, drawable: false },
   "application/vnd.oasis.opendocument.presentation": { extensions: ["odp"], label: "OpenDocument presentation", kind: "document", raster: false, drawable: false },
@@ -64,7 +70,11 @@ export function looksLikeSvg(bytes: Uint8Array): boolean {
   let text = new TextDecoder("utf-8", { fatal: false }).decode(head).replace(/^\uFEFF/, "");
   for (;;) {
     const before = text;
-    text = text.replace(/^\s+/, "").replace(/^<\?xml[^>]*\?>/i, "").replace(/^<!--[\s\S]*?-->/, "").replace(/^<!DOCTYPE\s+svg[^>[]*(\[[\s\S]*?\])?\s*>/i, "");
+    text = text
+      .replace(/^\s+/, "")
+      .replace(/^<\?xml[^>]*\?>/i, "")
+      .replace(/^<!--[\s\S]*?-->/, "")
+      .replace(/^<!DOCTYPE\s+svg[^>[]*(\[[\s\S]*?\])?\s*>/i, "");
     if (text === before) break;
   }
   return /^<svg[\s>/]/i.test(text);

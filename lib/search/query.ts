@@ -25,7 +25,11 @@ export interface ParsedQuery {
 }
 
 /** Letters and digits make words; everything else (FTS operators included) only separates them. */
-const words = (text: string) => text.toLowerCase().normalize("NFKC").match(/[\p{L}\p{N}]+/gu) ?? [];
+const words = (text: string) =>
+  text
+    .toLowerCase()
+    .normalize("NFKC")
+    .match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /**
  * What a reader typed, made safe to hand to a database: at most {@link MAX_QUERY_LENGTH}
@@ -66,7 +70,6 @@ export const hasTerms = (query: ParsedQuery) => query.terms.some((t) => !t.exclu
 /** Text as one FTS5 string: quoted, so nothing in it is read as an operator. */
 export const fts5String = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
-
 /**
  * The query in SQLite FTS5's syntax. Every word is quoted, so nothing a reader types is read as
  * an operator; `prefix` lets the last word match as the start of a word (suggestions).
@@ -87,7 +90,10 @@ export function toFts5(query: ParsedQuery, { prefix = false, columns }: { prefix
  * wanted ones with `positive`).
  */
 export function toWebSearch(query: ParsedQuery, { positive = false } = {}): string {
-  return query.terms.filter((t) => !(positive && t.exclude)).map((t) => `${t.exclude ? "-" : ""}${t.phrase ? `"${t.words.join(" ")}"` : t.words[0]}`).join(" ");
+  return query.terms
+    .filter((t) => !(positive && t.exclude))
+    .map((t) => `${t.exclude ? "-" : ""}${t.phrase ? `"${t.words.join(" ")}"` : t.words[0]}`)
+    .join(" ");
 }
 
 /** The words a result's snippet highlights (those looked for, not those excluded). */

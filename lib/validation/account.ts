@@ -16,7 +16,12 @@ export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 200;
 export const MAX_NAME_LENGTH = 60;
 
-const email = z.string().trim().toLowerCase().pipe(z.email({ message: "Enter a valid email address." })).pipe(z.string().max(254));
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: "Enter a valid email address." }))
+  .pipe(z.string().max(254));
 
 export const SignUpSchema = z.object({
   email,

@@ -18,8 +18,7 @@ describe("document validation", () => {
     expect(documentProblems(cite([{ type: "text", text: "ok" }, { type: "hardBreak" }]))).toEqual([]);
     expect(documentProblems(cite([{ type: "citation", attrs: { sourceId: "s" } }]))[0]).toMatch(/note holds something other/);
     expect(documentProblems(cite([{ type: "paragraph" }]))[0]).toMatch(/note holds something other/);
-    expect(documentProblems(cite("text")))
-      .toEqual(["A citation's note holds something other than text and line breaks."]);
+    expect(documentProblems(cite("text"))).toEqual(["A citation's note holds something other than text and line breaks."]);
     expect(documentProblems(cite([{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }]))[0]).toMatch(/not an http/);
     expect(documentProblems(cite([{ type: "text", text: "x", marks: [{ type: "script" }] }]))[0]).toMatch(/note does not fit/);
   });

@@ -68,12 +68,24 @@ export const PageEventSchema = z.object({
 });
 
 /** An author filter: a user name, or undefined for anyone. */
-const authorFilter = z.string().trim().max(100).optional().catch(undefined).transform((v) => v || undefined);
+const authorFilter = z
+  .string()
+  .trim()
+  .max(100)
+  .optional()
+  .catch(undefined)
+  .transform((v) => v || undefined);
 
 /** The filters of recent changes, from the page's form or the feed's address. */
 export const RecentQuerySchema = z.object({
   /** Empty for every namespace, "-" for pages at the top level. */
-  namespace: z.string().trim().max(200).optional().catch(undefined).transform((v) => (v === "-" ? "" : v || undefined)),
+  namespace: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .catch(undefined)
+    .transform((v) => (v === "-" ? "" : v || undefined)),
   author: authorFilter,
   hideMinor: z.enum(["1", "on", "true"]).optional().catch(undefined).transform(Boolean),
   before: revisionNumber.optional().catch(undefined),
@@ -95,7 +107,13 @@ export const ReviewSchema = z.object({
 
 /** The filters of the review queue. */
 export const QueueQuerySchema = z.object({
-  namespace: z.string().trim().max(200).optional().catch(undefined).transform((v) => v || undefined),
+  namespace: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
   author: authorFilter,
   /** What was just decided, said at the top of the queue: the page, the decision and the revision. */
   reviewed: z.string().min(1).max(300).optional().catch(undefined),

@@ -48,14 +48,24 @@ export const MediaRevertSchema = z.object({
 
 /** `?q=&type=&page=` of the media library. */
 export const MediaListQuerySchema = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined).transform((v) => v || undefined),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
   type: z
     .enum(MEDIA_KINDS as [MediaKind, ...MediaKind[]])
     .optional()
     .catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
   /** Only the files no page shows readers (`unused=1`). */
-  unused: z.enum(["1"]).optional().catch(undefined).transform((v) => v === "1"),
+  unused: z
+    .enum(["1"])
+    .optional()
+    .catch(undefined)
+    .transform((v) => v === "1"),
   /** A missing file's name, from its placeholder in an article: the upload form opens with it. */
   upload: MediaNameSchema.optional().catch(undefined),
 });

@@ -11,7 +11,10 @@ export const SearchQuerySchema = z.object({
     .min(1, "limit is at least 1.")
     .max(MAX_SEARCH_LIMIT, `limit is at most ${MAX_SEARCH_LIMIT}.`)
     .default(20),
-  cursor: z.string().regex(/^\d{1,5}$/, "cursor is the nextCursor of a previous answer.").optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,5}$/, "cursor is the nextCursor of a previous answer.")
+    .optional(),
 });
 
 /** `?q=` of title suggestions. */

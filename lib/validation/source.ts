@@ -17,7 +17,10 @@ export function parseAuthorList(text: string): { family?: string; given?: string
 
 /** CSL names → "Family, Given; Other, Name; Organisation", the form {@link parseAuthorList} reads. */
 export function formatAuthorList(names: { family?: string; given?: string; literal?: string }[]): string {
-  return names.map((a) => a.literal ?? [a.family, a.given].filter(Boolean).join(", ")).filter(Boolean).join("; ");
+  return names
+    .map((a) => a.literal ?? [a.family, a.given].filter(Boolean).join(", "))
+    .filter(Boolean)
+    .join("; ");
 }
 
 const optionalText = (max: number) =>
@@ -28,11 +31,22 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => v || null);
 
-
 /** `?q=&type=&page=` of the source library. */
 export const LibraryQuerySchema = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined).transform((v) => v || undefined),
-  type: z.string().trim().max(50).optional().catch(undefined).transform((v) => v || undefined),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
+  type: z
+    .string()
+    .trim()
+    .max(50)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 

@@ -136,7 +136,6 @@ export async function sessionVersion(db: DbOrTx, id: string): Promise<number> {
   return (await db.user.findUnique({ where: { id }, select: { sessionVersion: true } }))?.sessionVersion ?? 0;
 }
 
-
 /** Ends every session of an account (signing out, on any device, signs out everywhere). */
 export async function endSessions(db: DbOrTx, id: string): Promise<void> {
   await db.user.updateMany({ where: { id }, data: { sessionVersion: { increment: 1 } } });

@@ -13,7 +13,11 @@ const digest = (token: string) => createHash("sha256").update(token).digest("hex
  * Issues an API token for an account. Only its SHA-256 is stored: the token itself is returned
  * this once, to be shown to the admin and never again.
  */
-export async function issueApiToken(db: Db, actor: Account | null, input: { userId: string; name: string; expiresInDays?: number | null }): Promise<{ id: string; token: string; expiresAt: Date | null }> {
+export async function issueApiToken(
+  db: Db,
+  actor: Account | null,
+  input: { userId: string; name: string; expiresInDays?: number | null },
+): Promise<{ id: string; token: string; expiresAt: Date | null }> {
   authorize(actor, "manageAccounts");
   const name = input.name.trim().slice(0, 100) || "API token";
   const days = input.expiresInDays ?? null;

@@ -49,7 +49,11 @@ export async function getArticle(db: DbOrTx, rawPageId: string, { followRedirect
     pageId: page.slug,
     title: page.title,
     revision: { id: revision.id, number: revision.number, createdAt: revision.createdAt },
-    rendered: await renderStoredDocument(db, storedDocument(revision.content), revision.links.map((l) => l.targetSlug)),
+    rendered: await renderStoredDocument(
+      db,
+      storedDocument(revision.content),
+      revision.links.map((l) => l.targetSlug),
+    ),
   };
 }
 
@@ -60,13 +64,20 @@ export async function getArticle(db: DbOrTx, rawPageId: string, { followRedirect
  */
 export async function renderStoredDocument(db: DbOrTx, doc: DocumentJSON, linkTargets: string[], { mediaAsOf }: { mediaAsOf?: Date } = {}): Promise<RenderedArticle> {
   const [sources, existing, style, media] = await Promise.all([
-    getRenderSources(db, collectCitations(doc).map((c) => c.sourceId)),
+    getRenderSources(
+      db,
+      collectCitations(doc).map((c) => c.sourceId),
+    ),
     existingPageIds(db, linkTargets),
     getCitationStyle(db),
     getRenderMedia(db, collectFigureMedia(doc), mediaAsOf),
   ]);
   const rendered = renderArticle(doc, { sources, pageExists: (id) => existing.has(id), media });
-  const formatted = await formatSources(db, rendered.references.flatMap((r) => (r.source ? [r.source] : [])), style);
+  const formatted = await formatSources(
+    db,
+    rendered.references.flatMap((r) => (r.source ? [r.source] : [])),
+    style,
+  );
   return { ...rendered, references: rendered.references.map((r) => ({ ...r, formatted: formatted.get(r.sourceId) })) };
 }
 
@@ -100,7 +111,9 @@ export async function pagesLinkingTo(db: DbOrTx, pageId: string): Promise<string
  * redirects that show them: what a new version of the file makes stale. Two queries.
  */
 export async function pagesShowingMedia(db: DbOrTx, name: string): Promise<string[]> {
-  const pages = (await db.page.findMany({ where: { deletedAt: null, publishedRevision: { mediaUses: { some: { mediaName: name } } } }, select: { slug: true } })).map((p) => p.slug);
+  const pages = (await db.page.findMany({ where: { deletedAt: null, publishedRevision: { mediaUses: { some: { mediaName: name } } } }, select: { slug: true } })).map(
+    (p) => p.slug,
+  );
   if (!pages.length) return [];
   const redirects = await db.page.findMany({ where: { redirectTo: { in: pages } }, select: { slug: true } });
   return [...pages, ...redirects.map((p) => p.slug)];

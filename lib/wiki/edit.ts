@@ -37,7 +37,16 @@ export interface PageEdit {
  */
 export async function savePageEdit(db: Db, account: Account | null, edit: PageEdit): Promise<SaveRevisionResult> {
   const author = await assertCanEdit(db, account, edit.pageId);
-  const saved = await savePageRevision(db, { pageId: edit.pageId, doc: edit.doc, authorId: author.id, summary: edit.summary, minor: edit.minor, baseRevisionId: edit.baseRevisionId, title: edit.title, selfApproved: can(author, "review") });
+  const saved = await savePageRevision(db, {
+    pageId: edit.pageId,
+    doc: edit.doc,
+    authorId: author.id,
+    summary: edit.summary,
+    minor: edit.minor,
+    baseRevisionId: edit.baseRevisionId,
+    title: edit.title,
+    selfApproved: can(author, "review"),
+  });
   if (edit.watch) await setWatching(db, author, edit.pageId, true);
   return saved;
 }

@@ -18,6 +18,14 @@ const STATUS: Record<AppErrorCode, number> = {
 export function describeError(error: unknown): { status: number; code: string; message: string } {
   if (error instanceof AppError) return { status: STATUS[error.code], code: error.code, message: error.message };
   // A schema's refusal of input is written for people already.
-  if (error instanceof ZodError) return { status: 400, code: "INVALID_INPUT", message: error.issues.map((i) => i.message).slice(0, 3).join(" ") };
+  if (error instanceof ZodError)
+    return {
+      status: 400,
+      code: "INVALID_INPUT",
+      message: error.issues
+        .map((i) => i.message)
+        .slice(0, 3)
+        .join(" "),
+    };
   return { status: 500, code: "INTERNAL", message: "Something went wrong on our side; nothing was changed." };
 }

@@ -24,7 +24,12 @@ describeOnEachDatabase("history, revert and undo", (database) => {
 
   it("lists revisions newest first with their authors, sizes and summaries", async () => {
     const { db } = database();
-    for (const [name, role] of [["Ada", "editor"], ["Bob", "editor"], ["Rita", "reviewer"], ["Rex", "reader"]] as const) {
+    for (const [name, role] of [
+      ["Ada", "editor"],
+      ["Bob", "editor"],
+      ["Rita", "reviewer"],
+      ["Rex", "reader"],
+    ] as const) {
       people[name] = await createAccount(db, { email: `${name.toLowerCase()}@example.org`, name, password: "correct horse battery" }, { role });
     }
     await save(people.Ada, "alpha", "beta", "gamma", "delta");
@@ -113,7 +118,14 @@ describeOnEachDatabase("history, revert and undo", (database) => {
     const total = 2_345;
     await db.revision.createMany({
       data: Array.from({ length: total }, (_, i) => ({
-        pageId: page.id, number: i + 1, authorId: people.Ada.id, content, contentHash: `h${i}`, size: content.length, sizeDelta: 0, summary: `Edit ${i + 1}`,
+        pageId: page.id,
+        number: i + 1,
+        authorId: people.Ada.id,
+        content,
+        contentHash: `h${i}`,
+        size: content.length,
+        sizeDelta: 0,
+        summary: `Edit ${i + 1}`,
       })),
     });
     const latest = await db.revision.findUniqueOrThrow({ where: { pageId_number: { pageId: page.id, number: total } } });

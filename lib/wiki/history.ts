@@ -28,7 +28,15 @@ export interface RevisionSummary {
 }
 
 export const SUMMARY_SELECT = {
-  id: true, number: true, createdAt: true, summary: true, minor: true, size: true, sizeDelta: true, reviewState: true, action: true,
+  id: true,
+  number: true,
+  createdAt: true,
+  summary: true,
+  minor: true,
+  size: true,
+  sizeDelta: true,
+  reviewState: true,
+  action: true,
   author: { select: { id: true, name: true } },
 } as const;
 
@@ -54,15 +62,31 @@ export async function getPageHeaderOrThrow(db: DbOrTx, rawPageId: string, { incl
     db.page.findUnique({
       where: { slug },
       select: {
-        id: true, slug: true, title: true, protected: true, reviewPolicy: true, deletedAt: true, redirectTo: true,
-        latestRevision: { select: { number: true } }, publishedRevision: { select: { number: true } },
+        id: true,
+        slug: true,
+        title: true,
+        protected: true,
+        reviewPolicy: true,
+        deletedAt: true,
+        redirectTo: true,
+        latestRevision: { select: { number: true } },
+        publishedRevision: { select: { number: true } },
       },
     });
   let page = pageId ? await find(pageId) : null;
   // A redirect left by a rename has no history of its own: the page it points to has it.
   if (page?.redirectTo && !page.latestRevision) page = await find(page.redirectTo);
   if (!page || (page.deletedAt && !includeDeleted) || !page.latestRevision) throw new AppError("NOT_FOUND", `There is no page "${rawPageId.slice(0, 80)}".`);
-  return { id: page.id, pageId: page.slug, title: page.title, latestNumber: page.latestRevision.number, publishedNumber: page.publishedRevision?.number ?? null, protected: page.protected, deleted: !!page.deletedAt, reviewPolicy: page.reviewPolicy };
+  return {
+    id: page.id,
+    pageId: page.slug,
+    title: page.title,
+    latestNumber: page.latestRevision.number,
+    publishedNumber: page.publishedRevision?.number ?? null,
+    protected: page.protected,
+    deleted: !!page.deletedAt,
+    reviewPolicy: page.reviewPolicy,
+  };
 }
 
 export const HISTORY_PAGE_SIZE = 50;
@@ -114,7 +138,12 @@ export async function getRevisionOrThrow(db: DbOrTx, pageDbId: number, number: n
 }
 
 /** One revision's document as stored, with its place in the history (for the JSON API). */
-export async function getRevisionDocument(db: DbOrTx, account: Account | null, rawPageId: string, number: number): Promise<{ page: PageHeader; revision: RevisionSummary; doc: DocumentJSON }> {
+export async function getRevisionDocument(
+  db: DbOrTx,
+  account: Account | null,
+  rawPageId: string,
+  number: number,
+): Promise<{ page: PageHeader; revision: RevisionSummary; doc: DocumentJSON }> {
   const { id, ...page } = await getPageHeaderOrThrow(db, rawPageId);
   const { summary, doc } = await getRevisionOrThrow(db, id, number);
   await assertReadable(db, account, [summary]);
@@ -161,14 +190,26 @@ export async function compareRevisions(db: DbOrTx, account: Account | null, rawP
   const { id, ...page } = await getPageHeaderOrThrow(db, rawPageId);
   const [from, to] = await Promise.all([getRevisionOrThrow(db, id, fromNumber), getRevisionOrThrow(db, id, toNumber)]);
   await assertReadable(db, account, [from.summary, to.summary]);
-  const sources = await getRenderSources(db, [...collectCitations(from.doc), ...collectCitations(to.doc)].map((c) => c.sourceId));
+  const sources = await getRenderSources(
+    db,
+    [...collectCitations(from.doc), ...collectCitations(to.doc)].map((c) => c.sourceId),
+  );
   // Compared by the library's identities: a source merged into another reads as that one.
   const canonical = (doc: DocumentJSON) => mapCitationSources(doc, (id) => sources.get(id)?.id ?? id);
   const [before, after] = [canonical(from.doc), canonical(to.doc)];
   const media = await comparedMedia(db, id, [from, to]);
   const diff = markChangedFiles(diffDocuments(before, after), (name) => media.from.get(name)?.url !== media.to.get(name)?.url);
   const formatted = await formatSources(db, sources.values());
-  return { page, from: from.summary, to: to.summary, diff, sources: withCanonicalKeys(sources), formatted, numbers: { from: citationNumbers(before), to: citationNumbers(after) }, media };
+  return {
+    page,
+    from: from.summary,
+    to: to.summary,
+    diff,
+    sources: withCanonicalKeys(sources),
+    formatted,
+    numbers: { from: citationNumbers(before), to: citationNumbers(after) },
+    media,
+  };
 }
 
 /** The files each side's figures show, as readers saw them while that revision was the latest. */

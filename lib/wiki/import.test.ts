@@ -39,7 +39,15 @@ describeOnEachDatabase("importing DokuWiki pages", (database) => {
   it("records every internal link target once", async () => {
     const links = await database().db.link.findMany({ orderBy: { targetSlug: "asc" } });
     expect(links.map((l) => l.targetSlug)).toEqual([
-      "claude_opus_4_5", "gpt_55_spud", "gpt_5_4", "gpt_5_4_cyber", "gpt_5_4_pro", "gpt_5_based_assistant", "kimi", "kimi_k2_5", "openai",
+      "claude_opus_4_5",
+      "gpt_55_spud",
+      "gpt_5_4",
+      "gpt_5_4_cyber",
+      "gpt_5_4_pro",
+      "gpt_5_based_assistant",
+      "kimi",
+      "kimi_k2_5",
+      "openai",
     ]);
   });
 
@@ -94,9 +102,7 @@ describeOnEachDatabase("importing DokuWiki pages", (database) => {
     const result = await importDokuWikiPage(db, { markup, pageId: "policy:scaling" });
     expect(result.warnings.map((w) => [w.line, w.construct])).toEqual([[3, "{{chart.png}}"]]);
     const article = await getArticle(db, "policy:scaling");
-    expect(article?.rendered.references[0].note).toBe(
-      'Anthropic, <a href="https://policy.example/rsp" class="external" rel="nofollow noopener noreferrer">the policy</a>, 2023.',
-    );
+    expect(article?.rendered.references[0].note).toBe('Anthropic, <a href="https://policy.example/rsp" class="external" rel="nofollow noopener noreferrer">the policy</a>, 2023.');
     const html = article?.rendered.html ?? "";
     expect(html).toContain('<h2 id="early_history">');
     expect(html).toContain('href="/wiki/policy:scaling#early_history"');

@@ -31,10 +31,7 @@ export interface ImportDokuWikiInput {
  * nothing. Returns what was not imported as written in `warnings`; with `strict`, any such warning
  * refuses the import (an `INVALID_INPUT` error whose details hold the warnings).
  */
-export async function importDokuWikiPage(
-  db: Db,
-  input: ImportDokuWikiInput,
-): Promise<SaveRevisionResult & { pageId: string; warnings: ImportWarning[] }> {
+export async function importDokuWikiPage(db: Db, input: ImportDokuWikiInput): Promise<SaveRevisionResult & { pageId: string; warnings: ImportWarning[] }> {
   const rawId = input.pageId ?? (input.fileName ? basename(input.fileName).replace(/\.[^.]*$/, "") : "");
   const pageId = normalizePageId(rawId);
   if (!pageId) throw new AppError("INVALID_INPUT", `"${rawId}" is not a usable page id.`);

@@ -19,24 +19,65 @@ describeOnEachDatabase("the source library", (database) => {
     const { db } = database();
     const admin = await createAccount(db, { email: "admin@example.org", name: "Admin", password: "correct horse battery" });
     const editor = await createAccount(db, { email: "ed@example.org", name: "Ed", password: "correct horse battery" }, { role: "editor" });
-    const report = await createSource(db, editor, { url: "https://example.org/report", title: "A report on models", authors: "Doe, Jane", publisher: "Example Press", issued: "2026-03" });
+    const report = await createSource(db, editor, {
+      url: "https://example.org/report",
+      title: "A report on models",
+      authors: "Doe, Jane",
+      publisher: "Example Press",
+      issued: "2026-03",
+    });
     const paper = await createSource(db, editor, { url: "https://journal.example/paper", title: "Zebra paper" });
     await createSource(db, editor, { title: "Never cited" });
 
-    await savePageRevision(db, { pageId: "alpha", doc: doc(p(cite(report.id)), h("History"), p(cite(report.id), cite(paper.id))), authorId: admin.id, summary: "", baseRevisionId: null, selfApproved: true });
-    const beta = await savePageRevision(db, { pageId: "beta", doc: doc(h("Methods"), p(cite(paper.id))), authorId: admin.id, summary: "", baseRevisionId: null, selfApproved: true });
+    await savePageRevision(db, {
+      pageId: "alpha",
+      doc: doc(p(cite(report.id)), h("History"), p(cite(report.id), cite(paper.id))),
+      authorId: admin.id,
+      summary: "",
+      baseRevisionId: null,
+      selfApproved: true,
+    });
+    const beta = await savePageRevision(db, {
+      pageId: "beta",
+      doc: doc(h("Methods"), p(cite(paper.id))),
+      authorId: admin.id,
+      summary: "",
+      baseRevisionId: null,
+      selfApproved: true,
+    });
     await setReviewPolicy(db, admin, { pageId: "beta", policy: "required" });
-    await savePageRevision(db, { pageId: "beta", doc: doc(h("Methods"), p(cite(paper.id)), h("Results"), p(cite(report.id))), authorId: editor.id, summary: "", baseRevisionId: beta.revisionId });
+    await savePageRevision(db, {
+      pageId: "beta",
+      doc: doc(h("Methods"), p(cite(paper.id)), h("Results"), p(cite(report.id))),
+      authorId: editor.id,
+      summary: "",
+      baseRevisionId: beta.revisionId,
+    });
 
     const { entries } = await listSources(db);
-    expect(entries.map((e) => [e.title, e.uses])).toEqual([["A report on models", 2], ["Never cited", 0], ["Zebra paper", 2]]);
+    expect(entries.map((e) => [e.title, e.uses])).toEqual([
+      ["A report on models", 2],
+      ["Never cited", 0],
+      ["Zebra paper", 2],
+    ]);
     expect((await listSources(db, { q: "journal.example" })).entries.map((e) => e.title)).toEqual(["Zebra paper"]);
     expect((await listSources(db, { type: "document" })).entries.map((e) => e.title)).toEqual(["Never cited"]);
 
     const detail = await getSourceDetail(db, report.id);
     expect(detail.source).toMatchObject({ title: "A report on models", publisher: "Example Press", authors: [{ family: "Doe", given: "Jane" }] });
     expect(detail.citedIn).toEqual([
-      { pageId: "alpha", title: "Alpha", published: { number: 1, sections: [{ section: "(lead)", uses: 1 }, { section: "History", uses: 1 }] }, latest: null },
+      {
+        pageId: "alpha",
+        title: "Alpha",
+        published: {
+          number: 1,
+          sections: [
+            { section: "(lead)", uses: 1 },
+            { section: "History", uses: 1 },
+          ],
+        },
+        latest: null,
+      },
       { pageId: "beta", title: "Beta", published: null, latest: { number: 2, sections: [{ section: "Results", uses: 1 }] } },
     ]);
     await expect(getSourceDetail(db, "nope")).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -52,7 +93,13 @@ describeOnEachDatabase("the source library", (database) => {
   it("renders References in the site's citation style, which administrators change", async () => {
     const { db } = database();
     const admin = await createAccount(db, { email: "style-admin@example.org", name: "Style admin", password: "correct horse battery" }, { role: "admin" });
-    const book = await createSource(db, admin, { type: "book", title: "The Craft of Research", authors: "Booth, Wayne C.", publisher: "University of Chicago Press", issued: "2016" });
+    const book = await createSource(db, admin, {
+      type: "book",
+      title: "The Craft of Research",
+      authors: "Booth, Wayne C.",
+      publisher: "University of Chicago Press",
+      issued: "2016",
+    });
     expect(book.existed).toBe(false);
     await savePageRevision(db, { pageId: "styled", doc: doc(p(cite(book.id))), authorId: admin.id, summary: "", baseRevisionId: null, selfApproved: true });
     const formatted = async () => (await getArticle(db, "styled"))!.rendered.references.map((r) => r.formatted);

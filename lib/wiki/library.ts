@@ -86,7 +86,8 @@ export async function getSourceDetail(db: DbOrTx, id: string, viewerId: string |
     where: { deletedAt: null, OR: [{ publishedRevision: cites }, { latestRevision: cites }] },
     orderBy: { title: "asc" },
     select: {
-      slug: true, title: true,
+      slug: true,
+      title: true,
       publishedRevision: { select: { id: true, number: true, content: true } },
       latestRevision: { select: { id: true, number: true, content: true } },
     },
@@ -120,13 +121,25 @@ export async function cslItemsFor(db: DbOrTx, ids: string[]): Promise<CslItem[]>
 
 /** The bibliography of an article as readers see it, in the order its References list the sources. */
 export async function articleBibliography(db: DbOrTx, pageId: string): Promise<{ title: string; items: CslItem[] }> {
-  const page = await db.page.findUnique({ where: { slug: pageId }, select: { title: true, deletedAt: true, publishedRevision: { select: { citations: { orderBy: { position: "asc" }, select: { sourceId: true } } } } } });
+  const page = await db.page.findUnique({
+    where: { slug: pageId },
+    select: { title: true, deletedAt: true, publishedRevision: { select: { citations: { orderBy: { position: "asc" }, select: { sourceId: true } } } } },
+  });
   if (!page || page.deletedAt || !page.publishedRevision) throw new AppError("NOT_FOUND", `There is no page "${pageId.slice(0, 80)}".`);
-  return { title: page.title, items: await cslItemsFor(db, page.publishedRevision.citations.map((c) => c.sourceId)) };
+  return {
+    title: page.title,
+    items: await cslItemsFor(
+      db,
+      page.publishedRevision.citations.map((c) => c.sourceId),
+    ),
+  };
 }
 
 /** Every source in the library (merged records left out), by title. */
 export async function libraryBibliography(db: DbOrTx): Promise<CslItem[]> {
   const rows = await db.source.findMany({ where: { mergedIntoId: null, draftOfId: null }, orderBy: [{ title: "asc" }, { id: "asc" }], select: { id: true } });
-  return cslItemsFor(db, rows.map((r) => r.id));
+  return cslItemsFor(
+    db,
+    rows.map((r) => r.id),
+  );
 }

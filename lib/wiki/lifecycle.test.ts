@@ -16,7 +16,12 @@ describeOnEachDatabase("page lifecycle", (database) => {
 
   it("renames a page with its history and leaves a redirect readers follow", async () => {
     const { db } = database();
-    for (const [name, role] of [["Ada", "editor"], ["Rita", "reviewer"], ["Alan", "admin"], ["Rex", "reader"]] as const) {
+    for (const [name, role] of [
+      ["Ada", "editor"],
+      ["Rita", "reviewer"],
+      ["Alan", "admin"],
+      ["Rex", "reader"],
+    ] as const) {
       people[name] = await createAccount(db, { email: `${name.toLowerCase()}@example.org`, name, password: "correct horse battery" }, { role });
     }
     const first = await savePageRevision(db, { pageId: "old_name", doc: doc("First."), authorId: people.Ada.id, summary: "One", baseRevisionId: null });
@@ -49,7 +54,9 @@ describeOnEachDatabase("page lifecycle", (database) => {
     await renamePage(db, people.Ada, { pageId: "science:new_name", newPageId: "old_name" });
     expect(await getArticle(db, "old_name")).toMatchObject({ pageId: "old_name", revision: { number: 4 } });
     expect(await getArticle(db, "science:new_name")).toMatchObject({ pageId: "old_name", redirectedFrom: "science:new_name" });
-    expect((await db.page.findMany({ where: { redirectTo: { not: null } }, select: { slug: true, redirectTo: true } }))).toEqual([{ slug: "science:new_name", redirectTo: "old_name" }]);
+    expect(await db.page.findMany({ where: { redirectTo: { not: null } }, select: { slug: true, redirectTo: true } })).toEqual([
+      { slug: "science:new_name", redirectTo: "old_name" },
+    ]);
   });
 
   it("lets administrators delete and restore a page, keeping every revision", async () => {
@@ -62,7 +69,9 @@ describeOnEachDatabase("page lifecycle", (database) => {
     const deleted = await getHistory(db, "old_name", { includeDeleted: true });
     expect(deleted.page.deleted).toBe(true);
     expect(deleted.revisions[0]).toMatchObject({ action: "delete", summary: "Deleted the page: test" });
-    await expect(savePageRevision(db, { pageId: "old_name", doc: doc("Back?"), authorId: people.Ada.id, summary: "", baseRevisionId: null })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(savePageRevision(db, { pageId: "old_name", doc: doc("Back?"), authorId: people.Ada.id, summary: "", baseRevisionId: null })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
 
     await restorePage(db, people.Alan, { pageId: "old_name" });
     expect(await getArticle(db, "old_name")).toMatchObject({ revision: { number: 6 } });

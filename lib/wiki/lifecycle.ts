@@ -78,7 +78,10 @@ export async function setProtection(db: Db, account: Account | null, input: { pa
     if (page.protected === input.protect) throw new AppError("INVALID_INPUT", input.protect ? "This page is already protected." : "This page is not protected.");
     await tx.page.update({ where: { id: page.id }, data: { protected: input.protect } });
     await record(
-      tx, page.id, account!, input.protect ? "protect" : "unprotect",
+      tx,
+      page.id,
+      account!,
+      input.protect ? "protect" : "unprotect",
       withReason(input.protect ? "Protected the page (only reviewers and administrators can edit)" : "Lifted the page's protection", input.reason),
     );
   });

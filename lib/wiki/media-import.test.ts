@@ -70,7 +70,11 @@ describeOnEachDatabase("importing a DokuWiki media folder", (database) => {
       unchanged: 0,
       refused: [{ path: path.join("models", "fake.png"), name: "models:fake.png", status: "refused", message: expect.stringContaining("Nothing was stored") }],
     });
-    expect(heard).toEqual([["created", 1, 3], ["created", 2, 3], ["refused", 3, 3]]);
+    expect(heard).toEqual([
+      ["created", 1, 3],
+      ["created", 2, 3],
+      ["refused", 3, 3],
+    ]);
     const png = await getMediaDetail(db, "models:chart.png");
     expect(png.versions.map((v) => [v.number, v.type, v.width, v.height, v.uploader, v.summary])).toEqual([[1, "image/png", 320, 200, SYSTEM_USER_NAME, "Imported from DokuWiki"]]);
     expect((await getMediaDetail(db, "docs:report.pdf")).versions.map((v) => [v.number, v.type])).toEqual([[1, "application/pdf"]]);
@@ -93,7 +97,11 @@ describeOnEachDatabase("importing a DokuWiki media folder", (database) => {
     const { db } = database();
     const small = mediaFolder({ "big/photo.png": await pngImage(200, 200, 5), "big/notes.pdf": PDF });
     const summary = await importMediaFolder(db, { ...media, limits: { ...TEST_LIMITS, maxBytes: 2_000 } }, small);
-    expect(summary).toMatchObject({ files: 2, created: 1, refused: [{ name: "big:photo.png", message: expect.stringMatching(/^The file \(\d+ KB\) is larger than the limit of 2 KB\. Nothing was stored\.$/) }] });
+    expect(summary).toMatchObject({
+      files: 2,
+      created: 1,
+      refused: [{ name: "big:photo.png", message: expect.stringMatching(/^The file \(\d+ KB\) is larger than the limit of 2 KB\. Nothing was stored\.$/) }],
+    });
   });
 
   it("shows imported files in an imported page, and a missing one as a placeholder offering the upload", async () => {
@@ -102,7 +110,9 @@ describeOnEachDatabase("importing a DokuWiki media folder", (database) => {
     const result = await importDokuWikiPage(db, { markup, pageId: "models:charts", siteUrl: "https://wiki.example.org" });
     expect(result.warnings).toEqual([]);
     const html = (await getArticle(db, "models:charts"))?.rendered.html ?? "";
-    expect(html).toMatch(/<figure class="figure"><a href="\/media\/models:chart\.png" class="media-link"><picture>.*<img [^>]*width="200" height="125"[^>]* alt="Scores by year" ?\/?><\/picture><\/a><figcaption>Scores by year<\/figcaption><\/figure>/);
+    expect(html).toMatch(
+      /<figure class="figure"><a href="\/media\/models:chart\.png" class="media-link"><picture>.*<img [^>]*width="200" height="125"[^>]* alt="Scores by year" ?\/?><\/picture><\/a><figcaption>Scores by year<\/figcaption><\/figure>/,
+    );
     expect(html).toContain('<a href="https://wiki.example.org/media/docs:report.pdf" class="external" rel="nofollow noopener noreferrer">the report</a>');
     expect(html).toContain('<figure class="figure figure-right figure-missing"><a href="/media?upload=models%3Amissing.png" class="media-missing"');
   });

@@ -9,8 +9,7 @@ import { importMediaFile } from "./media";
 
 /** What became of one file of a DokuWiki media folder. */
 export type MediaImportOutcome =
-  | { path: string; name: string; status: "created" | "updated" | "unchanged"; number: number }
-  | { path: string; name: string; status: "refused"; message: string };
+  { path: string; name: string; status: "created" | "updated" | "unchanged"; number: number } | { path: string; name: string; status: "refused"; message: string };
 
 export interface MediaImportSummary {
   files: number;

@@ -38,13 +38,25 @@ describeOnEachDatabase("where files are used", (database) => {
     media = createMediaServices(readMediaConfig({ MEDIA_STORE: "local", MEDIA_DIR: dir }));
     admin = await createAccount(db(), { email: "admin-usage@example.org", name: "Usage admin", password: "correct horse battery" }, { role: "admin" });
     editor = await createAccount(db(), { email: "editor-usage@example.org", name: "Usage editor", password: "correct horse battery" }, { role: "editor" });
-    for (const [name, seed] of [["usage:chart.png", 1], ["usage:map.png", 2], ["usage:spare.png", 3]] as const) {
+    for (const [name, seed] of [
+      ["usage:chart.png", 1],
+      ["usage:map.png", 2],
+      ["usage:spare.png", 3],
+    ] as const) {
       await uploadMedia(db(), media, admin, { bytes: await pngImage(64, 48, seed), fields: { name, alt: "A picture" } });
     }
   });
 
   it("lists the pages that show a file to readers, with the sections it is in", async () => {
-    await save("usage_article", [figure("usage:chart.png"), paragraph("Intro."), heading("Results"), paragraph("Text."), figure("usage:chart.png"), heading("Maps"), figure("usage:map.png")]);
+    await save("usage_article", [
+      figure("usage:chart.png"),
+      paragraph("Intro."),
+      heading("Results"),
+      paragraph("Text."),
+      figure("usage:chart.png"),
+      heading("Maps"),
+      figure("usage:map.png"),
+    ]);
     await save("usage_other", [heading("Results"), figure("usage:chart.png")]);
     // A page readers no longer see, and words waiting for review, show nothing to readers.
     await save("usage_gone", [figure("usage:chart.png")]);
@@ -54,7 +66,14 @@ describeOnEachDatabase("where files are used", (database) => {
     await save("usage_reviewed", [paragraph("Published text."), figure("usage:map.png")], editor);
 
     expect(await getMediaUsage(db(), "usage:chart.png")).toEqual([
-      { pageId: "usage_article", title: "Usage article", sections: [{ anchor: "", heading: null }, { anchor: "results", heading: "Results" }] },
+      {
+        pageId: "usage_article",
+        title: "Usage article",
+        sections: [
+          { anchor: "", heading: null },
+          { anchor: "results", heading: "Results" },
+        ],
+      },
       { pageId: "usage_other", title: "Usage other", sections: [{ anchor: "results", heading: "Results" }] },
     ]);
     expect(await getMediaUsage(db(), "usage:map.png")).toEqual([{ pageId: "usage_article", title: "Usage article", sections: [{ anchor: "maps", heading: "Maps" }] }]);
@@ -63,7 +82,11 @@ describeOnEachDatabase("where files are used", (database) => {
 
   it("counts the pages per file in the library, and lists the files no page shows", async () => {
     const { entries } = await listMedia(db(), { q: "usage:" });
-    expect(entries.map((e) => [e.name, e.usedOn])).toEqual([["usage:chart.png", 2], ["usage:map.png", 1], ["usage:spare.png", 0]]);
+    expect(entries.map((e) => [e.name, e.usedOn])).toEqual([
+      ["usage:chart.png", 2],
+      ["usage:map.png", 1],
+      ["usage:spare.png", 0],
+    ]);
     expect((await listMedia(db(), { q: "usage:", unused: true })).entries.map((e) => e.name)).toEqual(["usage:spare.png"]);
   });
 
@@ -89,7 +112,10 @@ describeOnEachDatabase("where files are used", (database) => {
     await uploadMedia(db(), media, admin, { bytes: await pngImage(64, 48, 9), fields: { name: "usage:map.png" } });
     const after = await compareRevisions(db(), null, "usage_versions", 1, 2);
     expect(after.media.from.get("usage:map.png")?.url).not.toBe(after.media.to.get("usage:map.png")?.url);
-    expect(after.diff.rows.map((r) => [r.op, r.op === "changed" && !!r.fileChanged])).toEqual([["changed", false], ["changed", true]]);
+    expect(after.diff.rows.map((r) => [r.op, r.op === "changed" && !!r.fileChanged])).toEqual([
+      ["changed", false],
+      ["changed", true],
+    ]);
     expect(after.diff.changeCount).toBe(2);
   });
 

@@ -189,8 +189,20 @@ describeOnEachDatabase("the media library", (database) => {
       const file = name("models:chart.png");
       const pageId = `${kind}_figures`;
       const figure = (media: string, caption: string) => ({ type: "figure", attrs: { media, alt: null, width: 320, align: null }, content: [{ type: "text", text: caption }] });
-      const first = await savePageRevision(db, { pageId, doc: { type: "doc", content: [figure(file, "Scores by year"), figure(name("later.png"), "To come")] }, authorId: editor.id, summary: "", baseRevisionId: null });
-      await savePageRevision(db, { pageId, doc: { type: "doc", content: [figure(file, "Scores by year, redrawn")] }, authorId: editor.id, summary: "", baseRevisionId: first.revisionId });
+      const first = await savePageRevision(db, {
+        pageId,
+        doc: { type: "doc", content: [figure(file, "Scores by year"), figure(name("later.png"), "To come")] },
+        authorId: editor.id,
+        summary: "",
+        baseRevisionId: null,
+      });
+      await savePageRevision(db, {
+        pageId,
+        doc: { type: "doc", content: [figure(file, "Scores by year, redrawn")] },
+        authorId: editor.id,
+        summary: "",
+        baseRevisionId: first.revisionId,
+      });
       const page = await db.page.findUniqueOrThrow({ where: { slug: pageId }, select: { id: true } });
       // Revision 1 was the latest from 2 January, noon, to 3 January, noon: version 3 was uploaded in between.
       await db.revision.update({ where: { pageId_number: { pageId: page.id, number: 1 } }, data: { createdAt: new Date(Date.UTC(2026, 0, 2, 12)) } });

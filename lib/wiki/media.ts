@@ -20,14 +20,24 @@ import { ensureSystemUser } from "./users";
 // written, so a record never names missing bytes; bytes left behind by a failed write are harmless,
 // being addressed by their content, and the next upload of the same file finds them there.
 
-
 function parse<T>(result: { success: true; data: T } | { success: false; error: Parameters<typeof fieldErrors>[0] }): T {
   if (result.success) return result.data;
   const errors = fieldErrors(result.error);
   throw new AppError("INVALID_INPUT", Object.values(errors)[0] ?? "Check the highlighted fields.", { fieldErrors: errors });
 }
 
-const VERSION_SELECT = { number: true, hash: true, type: true, size: true, width: true, height: true, summary: true, revertOf: true, createdAt: true, uploader: { select: { name: true } } } as const;
+const VERSION_SELECT = {
+  number: true,
+  hash: true,
+  type: true,
+  size: true,
+  width: true,
+  height: true,
+  summary: true,
+  revertOf: true,
+  createdAt: true,
+  uploader: { select: { name: true } },
+} as const;
 
 export interface MediaVersionInfo {
   number: number;
@@ -43,7 +53,18 @@ export interface MediaVersionInfo {
   createdAt: Date;
 }
 
-type VersionRow = { number: number; hash: string; type: string; size: number; width: number | null; height: number | null; summary: string; revertOf: number | null; createdAt: Date; uploader: { name: string | null } };
+type VersionRow = {
+  number: number;
+  hash: string;
+  type: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  summary: string;
+  revertOf: number | null;
+  createdAt: Date;
+  uploader: { name: string | null };
+};
 const toVersion = ({ uploader, ...v }: VersionRow): MediaVersionInfo => ({ ...v, uploader: uploader.name });
 
 export interface UploadResult {
@@ -80,7 +101,9 @@ async function storeUpload(db: Db, media: MediaServices, authorId: string, input
   const file = await prepareUpload(input.bytes, media.limits);
   if (!extensionFits(name, file.type)) {
     const expected = MEDIA_TYPES[file.type].extensions[0];
-    throw new AppError("INVALID_INPUT", `The file is a ${MEDIA_TYPES[file.type].label}, but the name does not end in .${expected}. Nothing was stored.`, { fieldErrors: { name: `End the name in .${expected}.` } });
+    throw new AppError("INVALID_INPUT", `The file is a ${MEDIA_TYPES[file.type].label}, but the name does not end in .${expected}. Nothing was stored.`, {
+      fieldErrors: { name: `End the name in .${expected}.` },
+    });
   }
   await media.store.put(originalKey(file.hash), file.bytes, file.type);
   const given = Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined));
@@ -93,7 +116,18 @@ async function storeUpload(db: Db, media: MediaServices, authorId: string, input
     const record = existing ?? (await tx.mediaFile.create({ data: { name, namespace: pageNamespace(name), ...given }, select: { id: true } }));
     const number = (existing?.currentVersion?.number ?? 0) + 1;
     const version = await tx.mediaVersion.create({
-      data: { mediaId: record.id, number, hash: file.hash, type: file.type, size: file.size, width: file.width, height: file.height, uploaderId: authorId, summary, ...(input.createdAt ? { createdAt: input.createdAt } : {}) },
+      data: {
+        mediaId: record.id,
+        number,
+        hash: file.hash,
+        type: file.type,
+        size: file.size,
+        width: file.width,
+        height: file.height,
+        uploaderId: authorId,
+        summary,
+        ...(input.createdAt ? { createdAt: input.createdAt } : {}),
+      },
       select: { id: true },
     });
     await tx.mediaFile.update({ where: { id: record.id }, data: { ...given, currentVersionId: version.id } });
@@ -116,7 +150,18 @@ export async function revertMedia(db: Db, account: Account | null, input: unknow
     if (old.hash === file.currentVersion.hash) throw new AppError("CONFLICT", `The file shows the bytes of version ${number} already.`);
     const next = file.currentVersion.number + 1;
     const version = await tx.mediaVersion.create({
-      data: { mediaId: file.id, number: next, hash: old.hash, type: old.type, size: old.size, width: old.width, height: old.height, uploaderId: author.id, summary: summary || `Reverted to version ${number}`, revertOf: number },
+      data: {
+        mediaId: file.id,
+        number: next,
+        hash: old.hash,
+        type: old.type,
+        size: old.size,
+        width: old.width,
+        height: old.height,
+        uploaderId: author.id,
+        summary: summary || `Reverted to version ${number}`,
+        revertOf: number,
+      },
       select: { id: true },
     });
     await tx.mediaFile.update({ where: { id: file.id }, data: { currentVersionId: version.id } });
@@ -164,7 +209,10 @@ export async function listMedia(
   const listed = rows.slice(0, MEDIA_PAGE_SIZE);
   const pages = new Map<string, Set<number>>();
   if (listed.length && !unused) {
-    const uses = await db.mediaUse.findMany({ where: { mediaName: { in: listed.map((row) => row.name) }, revision: SHOWN }, select: { mediaName: true, revision: { select: { pageId: true } } } });
+    const uses = await db.mediaUse.findMany({
+      where: { mediaName: { in: listed.map((row) => row.name) }, revision: SHOWN },
+      select: { mediaName: true, revision: { select: { pageId: true } } },
+    });
     for (const use of uses) pages.set(use.mediaName, (pages.get(use.mediaName) ?? new Set()).add(use.revision.pageId));
   }
   return {
@@ -203,8 +251,13 @@ export async function getMediaUsage(db: DbOrTx, name: string, { limit = 200 } = 
 export async function ensureMediaUses(db: Db): Promise<number> {
   if ((await db.mediaUse.count()) > 0) return 0;
   let read = 0;
-  for (let after = 0; ; ) {
-    const pages = await db.page.findMany({ where: { id: { gt: after } }, orderBy: { id: "asc" }, take: 200, select: { id: true, latestRevisionId: true, publishedRevisionId: true } });
+  for (let after = 0; ;) {
+    const pages = await db.page.findMany({
+      where: { id: { gt: after } },
+      orderBy: { id: "asc" },
+      take: 200,
+      select: { id: true, latestRevisionId: true, publishedRevisionId: true },
+    });
     if (!pages.length) break;
     after = pages.at(-1)!.id;
     const ids = [...new Set(pages.flatMap((p) => [p.latestRevisionId, p.publishedRevisionId]).filter((id): id is number => id !== null))];
@@ -237,7 +290,14 @@ export async function getMediaDetail(db: DbOrTx, rawName: string): Promise<Media
     ? await db.mediaFile.findUnique({
         where: { name: name.data },
         select: {
-          name: true, namespace: true, description: true, alt: true, credit: true, licence: true, createdAt: true, updatedAt: true,
+          name: true,
+          namespace: true,
+          description: true,
+          alt: true,
+          credit: true,
+          licence: true,
+          createdAt: true,
+          updatedAt: true,
           currentVersion: { select: { number: true } },
           versions: { orderBy: { number: "desc" }, select: VERSION_SELECT },
         },
@@ -280,7 +340,10 @@ export async function resolveMedia(db: DbOrTx, names: string[], asOf?: Date): Pr
     else early.push(file.name);
   }
   if (early.length) {
-    const firsts = await db.mediaVersion.findMany({ where: { number: 1, media: { name: { in: early } } }, select: { ...VERSION_SELECT, media: { select: { name: true, alt: true } } } });
+    const firsts = await db.mediaVersion.findMany({
+      where: { number: 1, media: { name: { in: early } } },
+      select: { ...VERSION_SELECT, media: { select: { name: true, alt: true } } },
+    });
     for (const { media, ...first } of firsts) resolved.set(media.name, { ...toVersion(first), alt: media.alt });
   }
   return resolved;

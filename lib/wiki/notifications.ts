@@ -15,7 +15,12 @@ export interface NotificationItem {
 export async function listNotifications(db: DbOrTx, account: Account | null, limit = 50): Promise<{ items: NotificationItem[]; unread: number }> {
   const { id: userId } = authorize(account, "watch");
   const [rows, unread] = await Promise.all([
-    db.notification.findMany({ where: { userId }, orderBy: { id: "desc" }, take: limit, select: { id: true, kind: true, message: true, link: true, createdAt: true, readAt: true } }),
+    db.notification.findMany({
+      where: { userId },
+      orderBy: { id: "desc" },
+      take: limit,
+      select: { id: true, kind: true, message: true, link: true, createdAt: true, readAt: true },
+    }),
     db.notification.count({ where: { userId, readAt: null } }),
   ]);
   return { items: rows.map(({ readAt, ...row }) => ({ ...row, read: !!readAt })), unread };

@@ -136,7 +136,10 @@ describeOnEachDatabase("page indexes", (database) => {
 
     const picked = new Set<string>();
     for (let i = 0; i < 100; i++) picked.add((await pickRandomPage(database().db))!);
-    const live = await database().db.page.findMany({ where: { slug: { in: [...picked] }, deletedAt: null, redirectTo: null, publishedRevisionId: { not: null } }, select: { slug: true } });
+    const live = await database().db.page.findMany({
+      where: { slug: { in: [...picked] }, deletedAt: null, redirectTo: null, publishedRevisionId: { not: null } },
+      select: { slug: true },
+    });
     expect(live.length).toBe(picked.size);
     expect(picked.size).toBeGreaterThan(1);
     expect(picked.has(`${ns}:deleted`) || picked.has(`${ns}:c`)).toBe(false);

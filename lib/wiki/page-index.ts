@@ -220,8 +220,5 @@ export interface LinkSuggestion {
  */
 export async function linkSuggestions(db: DbOrTx, query: string): Promise<LinkSuggestion[]> {
   const [written, wanted] = await Promise.all([suggestTitles(db, query), listWantedPages(db, { matching: query, limit: 5 })]);
-  return [
-    ...written.map((p) => ({ ...p, wanted: null })),
-    ...wanted.pages.map((p) => ({ pageId: p.pageId, title: titleFromPageId(p.pageId), wanted: { links: p.links } })),
-  ];
+  return [...written.map((p) => ({ ...p, wanted: null })), ...wanted.pages.map((p) => ({ pageId: p.pageId, title: titleFromPageId(p.pageId), wanted: { links: p.links } }))];
 }

@@ -27,7 +27,11 @@ describeOnEachDatabase("who reads text waiting for review", (database) => {
   };
 
   it("is signed-in accounts by default: anonymous readers get the approved text only, in views, diffs, the API and exports", async () => {
-    for (const [name, role] of [["Alan", "admin"], ["Ed", "editor"], ["Rita", "reviewer"]] as const) {
+    for (const [name, role] of [
+      ["Alan", "admin"],
+      ["Ed", "editor"],
+      ["Rita", "reviewer"],
+    ] as const) {
       people[name] = await createAccount(db(), { email: `${name.toLowerCase()}-pv@example.org`, name: `${name} pv`, password: "correct horse battery" }, { role });
     }
     await setReviewPolicy(db(), people.Alan, { namespace: "sensitive", policy: "required" });
@@ -36,7 +40,10 @@ describeOnEachDatabase("who reads text waiting for review", (database) => {
 
     expect(await outcomes("sensitive:case", 1)).toEqual({ anonymous: "The approved account.", editor: "The approved account.", reviewer: "The approved account." });
     expect(await outcomes("sensitive:case", 2)).toEqual({ anonymous: "UNAUTHENTICATED", editor: "A correction naming someone.", reviewer: "A correction naming someone." });
-    await expect(compareRevisions(db(), null, "sensitive:case", 1, 2)).rejects.toMatchObject({ code: "UNAUTHENTICATED", message: "Revision 2 is waiting for review: sign in to read it." });
+    await expect(compareRevisions(db(), null, "sensitive:case", 1, 2)).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+      message: "Revision 2 is waiting for review: sign in to read it.",
+    });
     await expect(getRevisionDocument(db(), null, "sensitive:case", 2)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     expect((await compareRevisions(db(), people.Ed, "sensitive:case", 1, 2)).diff.changeCount).toBeGreaterThan(0);
     // An export without a revision number is the newest text the reader may read.
@@ -51,7 +58,11 @@ describeOnEachDatabase("who reads text waiting for review", (database) => {
     expect(await outcomes("sensitive:case", 2)).toEqual({ anonymous: "UNAUTHENTICATED", editor: "FORBIDDEN", reviewer: "A correction naming someone." });
     await expect(getRevisionView(db(), people.Ed, "sensitive:case", 2)).rejects.toMatchObject({ message: "Revision 2 is waiting for review: only reviewers read it." });
     await updateSiteSettings(db(), people.Alan, { pendingVisibility: "everyone" });
-    expect(await outcomes("sensitive:case", 2)).toEqual({ anonymous: "A correction naming someone.", editor: "A correction naming someone.", reviewer: "A correction naming someone." });
+    expect(await outcomes("sensitive:case", 2)).toEqual({
+      anonymous: "A correction naming someone.",
+      editor: "A correction naming someone.",
+      reviewer: "A correction naming someone.",
+    });
     await updateSiteSettings(db(), people.Alan, { pendingVisibility: "signedIn" });
   });
 

@@ -46,12 +46,22 @@ export async function getRecentChanges(db: DbOrTx, filter: RecentChangesFilter =
     orderBy: { id: "desc" },
     take: limit + 1,
     select: {
-      id: true, number: true, createdAt: true, summary: true, minor: true, size: true, sizeDelta: true, reviewState: true, action: true,
+      id: true,
+      number: true,
+      createdAt: true,
+      summary: true,
+      minor: true,
+      size: true,
+      sizeDelta: true,
+      reviewState: true,
+      action: true,
       author: { select: { id: true, name: true } },
       page: { select: { slug: true, title: true } },
     },
   });
-  const changes = rows.slice(0, limit).map(({ page, author, ...row }) => ({ ...row, pageId: page.slug, title: page.title, author: { id: author.id, name: author.name ?? "unknown" } }));
+  const changes = rows
+    .slice(0, limit)
+    .map(({ page, author, ...row }) => ({ ...row, pageId: page.slug, title: page.title, author: { id: author.id, name: author.name ?? "unknown" } }));
   return { changes, older: rows.length > limit ? changes.at(-1)!.id : null };
 }
 

@@ -20,7 +20,13 @@ export function revertSummary(mode: "revert" | "undo", number: number, author: s
  * revision `number`; an undo takes back that revision's own changes. Null when there is nothing to
  * show (a revert to the latest, an undo of the first) or the account may not read it.
  */
-export async function previewRevert(db: Db, account: Account | null, page: { pageId: string; latestNumber: number }, number: number, mode: "revert" | "undo"): Promise<RevisionComparison | null> {
+export async function previewRevert(
+  db: Db,
+  account: Account | null,
+  page: { pageId: string; latestNumber: number },
+  number: number,
+  mode: "revert" | "undo",
+): Promise<RevisionComparison | null> {
   const [from, to] = mode === "undo" ? [number, number - 1] : [page.latestNumber, number];
   if (from === to || to < 1) return null;
   return compareRevisions(db, account, page.pageId, from, to).catch(() => null);
@@ -61,7 +67,10 @@ export async function undoRevision(db: Db, account: Account | null, options: { p
   ]);
   const merged = undoDocument(undone.doc, parent.doc, latest.doc);
   if (!merged.clean) {
-    throw new AppError("CONFLICT", `Revision ${undone.summary.number} cannot be undone automatically: later revisions changed the same passages. Edit the page by hand, or revert to an earlier revision.`);
+    throw new AppError(
+      "CONFLICT",
+      `Revision ${undone.summary.number} cannot be undone automatically: later revisions changed the same passages. Edit the page by hand, or revert to an earlier revision.`,
+    );
   }
   return savePageRevision(db, {
     pageId: page.pageId,

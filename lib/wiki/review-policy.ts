@@ -105,7 +105,9 @@ export async function markApproved(tx: Tx, input: Reviewed & { upTo: number }): 
     await tx.page.update({ where: { id: input.pageDbId }, data: { publishedRevisionId: newest.id } });
   }
   const range = { from: pending[0].number, to: newest.number };
-  await tx.reviewLog.create({ data: { pageId: input.pageDbId, reviewerId: input.reviewer.id, action: "approve", fromNumber: range.from, toNumber: range.to, comment: input.comment } });
+  await tx.reviewLog.create({
+    data: { pageId: input.pageDbId, reviewerId: input.reviewer.id, action: "approve", fromNumber: range.from, toNumber: range.to, comment: input.comment },
+  });
   await notifyAuthors(tx, pending, input, "approved", range);
   await indexPage(tx, input.pageDbId);
   return range;
@@ -125,7 +127,9 @@ export async function markRejected(tx: Tx, input: Reviewed & { revisions: { id: 
     where: { id: { in: input.revisions.map((r) => r.id) } },
     data: { reviewState: "rejected", reviewedById: input.reviewer.id, reviewedAt: new Date(), reviewNote: input.comment },
   });
-  await tx.reviewLog.create({ data: { pageId: input.pageDbId, reviewerId: input.reviewer.id, action: "reject", fromNumber: range.from, toNumber: range.to, comment: input.comment } });
+  await tx.reviewLog.create({
+    data: { pageId: input.pageDbId, reviewerId: input.reviewer.id, action: "reject", fromNumber: range.from, toNumber: range.to, comment: input.comment },
+  });
   await notifyAuthors(tx, input.revisions, input, "rejected", range);
   await indexPage(tx, input.pageDbId);
   return range;
@@ -142,4 +146,3 @@ async function notifyAuthors(tx: Tx, revisions: { authorId: string; number: numb
   const link = `${pageHref(input.pageId)}/history`;
   await tx.notification.createMany({ data: authors.map((userId) => ({ userId, kind, message, link })) });
 }
-

@@ -25,7 +25,13 @@ describeOnEachDatabase("reviewing revisions", (database) => {
 
   it("publishes every save where no review is needed", async () => {
     const { db } = database();
-    for (const [name, role] of [["Alan", "admin"], ["Ed", "editor"], ["Eve", "editor"], ["Rita", "reviewer"], ["Rex", "reader"]] as const) {
+    for (const [name, role] of [
+      ["Alan", "admin"],
+      ["Ed", "editor"],
+      ["Eve", "editor"],
+      ["Rita", "reviewer"],
+      ["Rex", "reader"],
+    ] as const) {
       people[name] = await createAccount(db, { email: `${name.toLowerCase()}@example.org`, name, password: "correct horse battery" }, { role });
     }
     expect(await edit(people.Ed, "open", "Anyone's words.")).toMatchObject({ status: "created", pending: false });
@@ -119,7 +125,8 @@ describeOnEachDatabase("reviewing revisions", (database) => {
   it("never lets a reviewer approve their own revision by saving on top of it or by approving a later one", async () => {
     const { db } = database();
     const tag = Math.random().toString(36).slice(2, 8);
-    const make = (name: string, role: "editor" | "admin") => createAccount(db, { email: `${name}-${tag}@example.org`, name: `${name} ${tag}`, password: "correct horse battery" }, { role });
+    const make = (name: string, role: "editor" | "admin") =>
+      createAccount(db, { email: `${name}-${tag}@example.org`, name: `${name} ${tag}`, password: "correct horse battery" }, { role });
     const [admin, pat, eve, other] = [await make("admin", "admin"), await make("pat", "editor"), await make("eve", "editor"), await make("other", "editor")];
     const pageId = `self_${tag}:page`;
     await setReviewPolicy(db, admin, { namespace: `self_${tag}`, policy: "required" });
@@ -129,7 +136,10 @@ describeOnEachDatabase("reviewing revisions", (database) => {
 
     // Promoted, Pat may review, but not revisions that hold Pat's own.
     const reviewer = await updateAccount(db, admin, { id: pat.id, role: "reviewer" });
-    await expect(approveRevision(db, reviewer, { pageId, number: 3, comment: "" })).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/Revision 2 is your own/) });
+    await expect(approveRevision(db, reviewer, { pageId, number: 3, comment: "" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringMatching(/Revision 2 is your own/),
+    });
     expect(await edit(reviewer, pageId, "Pat builds on it.")).toMatchObject({ number: 4, pending: true });
     expect(await states(pageId)).toEqual({ 1: "approved", 2: "pending", 3: "pending", 4: "pending" });
     expect(await readerText(pageId)).toBe("Approved text.");

@@ -162,15 +162,31 @@ export interface ReviewLogEntry {
 }
 
 /** Approvals and rejections, newest first: of one page, or of the whole site. */
-export async function getReviewLog(db: DbOrTx, { pageId, before, limit = 50 }: { pageId?: string; before?: number; limit?: number } = {}): Promise<{ entries: ReviewLogEntry[]; older: number | null }> {
+export async function getReviewLog(
+  db: DbOrTx,
+  { pageId, before, limit = 50 }: { pageId?: string; before?: number; limit?: number } = {},
+): Promise<{ entries: ReviewLogEntry[]; older: number | null }> {
   const rows = await db.reviewLog.findMany({
     where: { ...(pageId ? { page: { slug: pageId } } : {}), ...(before ? { id: { lt: before } } : {}) },
     orderBy: { id: "desc" },
     take: limit + 1,
-    select: { id: true, action: true, fromNumber: true, toNumber: true, comment: true, createdAt: true, reviewer: { select: { name: true } }, page: { select: { slug: true, title: true } } },
+    select: {
+      id: true,
+      action: true,
+      fromNumber: true,
+      toNumber: true,
+      comment: true,
+      createdAt: true,
+      reviewer: { select: { name: true } },
+      page: { select: { slug: true, title: true } },
+    },
   });
   const entries = rows.slice(0, limit).map(({ page, reviewer, action, ...row }) => ({
-    ...row, action: action === "reject" ? ("reject" as const) : ("approve" as const), pageId: page.slug, title: page.title, reviewer: reviewer.name ?? "unknown",
+    ...row,
+    action: action === "reject" ? ("reject" as const) : ("approve" as const),
+    pageId: page.slug,
+    title: page.title,
+    reviewer: reviewer.name ?? "unknown",
   }));
   return { entries, older: rows.length > limit ? entries.at(-1)!.id : null };
 }

@@ -26,7 +26,13 @@ describeOnEachDatabase("saving revisions", (database) => {
     trailing.content!.push({ type: "paragraph" }, { type: "paragraph", content: [] });
     expect(await savePageRevision(db, { pageId: "topic", doc: trailing, authorId: ada, summary: "Same", baseRevisionId: first.revisionId })).toMatchObject({ status: "unchanged" });
     expect(await db.revision.count()).toBe(1);
-    const made = await savePageRevision(db, { pageId: "blank", doc: { type: "doc", content: [{ type: "paragraph" }, { type: "paragraph" }] }, authorId: ada, summary: "", baseRevisionId: null });
+    const made = await savePageRevision(db, {
+      pageId: "blank",
+      doc: { type: "doc", content: [{ type: "paragraph" }, { type: "paragraph" }] },
+      authorId: ada,
+      summary: "",
+      baseRevisionId: null,
+    });
     expect(JSON.parse((await db.revision.findUniqueOrThrow({ where: { id: made.revisionId } })).content)).toEqual({ type: "doc", content: [{ type: "paragraph" }] });
   });
 
@@ -73,11 +79,16 @@ describeOnEachDatabase("saving revisions", (database) => {
     const base = (await getLatestRevision(db, "topic"))!;
     const cited: DocumentJSON = {
       type: "doc",
-      content: [{ type: "paragraph", content: [
-        { type: "text", text: "See ", marks: [] },
-        { type: "text", text: "other", marks: [{ type: "wikiLink", attrs: { target: "other", fragment: null } }] },
-        { type: "citation", attrs: { sourceId: source.id, locator: "p. 2", quote: null } },
-      ] }],
+      content: [
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: "See ", marks: [] },
+            { type: "text", text: "other", marks: [{ type: "wikiLink", attrs: { target: "other", fragment: null } }] },
+            { type: "citation", attrs: { sourceId: source.id, locator: "p. 2", quote: null } },
+          ],
+        },
+      ],
     };
     const saved = await savePageRevision(db, { pageId: "topic", doc: cited, authorId: ada, summary: "Cite", baseRevisionId: base.revisionId });
     expect(await db.citation.findMany({ where: { revisionId: saved.revisionId }, select: { sourceId: true, locator: true } })).toEqual([{ sourceId: source.id, locator: "p. 2" }]);
@@ -87,10 +98,15 @@ describeOnEachDatabase("saving revisions", (database) => {
     const before = await counts();
     const unknownSource = structuredClone(cited);
     (unknownSource.content[0].content![2].attrs as { sourceId: string }).sourceId = "no-such-source";
-    await expect(savePageRevision(db, { pageId: "topic", doc: unknownSource, authorId: ada, summary: "", baseRevisionId: saved.revisionId })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(savePageRevision(db, { pageId: "topic", doc: unknownSource, authorId: ada, summary: "", baseRevisionId: saved.revisionId })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+    });
     await expect(savePageRevision(db, { pageId: "fresh", doc: unknownSource, authorId: ada, summary: "", baseRevisionId: null })).rejects.toMatchObject({ code: "INVALID_INPUT" });
     const hostile = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }] }] };
-    await expect(savePageRevision(db, { pageId: "topic", doc: hostile as DocumentJSON, authorId: ada, summary: "", baseRevisionId: saved.revisionId })).rejects.toMatchObject({ code: "INVALID_INPUT", message: /javascript:/ });
+    await expect(savePageRevision(db, { pageId: "topic", doc: hostile as DocumentJSON, authorId: ada, summary: "", baseRevisionId: saved.revisionId })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      message: /javascript:/,
+    });
     expect(await counts()).toEqual(before);
   });
 });

@@ -37,8 +37,7 @@ export interface SaveRevisionInput {
 }
 
 export type SaveRevisionResult =
-  | { status: "created"; revisionId: number; number: number; merged: boolean; pageCreated: boolean; pending: boolean }
-  | { status: "unchanged"; revisionId: number; number: number };
+  { status: "created"; revisionId: number; number: number; merged: boolean; pageCreated: boolean; pending: boolean } | { status: "unchanged"; revisionId: number; number: number };
 
 /** What a conflicting save needs to be resolved: the newer revision and the blocks in dispute. */
 export interface ConflictDetails {
@@ -84,7 +83,13 @@ async function writeCheckedRevision(tx: Tx, input: SaveRevisionInput, checked: D
   let doc = checked;
   const existing = await tx.page.findUnique({
     where: { slug: input.pageId },
-    select: { id: true, title: true, deletedAt: true, reviewPolicy: true, latestRevision: { select: { id: true, number: true, contentHash: true, size: true, reviewState: true } } },
+    select: {
+      id: true,
+      title: true,
+      deletedAt: true,
+      reviewPolicy: true,
+      latestRevision: { select: { id: true, number: true, contentHash: true, size: true, reviewState: true } },
+    },
   });
   if (existing?.deletedAt) throw new AppError("FORBIDDEN", "This page was deleted; an administrator can restore it from its history.");
   const latest = existing?.latestRevision ?? null;
@@ -99,13 +104,20 @@ async function writeCheckedRevision(tx: Tx, input: SaveRevisionInput, checked: D
     const theirs = storedDocument(newest.content);
     if (!base) {
       throw new AppError("CONFLICT", "Someone created this page while you were writing it.", {
-        latestRevisionId: latest.id, latestNumber: latest.number, theirs, conflicts: [],
+        latestRevisionId: latest.id,
+        latestNumber: latest.number,
+        theirs,
+        conflicts: [],
       } satisfies ConflictDetails);
     }
     const result = mergeDocuments(storedDocument(base.content), doc, theirs);
     if (!result.clean) {
       throw new AppError("CONFLICT", `Someone else saved revision ${latest.number} while you were editing, changing the same passages.`, {
-        latestRevisionId: latest.id, latestNumber: latest.number, theirs, conflicts: result.conflicts, resolved: result.resolved,
+        latestRevisionId: latest.id,
+        latestNumber: latest.number,
+        theirs,
+        conflicts: result.conflicts,
+        resolved: result.resolved,
       } satisfies ConflictDetails);
     }
     doc = checkDocument(result.doc);
@@ -151,8 +163,11 @@ async function writeCheckedRevision(tx: Tx, input: SaveRevisionInput, checked: D
     // Written on top of pending revisions by someone who may approve them: they are approved with it.
     const reviewer = await tx.user.findUniqueOrThrow({ where: { id: input.authorId }, select: { id: true, name: true } });
     await markApproved(tx, {
-      pageDbId: page.id, pageId: input.pageId, reviewer: { id: reviewer.id, name: reviewer.name ?? "unknown" },
-      comment: `Approved by saving revision ${revision.number} on top of them`, upTo: revision.number,
+      pageDbId: page.id,
+      pageId: input.pageId,
+      reviewer: { id: reviewer.id, name: reviewer.name ?? "unknown" },
+      comment: `Approved by saving revision ${revision.number} on top of them`,
+      upTo: revision.number,
     });
   }
   await indexPage(tx, page.id);
@@ -256,7 +271,10 @@ export async function getLatestRevision(db: Db | Tx, pageId: string) {
   const page = await db.page.findUnique({
     where: { slug: pageId },
     select: {
-      slug: true, title: true, protected: true, deletedAt: true,
+      slug: true,
+      title: true,
+      protected: true,
+      deletedAt: true,
       latestRevision: { select: { id: true, number: true, content: true, reviewState: true } },
       publishedRevision: { select: { number: true } },
     },

@@ -65,7 +65,10 @@ describeOnEachDatabase("searching pages", (database) => {
     expect(rest.length).toBeGreaterThan(0);
     for (const slug of rest) expect(slug).toMatch(/^text_\d_/);
     expect(found).toMatchObject({ total: 1 + rest.length, capped: true });
-    expect(await findEntries(database().db, parseQuery(word), { audience: "readers", namespace: null, first: null, limit: 10, offset: 0, ranked: 5 })).toMatchObject({ total: 4, capped: false });
+    expect(await findEntries(database().db, parseQuery(word), { audience: "readers", namespace: null, first: null, limit: 10, offset: 0, ranked: 5 })).toMatchObject({
+      total: 4,
+      capped: false,
+    });
   });
 
   it("ranks the window of a word nearly every section has by shortness (SQLite), by rank otherwise", async () => {
@@ -83,7 +86,10 @@ describeOnEachDatabase("searching pages", (database) => {
 
   it("shows the section a hit is in, and the passage with its words marked, as plain text", async () => {
     const [word, tag] = [unique(), unique()];
-    await save(`sections_${tag}`, doc(paragraph(text("An introduction.")), heading("Safety and Alignment"), paragraph(text(`Here <script>alert(1)</script> is ${word} in context.`))));
+    await save(
+      `sections_${tag}`,
+      doc(paragraph(text("An introduction.")), heading("Safety and Alignment"), paragraph(text(`Here <script>alert(1)</script> is ${word} in context.`))),
+    );
     const [result] = (await search(word)).results;
     expect(result.section).toEqual({ anchor: "safety_and_alignment", heading: "Safety and Alignment" });
     expect(result.snippet.filter((p) => p.hit).map((p) => p.text.toLowerCase())).toEqual([word]);
@@ -112,7 +118,12 @@ describeOnEachDatabase("searching pages", (database) => {
     expect(result.pageId).toBe(`cites_${tag}`);
     expect(result.section).toEqual({ anchor: "references", heading: "References" });
     const renamed = unique();
-    await updateSource(database().db, await account("admin"), source.id, { type: "webpage", title: `Study of ${renamed}`, authors: "Lovelace, Ada", url: `https://example.org/${word}` });
+    await updateSource(database().db, await account("admin"), source.id, {
+      type: "webpage",
+      title: `Study of ${renamed}`,
+      authors: "Lovelace, Ada",
+      url: `https://example.org/${word}`,
+    });
     expect(ids(await search(renamed))).toEqual([`cites_${tag}`]);
     expect(ids(await search(word))).toEqual([]);
   });
@@ -196,7 +207,7 @@ describeOnEachDatabase("searching pages", (database) => {
   });
 
   it("answers any query, operators and unicode included, without an error", async () => {
-    for (const q of ["", " ", "x", "a".repeat(2_000), '" * ( ) : NEAR AND OR - ^ ~ \\', "-", '""', "NOT", "ns:", "東京 Zürich 🙂", "%_\\'", "'; DROP TABLE \"Page\"; --"]) {
+    for (const q of ["", " ", "x", "a".repeat(2_000), '" * ( ) : NEAR AND OR - ^ ~ \\', "-", '""', "NOT", "ns:", "東京 Zürich 🙂", "%_\\'", '\'; DROP TABLE "Page"; --']) {
       const results = await search(q);
       expect(results.results).toBeInstanceOf(Array);
     }

@@ -83,7 +83,10 @@ export const indexPage = (tx: Tx, pageDbId: number) => indexPages(tx, [pageDbId]
 export async function indexPagesCiting(tx: Tx, sourceIds: string[]): Promise<void> {
   const cites = { citations: { some: { sourceId: { in: sourceIds } } } };
   const pages = await tx.page.findMany({ where: { OR: [{ publishedRevision: cites }, { latestRevision: cites }] }, select: { id: true } });
-  await indexPages(tx, pages.map((p) => p.id));
+  await indexPages(
+    tx,
+    pages.map((p) => p.id),
+  );
 }
 
 /** Pages re-indexed per transaction by a rebuild: short enough not to hold up saves for long. */
@@ -96,10 +99,15 @@ const REINDEX_BATCH = 50;
 export async function reindexAll(db: Db, onProgress?: (done: number, total: number) => void): Promise<number> {
   const total = await db.page.count();
   let done = 0;
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const batch = await db.page.findMany({ where: { id: { gt: after } }, orderBy: { id: "asc" }, take: REINDEX_BATCH, select: { id: true } });
     if (!batch.length) break;
-    await transaction(db, (tx) => indexPages(tx, batch.map((p) => p.id)));
+    await transaction(db, (tx) =>
+      indexPages(
+        tx,
+        batch.map((p) => p.id),
+      ),
+    );
     after = batch.at(-1)!.id;
     done += batch.length;
     onProgress?.(done, total);
@@ -184,7 +192,11 @@ export async function searchPages(db: DbOrTx, account: Account | null, input: Se
   const exact = parsed.namespace === null ? await pageTitled(db, text, normalizePageId(text)) : null;
   const { hits, total, capped } = await findEntries(db, parsed, { audience, namespace, first: exact?.id ?? null, limit, offset });
   const [snippets, pages] = await Promise.all([
-    snippetsOf(db, parsed, hits.map((h) => h.entryId)),
+    snippetsOf(
+      db,
+      parsed,
+      hits.map((h) => h.entryId),
+    ),
     db.page.findMany({
       where: { id: { in: hits.map((h) => h.pageDbId) } },
       select: { id: true, slug: true, title: true, namespace: true, publishedRevision: { select: { createdAt: true } }, latestRevision: { select: { createdAt: true } } },
@@ -196,14 +208,16 @@ export async function searchPages(db: DbOrTx, account: Account | null, input: Se
     const snippet = snippets.get(hit.entryId);
     if (!page) return [];
     const shown = audience === "reviewers" ? page.latestRevision : page.publishedRevision;
-    return [{
-      pageId: page.slug,
-      title: page.title,
-      namespace: page.namespace,
-      section: snippet?.anchor ? { anchor: snippet.anchor, heading: snippet.heading } : null,
-      snippet: snippetParts(snippet?.marked ?? ""),
-      editedAt: (shown ?? page.publishedRevision ?? page.latestRevision)!.createdAt,
-    }];
+    return [
+      {
+        pageId: page.slug,
+        title: page.title,
+        namespace: page.namespace,
+        section: snippet?.anchor ? { anchor: snippet.anchor, heading: snippet.heading } : null,
+        snippet: snippetParts(snippet?.marked ?? ""),
+        editedAt: (shown ?? page.publishedRevision ?? page.latestRevision)!.createdAt,
+      },
+    ];
   });
   const didYouMean = total < 3 && parsed.namespace === null && !exact ? await similarTitle(db, text) : null;
   return {

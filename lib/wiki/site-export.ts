@@ -33,7 +33,9 @@ export async function exportSite(db: DbOrTx, media: MediaServices, dir: string, 
   const where = { deletedAt: null, latestRevisionId: { not: null } };
   const total = (await db.page.count({ where })) + (await db.mediaFile.count());
   let done = 0;
-  const pages = inBatches((after) => db.page.findMany({ where: { ...where, id: { gt: after } }, orderBy: { id: "asc" }, take: BATCH, select: { id: true, slug: true, title: true } }));
+  const pages = inBatches((after) =>
+    db.page.findMany({ where: { ...where, id: { gt: after } }, orderBy: { id: "asc" }, take: BATCH, select: { id: true, slug: true, title: true } }),
+  );
   for await (const page of pages) {
     report.revisions += await exportPageHistory(db, dir, page);
     report.pages++;
@@ -45,8 +47,13 @@ export async function exportSite(db: DbOrTx, media: MediaServices, dir: string, 
       orderBy: { id: "asc" },
       take: BATCH,
       select: {
-        id: true, name: true, currentVersionId: true,
-        versions: { orderBy: { number: "asc" }, select: { id: true, hash: true, size: true, summary: true, createdAt: true, revertOf: true, uploader: { select: { name: true } } } },
+        id: true,
+        name: true,
+        currentVersionId: true,
+        versions: {
+          orderBy: { number: "asc" },
+          select: { id: true, hash: true, size: true, summary: true, createdAt: true, revertOf: true, uploader: { select: { name: true } } },
+        },
       },
     }),
   );
@@ -60,7 +67,7 @@ export async function exportSite(db: DbOrTx, media: MediaServices, dir: string, 
 
 /** Every row `fetch` finds, read `BATCH` at a time by id, so a whole site is never held at once. */
 async function* inBatches<T extends { id: number }>(fetch: (afterId: number) => Promise<T[]>): AsyncGenerator<T> {
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const rows = await fetch(after);
     if (!rows.length) return;
     after = rows.at(-1)!.id;
@@ -105,7 +112,11 @@ async function exportPageHistory(db: DbOrTx, dir: string, page: { id: number; sl
 async function exportMediaHistory(
   media: MediaServices,
   dir: string,
-  file: { name: string; currentVersionId: number | null; versions: { id: number; hash: string; size: number; summary: string; createdAt: Date; revertOf: number | null; uploader: { name: string | null } }[] },
+  file: {
+    name: string;
+    currentVersionId: number | null;
+    versions: { id: number; hash: string; size: number; summary: string; createdAt: Date; revertOf: number | null; uploader: { name: string | null } }[];
+  },
 ): Promise<number> {
   const parts = file.name.split(":");
   const folder = parts.slice(0, -1);

@@ -90,7 +90,10 @@ export async function importSite(
     const pageId = pageIds[index];
     const page = current.get(pageId);
     if (!page) {
-      report.warnings.push({ file: `pages/${file}`, warning: { line: 1, construct: file, message: `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; it was not imported` } });
+      report.warnings.push({
+        file: `pages/${file}`,
+        warning: { line: 1, construct: file, message: `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; it was not imported` },
+      });
       continue;
     }
     const history = await pageHistory(dir, file, page, attic.get(file.replace(/\.txt$/, "")) ?? []);
@@ -112,7 +115,10 @@ export async function importSite(
         try {
           article = parseDokuWiki(await version.read(), options);
         } catch (error) {
-          report.warnings.push({ file: `attic/${file}`, warning: { line: 1, construct: String(version.time), message: `this version could not be read (${(error as Error).message}); it was left out` } });
+          report.warnings.push({
+            file: `attic/${file}`,
+            warning: { line: 1, construct: String(version.time), message: `this version could not be read (${(error as Error).message}); it was left out` },
+          });
           continue;
         }
         const unknown = article.sources.filter((source) => !sourceId(source.key));
@@ -158,7 +164,10 @@ async function importMediaHistory(db: Db, media: MediaServices, dir: string, aut
     list.push({ time, file, relative });
     versions.set(relative, list);
   };
-  for (const [kind, pattern] of [["media_attic", /^(.+)\.(\d+)(\.[^.]+)$/], ["media", null]] as const) {
+  for (const [kind, pattern] of [
+    ["media_attic", /^(.+)\.(\d+)(\.[^.]+)$/],
+    ["media", null],
+  ] as const) {
     const root = path.join(dir, kind);
     if (!(await isDirectory(root))) continue;
     for (const relative of await listMediaFolder(root)) {

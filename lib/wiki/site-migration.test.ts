@@ -49,11 +49,15 @@ async function dokuWikiSite(): Promise<string> {
   const versions = ["====== History ======\n\nFirst text.", "====== History ======\n\nFirst text, edited.", "====== History ======\n\nFirst text, edited. And a [[plain|link]]."];
   versions.forEach((text, i) => put(root, `attic/wiki/history.${T0 + i * 3600}.txt.gz`, gzipSync(text)));
   put(root, "pages/wiki/history.txt", versions[2], T0 + 7200);
-  put(root, "meta/wiki/history.changes", [
-    `${T0}\t10.0.0.1\tC\twiki:history\talice\tcreated\t\t30`,
-    `${T0 + 3600}\t10.0.0.2\te\twiki:history\tbob\ttypo\t\t8`,
-    `${T0 + 7200}\t10.0.0.1\tR\twiki:history\talice\trestored the link\t\t20`,
-  ].join("\n") + "\n");
+  put(
+    root,
+    "meta/wiki/history.changes",
+    [
+      `${T0}\t10.0.0.1\tC\twiki:history\talice\tcreated\t\t30`,
+      `${T0 + 3600}\t10.0.0.2\te\twiki:history\tbob\ttypo\t\t8`,
+      `${T0 + 7200}\t10.0.0.1\tR\twiki:history\talice\trestored the link\t\t20`,
+    ].join("\n") + "\n",
+  );
   put(root, "pages/plain.txt", "Plain text without a title.", T0 + 100);
   for (const file of readdirSync(CORPUS, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".txt"))) {
     put(root, `pages/corpus/${file}`, readFileSync(path.join(CORPUS, file)), T0 + 50);
@@ -108,7 +112,11 @@ describeOnEachDatabase("moving a whole DokuWiki in and out", (database) => {
     const namespaced = await db().page.findUniqueOrThrow({ where: { slug: "corpus:wiki:namespaced" }, select: { title: true } });
     expect(namespaced.title).toBe("A page in a namespace");
     expect(report.warnings.some((w) => w.file === "pages/corpus/malformed.txt")).toBe(true);
-    const versions = await db().mediaVersion.findMany({ where: { media: { name: "wiki:chart.png" } }, orderBy: { number: "asc" }, select: { number: true, summary: true, createdAt: true, uploader: { select: { name: true } } } });
+    const versions = await db().mediaVersion.findMany({
+      where: { media: { name: "wiki:chart.png" } },
+      orderBy: { number: "asc" },
+      select: { number: true, summary: true, createdAt: true, uploader: { select: { name: true } } },
+    });
     expect(versions.map((v) => [v.number, v.uploader.name, v.summary, v.createdAt.getTime() / 1000])).toEqual([
       [1, "alice", "first drawing", T0],
       [2, "bob", "redrawn", T0 + 50],
@@ -121,7 +129,10 @@ describeOnEachDatabase("moving a whole DokuWiki in and out", (database) => {
     put(site, "pages/wiki/history.txt", "====== History ======\n\nA fourth version.", T0 + 9000);
     writeFileSync(path.join(site, "meta/wiki/history.changes"), `${T0 + 9000}\t10.0.0.3\tE\twiki:history\tcarol\tfourth\t\t-10\n`, { flag: "a" });
     expect(await importSite(db(), media, site)).toMatchObject({ revisions: 1 });
-    const latest = await db().page.findUniqueOrThrow({ where: { slug: "wiki:history" }, select: { latestRevision: { select: { number: true, summary: true, author: { select: { name: true } } } } } });
+    const latest = await db().page.findUniqueOrThrow({
+      where: { slug: "wiki:history" },
+      select: { latestRevision: { select: { number: true, summary: true, author: { select: { name: true } } } } },
+    });
     expect(latest.latestRevision).toEqual({ number: 4, summary: "fourth", author: { name: "carol" } });
   });
 
@@ -136,7 +147,10 @@ describeOnEachDatabase("moving a whole DokuWiki in and out", (database) => {
     expect(current).toBe("====== History ======\n\nA fourth version.\n");
     expect(statSync(path.join(out, "pages/wiki/history.txt")).mtimeMs / 1000).toBe(T0 + 9000);
     expect(gunzipSync(readFileSync(path.join(out, `attic/wiki/history.${T0 + 3600}.txt.gz`))).toString()).toBe("====== History ======\n\nFirst text, edited.\n");
-    const changes = readFileSync(path.join(out, "meta/wiki/history.changes"), "utf8").trim().split("\n").map((line) => line.split("\t"));
+    const changes = readFileSync(path.join(out, "meta/wiki/history.changes"), "utf8")
+      .trim()
+      .split("\n")
+      .map((line) => line.split("\t"));
     expect(changes.map(([time, , type, id, user, summary]) => [Number(time), type, id, user, summary])).toEqual([
       [T0, "C", "wiki:history", "alice", "created"],
       [T0 + 3600, "e", "wiki:history", "bob", "typo"],
@@ -153,11 +167,18 @@ describeOnEachDatabase("moving a whole DokuWiki in and out", (database) => {
       const again = await importSite(copy.db as Db, media, out);
       expect(again.pages).toBe(pages);
       const documents = async (target: Db) =>
-        (await target.revision.findMany({ orderBy: [{ page: { slug: "asc" } }, { number: "asc" }], select: { page: { select: { slug: true, title: true } }, number: true, content: true, createdAt: true, author: { select: { name: true } } } }))
-          .map((r) => ({ ...r, author: r.author.name === "Palimpsest import" ? null : r.author.name, content: withoutSourceIds(r.content) }));
+        (
+          await target.revision.findMany({
+            orderBy: [{ page: { slug: "asc" } }, { number: "asc" }],
+            select: { page: { select: { slug: true, title: true } }, number: true, content: true, createdAt: true, author: { select: { name: true } } },
+          })
+        ).map((r) => ({ ...r, author: r.author.name === "Palimpsest import" ? null : r.author.name, content: withoutSourceIds(r.content) }));
       expect(await documents(copy.db as Db)).toEqual(await documents(db()));
       const files = async (target: Db) =>
-        target.mediaVersion.findMany({ orderBy: [{ media: { name: "asc" } }, { number: "asc" }], select: { number: true, hash: true, summary: true, createdAt: true, uploader: { select: { name: true } }, media: { select: { name: true } } } });
+        target.mediaVersion.findMany({
+          orderBy: [{ media: { name: "asc" } }, { number: "asc" }],
+          select: { number: true, hash: true, summary: true, createdAt: true, uploader: { select: { name: true } }, media: { select: { name: true } } },
+        });
       expect(await files(copy.db as Db)).toEqual(await files(db()));
     } finally {
       await copy.drop();
@@ -188,12 +209,20 @@ describeOnEachDatabase("moving a whole DokuWiki in and out", (database) => {
   it("approves revisions waiting for review when newer ones come from DokuWiki, as any import does", async () => {
     const editor = await db().user.create({ data: { name: "Waiting editor", nameKey: "waiting editor", role: "editor" } });
     await db().page.update({ where: { slug: "plain" }, data: { reviewPolicy: "required" } });
-    const saved = await savePageRevision(db(), { pageId: "plain", doc: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Pending words." }] }] }, authorId: editor.id, summary: "waits" });
+    const saved = await savePageRevision(db(), {
+      pageId: "plain",
+      doc: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Pending words." }] }] },
+      authorId: editor.id,
+      summary: "waits",
+    });
     expect(saved).toMatchObject({ status: "created", pending: true });
     // Edited in DokuWiki after the save here: only what is newer than a page's newest revision comes over.
     put(site, "pages/plain.txt", "Plain text, edited in DokuWiki.", Math.floor(Date.now() / 1000) + 60);
     expect(await importSite(db(), media, site)).toMatchObject({ revisions: 1 });
-    const page = await db().page.findUniqueOrThrow({ where: { slug: "plain" }, select: { latestRevision: { select: { number: true, reviewState: true } }, publishedRevision: { select: { number: true } } } });
+    const page = await db().page.findUniqueOrThrow({
+      where: { slug: "plain" },
+      select: { latestRevision: { select: { number: true, reviewState: true } }, publishedRevision: { select: { number: true } } },
+    });
     expect(page).toEqual({ latestRevision: { number: 3, reviewState: "approved" }, publishedRevision: { number: 3 } });
     expect(await db().revision.findFirstOrThrow({ where: { page: { slug: "plain" }, number: 2 }, select: { reviewState: true } })).toEqual({ reviewState: "approved" });
   });

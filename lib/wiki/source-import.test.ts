@@ -32,10 +32,16 @@ describeOnEachDatabase("importing bibliographic files", (database) => {
     await expect(importSources(db, reader, { text: BIBTEX, format: "bibtex" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await importSources(db, ed, { text: BIBTEX, format: "bibtex" })).toEqual({ added: 1, existing: 1 });
     const { entries } = await listSources(db);
-    expect(entries.map((e) => [e.title, e.doi])).toEqual([["Import AI 412 (already here)", null], ["Measuring frontier model risks", "10.1234/abcd.5678"]]);
+    expect(entries.map((e) => [e.title, e.doi])).toEqual([
+      ["Import AI 412 (already here)", null],
+      ["Measuring frontier model risks", "10.1234/abcd.5678"],
+    ]);
     const paper = await db.source.findFirstOrThrow({ where: { doi: "10.1234/abcd.5678" } });
     expect(paper).toMatchObject({ type: "article-journal", containerTitle: "Journal of AI Safety", issued: "2026" });
-    expect(JSON.parse(paper.authors)).toEqual([{ family: "Doe", given: "Jane" }, { family: "Roe", given: "Richard" }]);
+    expect(JSON.parse(paper.authors)).toEqual([
+      { family: "Doe", given: "Jane" },
+      { family: "Roe", given: "Richard" },
+    ]);
     expect((await getSourceVersions(db, paper.id)).map((v) => v.summary)).toEqual(["Imported from BibTeX"]);
 
     // Importing it again adds nothing.

@@ -28,7 +28,10 @@ async function closedPort(): Promise<number> {
 const ARTICLE_FIELDS = {
   type: "article-journal",
   title: "Measuring Citation Coverage in Collaborative Encyclopedias",
-  authors: [{ family: "Okafor", given: "Adaeze" }, { family: "Lindqvist", given: "Per" }],
+  authors: [
+    { family: "Okafor", given: "Adaeze" },
+    { family: "Lindqvist", given: "Per" },
+  ],
   containerTitle: "Journal of Open Knowledge",
   volume: "12",
   issue: "3",
@@ -71,7 +74,10 @@ describe("lookupDoi", () => {
       code: "UNAVAILABLE",
       message: `Could not reach 127.0.0.1:${port} (connection refused). Check the network connection, or enter the source by hand.`,
     });
-    await expect(lookupDoi("10.5555/palimpsest.1", "http://127.0.0.1:9")).rejects.toMatchObject({ code: "UNAVAILABLE", message: expect.stringContaining("enter the source by hand") });
+    await expect(lookupDoi("10.5555/palimpsest.1", "http://127.0.0.1:9")).rejects.toMatchObject({
+      code: "UNAVAILABLE",
+      message: expect.stringContaining("enter the source by hand"),
+    });
   });
 });
 
@@ -104,7 +110,13 @@ describe("lookupUrl", () => {
   });
 
   it("refuses pages on private networks when fetching directly", async () => {
-    for (const url of [`${stub.url}/pages/article.html`, `http://localhost:${new URL(stub.url).port}/pages/blog.html`, "http://[::1]/", "http://[::ffff:127.0.0.1]/", "http://169.254.169.254/latest/meta-data/"]) {
+    for (const url of [
+      `${stub.url}/pages/article.html`,
+      `http://localhost:${new URL(stub.url).port}/pages/blog.html`,
+      "http://[::1]/",
+      "http://[::ffff:127.0.0.1]/",
+      "http://169.254.169.254/latest/meta-data/",
+    ]) {
       await expect(lookupUrl(url, ""), url).rejects.toMatchObject({ code: "INVALID_INPUT", message: "That address is on a private network; enter the source by hand." });
     }
   });
@@ -130,7 +142,24 @@ describe("isPublicAddress", () => {
   it("tells public addresses from loopback, private, link-local, unique-local, reserved and tunnelled ones", () => {
     const tunnelled = ["64:ff9b::7f00:1", "64:ff9b:1::a00:1", "2002:7f00:1::", "::7f00:1", "::ffff:0:7f00:1", "2001::1", "2001:db8::1"];
     const reserved = ["192.0.2.1", "198.51.100.7", "203.0.113.5", "198.18.0.1", "240.0.0.1", "255.255.255.255", "224.0.0.1", "ff02::1"];
-    for (const address of ["127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "::1", "::", "fd00::1", "fe80::1", "::ffff:7f00:1", "::ffff:10.0.0.1", "not an address", ...tunnelled, ...reserved]) {
+    for (const address of [
+      "127.0.0.1",
+      "10.1.2.3",
+      "172.16.0.1",
+      "192.168.1.1",
+      "169.254.169.254",
+      "100.64.0.1",
+      "0.0.0.0",
+      "::1",
+      "::",
+      "fd00::1",
+      "fe80::1",
+      "::ffff:7f00:1",
+      "::ffff:10.0.0.1",
+      "not an address",
+      ...tunnelled,
+      ...reserved,
+    ]) {
       expect(isPublicAddress(address), address).toBe(false);
     }
     for (const address of ["93.184.216.34", "1.1.1.1", "172.32.0.1", "2606:4700::1111", "::ffff:5db8:d822"]) {
@@ -169,7 +198,10 @@ describeOnEachDatabase("looking sources up", (database) => {
       fields: { ...ARTICLE_FIELDS, url: "https://doi.org/10.5555/palimpsest.1" },
       via: "doi",
     });
-    expect(await lookupSource(db, editor, { query: "https://example.org/blog" })).toMatchObject({ fields: { title: "Why we cite & how", accessed: new Date().toISOString().slice(0, 10) }, via: "url" });
+    expect(await lookupSource(db, editor, { query: "https://example.org/blog" })).toMatchObject({
+      fields: { title: "Why we cite & how", accessed: new Date().toISOString().slice(0, 10) },
+      via: "url",
+    });
     for (const query of ["a book I read", "", "mailto:a@example.org"]) {
       await expect(lookupSource(db, editor, { query }), query).rejects.toMatchObject({ code: "INVALID_INPUT" });
     }

@@ -32,7 +32,10 @@ describeOnEachDatabase("editing and merging sources", (database) => {
     await savePageRevision(db, { pageId: "two", doc: doc(p(cite(b)), p(cite(b))), authorId: ed.id, summary: "", baseRevisionId: old.revisionId });
 
     await expect(updateSource(db, reader, a, fields)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(updateSource(db, ed, a, { ...fields, doi: "not a doi" })).rejects.toMatchObject({ code: "INVALID_INPUT", details: { fieldErrors: { doi: expect.stringMatching(/10\.1234/) } } });
+    await expect(updateSource(db, ed, a, { ...fields, doi: "not a doi" })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      details: { fieldErrors: { doi: expect.stringMatching(/10\.1234/) } },
+    });
     expect(await updateSource(db, ed, a, fields)).toEqual({ citingPages: ["one"] });
     const versions = await getSourceVersions(db, a);
     expect(versions.map((v) => [v.number, v.editor, v.summary, v.data.doi])).toEqual([
@@ -69,7 +72,8 @@ describeOnEachDatabase("editing and merging sources", (database) => {
   it("refuses editors a source change that would go round a page's protection or review", async () => {
     const { db } = database();
     const tag = Math.random().toString(36).slice(2, 8);
-    const make = (role: "editor" | "reviewer" | "admin") => createAccount(db, { email: `${role}-${tag}@example.org`, name: `${role} ${tag}`, password: "correct horse battery" }, { role });
+    const make = (role: "editor" | "reviewer" | "admin") =>
+      createAccount(db, { email: `${role}-${tag}@example.org`, name: `${role} ${tag}`, password: "correct horse battery" }, { role });
     const [editor, reviewer, admin] = [await make("editor"), await make("reviewer"), await make("admin")];
     const guarded = (await createSource(db, editor, { url: `https://guarded.example/${tag}`, title: "Guarded" })).id;
     const reviewed = (await createSource(db, editor, { url: `https://reviewed.example/${tag}`, title: "Reviewed" })).id;

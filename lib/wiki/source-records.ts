@@ -13,12 +13,40 @@ import { indexPagesCiting } from "./search";
 // stays behind pointing at the one it became, so revisions citing it keep rendering.
 
 const FIELDS = {
-  type: true, title: true, authors: true, containerTitle: true, publisher: true, issued: true,
-  url: true, doi: true, isbn: true, accessed: true, archiveUrl: true, note: true, volume: true, issue: true, page: true,
+  type: true,
+  title: true,
+  authors: true,
+  containerTitle: true,
+  publisher: true,
+  issued: true,
+  url: true,
+  doi: true,
+  isbn: true,
+  accessed: true,
+  archiveUrl: true,
+  note: true,
+  volume: true,
+  issue: true,
+  page: true,
 } as const;
 
-export type Fields = { type: string; title: string; authors: string; containerTitle: string | null; volume?: string | null; issue?: string | null; page?: string | null; publisher: string | null; issued: string | null; url: string | null; doi: string | null; isbn: string | null; accessed: string | null; archiveUrl: string | null; note: string | null };
-
+export type Fields = {
+  type: string;
+  title: string;
+  authors: string;
+  containerTitle: string | null;
+  volume?: string | null;
+  issue?: string | null;
+  page?: string | null;
+  publisher: string | null;
+  issued: string | null;
+  url: string | null;
+  doi: string | null;
+  isbn: string | null;
+  accessed: string | null;
+  archiveUrl: string | null;
+  note: string | null;
+};
 
 /** Keeps a version of a record's fields, numbered after the last. */
 export async function recordVersion(tx: Tx, sourceId: string, data: Fields, editorId: string | null, summary: string) {
@@ -102,9 +130,7 @@ export async function mergeSources(db: Db, account: Account | null, input: { fro
     const [from, into] = [await liveSourceOrThrow(tx, input.from), await liveSourceOrThrow(tx, input.into)];
     await assertMayChangeCited(tx, author, [from.id, into.id]);
     const filled = Object.fromEntries(
-      (Object.keys(FIELDS) as (keyof Fields)[])
-        .filter((key) => key !== "authors" && !into[key] && from[key])
-        .map((key) => [key, from[key]]),
+      (Object.keys(FIELDS) as (keyof Fields)[]).filter((key) => key !== "authors" && !into[key] && from[key]).map((key) => [key, from[key]]),
     ) as Partial<Fields>;
     if (into.authors === "[]" && from.authors !== "[]") filled.authors = from.authors;
     const citingPages = await pagesCiting(tx, [from.id, into.id]);
@@ -132,6 +158,10 @@ export interface SourceVersion {
 
 /** A source's versions, newest first. */
 export async function getSourceVersions(db: DbOrTx, id: string): Promise<SourceVersion[]> {
-  const rows = await db.sourceRevision.findMany({ where: { sourceId: id }, orderBy: { number: "desc" }, select: { number: true, createdAt: true, summary: true, data: true, editor: { select: { name: true } } } });
+  const rows = await db.sourceRevision.findMany({
+    where: { sourceId: id },
+    orderBy: { number: "desc" },
+    select: { number: true, createdAt: true, summary: true, data: true, editor: { select: { name: true } } },
+  });
   return rows.map((r) => ({ number: r.number, createdAt: r.createdAt, summary: r.summary, editor: r.editor?.name ?? null, data: JSON.parse(r.data) as Fields }));
 }

@@ -43,8 +43,22 @@ export async function resolveImportedSources(tx: DbOrTx, sources: ImportedSource
 }
 
 const RECORD_SELECT = {
-  id: true, type: true, title: true, authors: true, containerTitle: true, volume: true, issue: true, page: true, publisher: true, issued: true,
-  url: true, accessed: true, doi: true, isbn: true, note: true, mergedIntoId: true,
+  id: true,
+  type: true,
+  title: true,
+  authors: true,
+  containerTitle: true,
+  volume: true,
+  issue: true,
+  page: true,
+  publisher: true,
+  issued: true,
+  url: true,
+  accessed: true,
+  doi: true,
+  isbn: true,
+  note: true,
+  mergedIntoId: true,
 } as const;
 
 type Names = RenderSource["authors"];
@@ -128,7 +142,11 @@ export async function createSource(db: DbOrTx, account: Account | null, input: u
   }
   const created = await db.source.create({
     data: {
-      ...fields, type: type ?? (fields.url ? "webpage" : "document"), doi, normalizedUrl, authors: JSON.stringify(parseAuthorList(authors)),
+      ...fields,
+      type: type ?? (fields.url ? "webpage" : "document"),
+      doi,
+      normalizedUrl,
+      authors: JSON.stringify(parseAuthorList(authors)),
       draftOfId: draft ? account!.id : null,
     },
     select: CHOICE_SELECT,

@@ -70,8 +70,7 @@ export default async function SettingsPage() {
             <input name="urlResolver" type="url" maxLength={500} defaultValue={settings.urlResolver} placeholder="directly" aria-describedby="url-resolver-help" />
           </label>
           <p id="url-resolver-help" className="form-info">
-            Leave empty to fetch pages directly (addresses on private networks are refused), or give an address the page&apos;s URL is added to, encoded, such as a
-            proxy&apos;s.
+            Leave empty to fetch pages directly (addresses on private networks are refused), or give an address the page&apos;s URL is added to, encoded, such as a proxy&apos;s.
           </p>
         </fieldset>
         <label>

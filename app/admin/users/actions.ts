@@ -12,7 +12,10 @@ import { AppError } from "@/lib/wiki/errors";
 const UpdateSchema = z.object({
   id: z.string().min(1).max(64),
   role: RoleSchema.optional(),
-  blocked: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+  blocked: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional(),
 });
 
 /** Changes an account's role or blocks it; a form posts here (and works without JavaScript). */

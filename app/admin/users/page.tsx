@@ -60,7 +60,11 @@ export default async function AccountsPage() {
                         ))}
                       </select>
                     </label>
-                    {a.id !== actor!.id && <button type="submit" className="secondary">Change role</button>}
+                    {a.id !== actor!.id && (
+                      <button type="submit" className="secondary">
+                        Change role
+                      </button>
+                    )}
                   </form>
                 </td>
                 <td>

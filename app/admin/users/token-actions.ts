@@ -9,7 +9,9 @@ import { issueApiToken, revokeApiToken } from "@/lib/wiki/api-tokens";
 /** Issues a token and returns it this once. */
 export async function issueTokenAction(userId: string, name: string, expiresInDays: number | null): Promise<ActionResult<{ token: string }>> {
   const days = expiresInDays === null ? null : Number(expiresInDays);
-  const result = await toActionResult(async () => ({ token: (await issueApiToken(db, await currentAccount(), { userId: String(userId), name: String(name), expiresInDays: days })).token }));
+  const result = await toActionResult(async () => ({
+    token: (await issueApiToken(db, await currentAccount(), { userId: String(userId), name: String(name), expiresInDays: days })).token,
+  }));
   revalidatePath("/admin/users");
   return result;
 }

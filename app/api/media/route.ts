@@ -24,7 +24,20 @@ export async function GET(request: Request) {
     const { entries, more } = await listMedia(db, { q, type, unused, skip: (page - 1) * MEDIA_PAGE_SIZE });
     return {
       body: {
-        entries: entries.map(({ current, ...entry }) => ({ ...entry, href: mediaHref(entry.name), version: { number: current.number, type: current.type, label: typeFacts(current.type).label, size: current.size, width: current.width, height: current.height, createdAt: current.createdAt, ...versionAddresses(current, entry.name) } })),
+        entries: entries.map(({ current, ...entry }) => ({
+          ...entry,
+          href: mediaHref(entry.name),
+          version: {
+            number: current.number,
+            type: current.type,
+            label: typeFacts(current.type).label,
+            size: current.size,
+            width: current.width,
+            height: current.height,
+            createdAt: current.createdAt,
+            ...versionAddresses(current, entry.name),
+          },
+        })),
         next: more ? page + 1 : null,
       },
     };
@@ -41,7 +54,8 @@ export async function POST(request: Request) {
     const account = await requestAccount(request);
     const { limits } = mediaServices();
     const declared = Number(request.headers.get("content-length") ?? 0);
-    if (declared > limits.maxBytes + FORM_OVERHEAD_BYTES) throw new AppError("INVALID_INPUT", `The file is larger than the limit of ${Math.round(limits.maxBytes / 1024 / 1024)} MB. Nothing was stored.`);
+    if (declared > limits.maxBytes + FORM_OVERHEAD_BYTES)
+      throw new AppError("INVALID_INPUT", `The file is larger than the limit of ${Math.round(limits.maxBytes / 1024 / 1024)} MB. Nothing was stored.`);
     if (!/^multipart\/form-data/i.test(request.headers.get("content-type") ?? "")) throw new AppError("INVALID_INPUT", "Send the file as multipart/form-data.");
     const form = await request.formData();
     const file = MediaUploadFileSchema.parse(form.get("file"));

@@ -90,7 +90,8 @@ export default async function MediaFilePage({ params }: Props) {
                 <a href={pageHref(use.pageId)}>{use.title}</a>
                 {use.sections.some((section) => section.anchor) && (
                   <>
-                    {" "}— in{" "}
+                    {" "}
+                    — in{" "}
                     {use.sections.map((section, i) => (
                       <span key={section.anchor}>
                         {i > 0 && ", "}

@@ -9,6 +9,12 @@ export async function GET(request: Request) {
   const url = new URL(request.url);
   const { before: _before, ...filter } = RecentQuerySchema.parse(queryObject(url.searchParams));
   const { changes } = await getRecentChanges(db, filter);
-  const xml = revisionsAtom({ origin: publicOrigin(request.headers), title: "Palimpsest — recent changes", selfPath: `/recent/feed${url.search}`, htmlPath: `/recent${url.search}`, revisions: changes });
+  const xml = revisionsAtom({
+    origin: publicOrigin(request.headers),
+    title: "Palimpsest — recent changes",
+    selfPath: `/recent/feed${url.search}`,
+    htmlPath: `/recent${url.search}`,
+    revisions: changes,
+  });
   return new Response(xml, { headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "public, max-age=60" } });
 }

@@ -23,7 +23,12 @@ export async function updateSourceAction(_previous: ActionResult | null, form: F
 /** Merges this source into another, given that one's address in the library or its id. */
 export async function mergeSourceAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const { id, into } = formFields(form);
-  const target = String(into ?? "").trim().replace(/\/+$/, "").split("/").pop() ?? "";
+  const target =
+    String(into ?? "")
+      .trim()
+      .replace(/\/+$/, "")
+      .split("/")
+      .pop() ?? "";
   if (!target) return { ok: false, code: "INVALID_INPUT", message: "Give the address or id of the source to keep." };
   const result = await toActionResult(async () => mergeSources(db, await currentAccount(), { from: String(id), into: target }));
   if (!result.ok) return result;

@@ -49,10 +49,7 @@ export default async function SourcePage({ params }: Props) {
   const { source, citedIn } = detail;
   const [account, versions, style] = await Promise.all([currentAccount(), getSourceVersions(db, source.id), getCitationStyle(db)]);
   const versionRecords = versions.map((v) => ({ ...v.data, id: `${source.id}@${v.number}`, authors: parseAuthors(v.data.authors) }));
-  const [asVersions, ...inStyles] = await Promise.all([
-    formatSources(db, versionRecords, style),
-    ...CITATION_STYLES.map((s) => formatSources(db, [source], s.id)),
-  ]);
+  const [asVersions, ...inStyles] = await Promise.all([formatSources(db, versionRecords, style), ...CITATION_STYLES.map((s) => formatSources(db, [source], s.id))]);
   const inSiteStyle = inStyles[CITATION_STYLES.findIndex((s) => s.id === style)].get(source.id);
   const editor = can(account, "edit") && !source.mergedIntoId;
   const fields: [string, string | null][] = [

@@ -28,11 +28,7 @@ export default async function ContributionsPage({ params, searchParams }: Props)
   return (
     <article className="history" aria-labelledby="contributions-title">
       <h1 id="contributions-title">Contributions of {result.user.name}</h1>
-      {result.contributions.length === 0 ? (
-        <p>No edits yet.</p>
-      ) : (
-        <ChangeList changes={result.contributions} />
-      )}
+      {result.contributions.length === 0 ? <p>No edits yet.</p> : <ChangeList changes={result.contributions} />}
       {result.older && (
         <nav className="pager" aria-label="More contributions">
           <Link href={`${userHref(result.user.name)}?before=${result.older}`}>Older contributions →</Link>

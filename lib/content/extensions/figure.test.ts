@@ -4,7 +4,11 @@ import type { NodeJSON } from "../document";
 import { type RenderMedia, renderArticle } from "../render";
 import { collectFigureMedia } from "./figure";
 
-const figure = (media: string, attrs: Record<string, unknown> = {}, caption: NodeJSON[] = []): NodeJSON => ({ type: "figure", attrs: { media, alt: null, width: null, align: null, ...attrs }, content: caption });
+const figure = (media: string, attrs: Record<string, unknown> = {}, caption: NodeJSON[] = []): NodeJSON => ({
+  type: "figure",
+  attrs: { media, alt: null, width: null, align: null, ...attrs },
+  content: caption,
+});
 const doc = (...content: NodeJSON[]) => ({ type: "doc", content });
 const chart: RenderMedia = {
   href: "/media/models:chart.png",
@@ -14,9 +18,18 @@ const chart: RenderMedia = {
   height: 600,
   label: "PNG image, 9 KB",
   picture: {
-    avif: [{ width: 160, url: "/files/abc/thumbnails/160.avif" }, { width: 900, url: "/files/abc/thumbnails/1024.avif" }],
-    webp: [{ width: 160, url: "/files/abc/thumbnails/160.webp" }, { width: 900, url: "/files/abc/thumbnails/1024.webp" }],
-    fallback: [{ width: 160, url: "/files/abc/thumbnails/160.png" }, { width: 900, url: "/files/abc/thumbnails/1024.png" }],
+    avif: [
+      { width: 160, url: "/files/abc/thumbnails/160.avif" },
+      { width: 900, url: "/files/abc/thumbnails/1024.avif" },
+    ],
+    webp: [
+      { width: 160, url: "/files/abc/thumbnails/160.webp" },
+      { width: 900, url: "/files/abc/thumbnails/1024.webp" },
+    ],
+    fallback: [
+      { width: 160, url: "/files/abc/thumbnails/160.png" },
+      { width: 900, url: "/files/abc/thumbnails/1024.png" },
+    ],
   },
 };
 const render = (d: { type: string; content: NodeJSON[] }, media: [string, RenderMedia][] = []) =>
@@ -24,7 +37,11 @@ const render = (d: { type: string; content: NodeJSON[] }, media: [string, Render
 
 describe("figures", () => {
   it("are documents the editor's schema accepts, with captions holding links and citations", () => {
-    const caption: NodeJSON[] = [{ type: "text", text: "Scores " }, { type: "text", text: "by year", marks: [{ type: "wikiLink", attrs: { target: "scores", fragment: null } }] }, { type: "citation", attrs: { sourceId: "s1", locator: null, quote: null } }];
+    const caption: NodeJSON[] = [
+      { type: "text", text: "Scores " },
+      { type: "text", text: "by year", marks: [{ type: "wikiLink", attrs: { target: "scores", fragment: null } }] },
+      { type: "citation", attrs: { sourceId: "s1", locator: null, quote: null } },
+    ];
     expect(documentProblems(doc(figure("models:chart.png", { align: "right", width: 300 }, caption)))).toEqual([]);
     expect(collectFigureMedia(doc(figure("a.png"), { type: "paragraph" }, figure("b.pdf"), figure("a.png")))).toEqual(["a.png", "b.pdf"]);
   });
@@ -53,7 +70,9 @@ describe("figures", () => {
 
   it("show a file that is no picture as a link, and a missing file as a placeholder offering the upload", () => {
     const pdf: RenderMedia = { ...chart, url: "/files/def/paper.pdf", picture: null, width: null, height: null, label: "PDF document, 2 MB" };
-    expect(render(doc(figure("paper.pdf")), [["paper.pdf", pdf]])).toBe('<figure class="figure"><a href="/files/def/paper.pdf" class="media-file">paper.pdf</a> <span class="media-label">(PDF document, 2 MB)</span></figure>');
+    expect(render(doc(figure("paper.pdf")), [["paper.pdf", pdf]])).toBe(
+      '<figure class="figure"><a href="/files/def/paper.pdf" class="media-file">paper.pdf</a> <span class="media-label">(PDF document, 2 MB)</span></figure>',
+    );
     expect(render(doc(figure("models:new chart.png", {}, [{ type: "text", text: "Soon" }])))).toBe(
       '<figure class="figure figure-missing"><a href="/media?upload=models%3Anew+chart.png" class="media-missing" title="models:new chart.png (file does not exist)">models:new chart.png<span class="visually-hidden"> (file does not exist)</span></a><figcaption>Soon</figcaption></figure>',
     );

@@ -27,7 +27,7 @@ const positiveWidth = (value: unknown): number | null => {
   return Number.isInteger(width) && width > 0 && width <= 4000 ? width : null;
 };
 
-const alignment = (value: unknown): FigureAlignment | null => (FIGURE_ALIGNMENTS as readonly unknown[]).includes(value) ? (value as FigureAlignment) : null;
+const alignment = (value: unknown): FigureAlignment | null => ((FIGURE_ALIGNMENTS as readonly unknown[]).includes(value) ? (value as FigureAlignment) : null);
 
 /**
  * A picture (or other file) from the media library with a caption, which may hold links and
@@ -45,8 +45,16 @@ export const Figure = Node.create({
     return {
       media: { default: "", parseHTML: (el) => el.getAttribute("data-media") ?? "", renderHTML: (attrs) => ({ "data-media": String(attrs.media ?? "") }) },
       alt: { default: null, parseHTML: (el) => el.getAttribute("data-alt"), renderHTML: (attrs) => (attrs.alt == null ? {} : { "data-alt": String(attrs.alt) }) },
-      width: { default: null, parseHTML: (el) => positiveWidth(el.getAttribute("data-width")), renderHTML: (attrs) => (positiveWidth(attrs.width) ? { "data-width": String(attrs.width) } : {}) },
-      align: { default: null, parseHTML: (el) => alignment(el.getAttribute("data-align")), renderHTML: (attrs) => (alignment(attrs.align) ? { "data-align": String(attrs.align) } : {}) },
+      width: {
+        default: null,
+        parseHTML: (el) => positiveWidth(el.getAttribute("data-width")),
+        renderHTML: (attrs) => (positiveWidth(attrs.width) ? { "data-width": String(attrs.width) } : {}),
+      },
+      align: {
+        default: null,
+        parseHTML: (el) => alignment(el.getAttribute("data-align")),
+        renderHTML: (attrs) => (alignment(attrs.align) ? { "data-align": String(attrs.align) } : {}),
+      },
     };
   },
 

@@ -24,7 +24,8 @@ export async function GET(request: Request, { params }: Context) {
     if (!parsed.success || !stored) throw new AppError("NOT_FOUND", "There is no such file.");
     const { hash, path } = parsed.data;
     const etag = path.kind === "thumbnail" ? thumbnailEtag(hash, path.width, path.format) : hash;
-    if (request.headers.get("if-none-match") === `"${etag}"`) return new Response(null, { status: 304, headers: { ETag: `"${etag}"`, "Cache-Control": "public, max-age=31536000, immutable" } });
+    if (request.headers.get("if-none-match") === `"${etag}"`)
+      return new Response(null, { status: 304, headers: { ETag: `"${etag}"`, "Cache-Control": "public, max-age=31536000, immutable" } });
     const media = mediaServices();
     if (path.kind === "thumbnail") {
       const bytes = await getThumbnail(media.store, media.limits, { hash, type: stored.type }, path.width, path.format);

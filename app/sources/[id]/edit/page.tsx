@@ -33,7 +33,9 @@ export default async function EditSourcePage({ params }: Props) {
       <h1 id="edit-source-title">Edit “{source.title}”</h1>
       <p>Articles citing this source show the change in their References; the previous version is kept.</p>
       <ActionForm action={updateSourceAction} fields={{ id }} label="Save the source" labels={SOURCE_FIELD_LABELS}>
-        <SourceFormFields values={{ ...source, volume: source.volume ?? null, issue: source.issue ?? null, page: source.page ?? null, authors: formatAuthorList(source.authors) }} />
+        <SourceFormFields
+          values={{ ...source, volume: source.volume ?? null, issue: source.issue ?? null, page: source.page ?? null, authors: formatAuthorList(source.authors) }}
+        />
       </ActionForm>
     </article>
   );

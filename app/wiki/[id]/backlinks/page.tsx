@@ -33,7 +33,13 @@ export default async function BacklinksPage({ params }: Props) {
   return (
     <article className="history" aria-labelledby="backlinks-title">
       <h1 id="backlinks-title">What links to {title}</h1>
-      {existing ? <PageTabs pageId={pageId} current="backlinks" /> : <p>The page “{pageId}” does not exist yet: <Link href={`${pageHref(pageId)}/edit`}>create it</Link>.</p>}
+      {existing ? (
+        <PageTabs pageId={pageId} current="backlinks" />
+      ) : (
+        <p>
+          The page “{pageId}” does not exist yet: <Link href={`${pageHref(pageId)}/edit`}>create it</Link>.
+        </p>
+      )}
       {links.length === 0 ? (
         <p>No page links here.</p>
       ) : (

@@ -37,7 +37,14 @@ export default async function DiffPage({ params, searchParams }: Props) {
   const rawId = routeParam((await params).id);
   const query = await searchParams;
   const result = await load(rawId, query);
-  if ("hidden" in result && result.hidden) return <HiddenRevision title="Differences between revisions" hidden={result.hidden} path={`${pageHref(rawId)}/diff?${new URLSearchParams(queryObject(query) as Record<string, string>)}`} />;
+  if ("hidden" in result && result.hidden)
+    return (
+      <HiddenRevision
+        title="Differences between revisions"
+        hidden={result.hidden}
+        path={`${pageHref(rawId)}/diff?${new URLSearchParams(queryObject(query) as Record<string, string>)}`}
+      />
+    );
   if ("error" in result) {
     return (
       <article className="prose">

@@ -24,8 +24,7 @@ function parseDocumentText(text: string): unknown {
 }
 
 export type SaveOutcome =
-  | { status: "created"; number: number; revisionId: number; merged: boolean; pending: boolean }
-  | { status: "unchanged"; number: number; revisionId: number };
+  { status: "created"; number: number; revisionId: number; merged: boolean; pending: boolean } | { status: "unchanged"; number: number; revisionId: number };
 
 /** Saves the editor's document as a new revision; a conflict comes back with what resolving it needs. */
 export async function saveArticle(rawPageId: string, request: SaveRevisionRequest): Promise<ActionResult<SaveOutcome> & { conflict?: ConflictDetails }> {

@@ -76,19 +76,20 @@ export default async function EditPage({ params, searchParams }: Props) {
       {pending && (
         <p className="notice" role="status">
           Revisions waiting for review: you are editing the latest revision ({latest.number}), which readers do not see yet
-          {latest.publishedNumber ? ` (they see revision ${latest.publishedNumber})` : ""}. <a href={`${pageHref(pageId)}/diff?from=${latest.publishedNumber ?? 1}&to=${latest.number}`}>See the pending changes</a>
+          {latest.publishedNumber ? ` (they see revision ${latest.publishedNumber})` : ""}.{" "}
+          <a href={`${pageHref(pageId)}/diff?from=${latest.publishedNumber ?? 1}&to=${latest.number}`}>See the pending changes</a>
         </p>
       )}
       <ArticleEditor
-      pageId={pageId}
-      title={suggested ?? title}
-      baseRevisionId={latest?.revisionId ?? null}
-      baseNumber={latest?.number ?? null}
-      doc={doc}
-      linkedPages={linkedPages}
-      actions={EDITOR_ACTIONS}
-      watchByDefault={watchByDefault}
-      waitsForReview={waitsForReview}
+        pageId={pageId}
+        title={suggested ?? title}
+        baseRevisionId={latest?.revisionId ?? null}
+        baseNumber={latest?.number ?? null}
+        doc={doc}
+        linkedPages={linkedPages}
+        actions={EDITOR_ACTIONS}
+        watchByDefault={watchByDefault}
+        waitsForReview={waitsForReview}
       />
     </>
   );

@@ -48,7 +48,8 @@ export default async function HistoryPage({ params, searchParams }: Props) {
           <Link href={`${pageHref(page.pageId)}/history/feed`}>Atom feed</Link>
           {!page.deleted && (
             <>
-              {" "}· <a href={`/api/pages/${encodeURIComponent(page.pageId)}?format=dokuwiki`}>DokuWiki markup</a>
+              {" "}
+              · <a href={`/api/pages/${encodeURIComponent(page.pageId)}?format=dokuwiki`}>DokuWiki markup</a>
             </>
           )}
         </p>

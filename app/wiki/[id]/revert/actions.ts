@@ -25,7 +25,10 @@ export async function revertAction(_previous: ActionResult | null, form: FormDat
   const result = await toActionResult(async () => {
     const saved = await (mode === "undo" ? undoRevision : revertToRevision)(db, await currentAccount(), { pageId, number, reason: summary });
     if (saved.status === "unchanged") {
-      throw new AppError("INVALID_INPUT", mode === "undo" ? "Nothing to undo: the page already reads as it did before that revision." : `Nothing to revert: the page already reads as revision ${number} did.`);
+      throw new AppError(
+        "INVALID_INPUT",
+        mode === "undo" ? "Nothing to undo: the page already reads as it did before that revision." : `Nothing to revert: the page already reads as revision ${number} did.`,
+      );
     }
     return saved;
   });

@@ -52,13 +52,13 @@ export default async function RevertPage({ params, searchParams }: Props) {
       <RevisionLine pageId={page.pageId} revision={revision} />
       {mode === "undo" ? (
         <p>
-          This takes back what revision {number} changed (<Link href={`${base}/diff?from=${number - 1}&to=${number}`}>see its changes</Link>) and keeps every later
-          revision. It is saved as a new revision.
+          This takes back what revision {number} changed (<Link href={`${base}/diff?from=${number - 1}&to=${number}`}>see its changes</Link>) and keeps every later revision. It is
+          saved as a new revision.
         </p>
       ) : (
         <p>
-          The page will read again as it did in revision {number} (<Link href={`${base}/diff?from=${page.latestNumber}&to=${number}`}>see what changes</Link>). Later
-          revisions stay in the history; this is saved as a new revision.
+          The page will read again as it did in revision {number} (<Link href={`${base}/diff?from=${page.latestNumber}&to=${number}`}>see what changes</Link>). Later revisions stay
+          in the history; this is saved as a new revision.
         </p>
       )}
       {preview && (
@@ -76,7 +76,13 @@ export default async function RevertPage({ params, searchParams }: Props) {
         </ActionForm>
       ) : (
         <p role="alert">
-          {account ? "Your account cannot edit this page." : <><Link href={`/login?callbackUrl=${encodeURIComponent(`${base}/history`)}`}>Sign in</Link> to revert or undo.</>}
+          {account ? (
+            "Your account cannot edit this page."
+          ) : (
+            <>
+              <Link href={`/login?callbackUrl=${encodeURIComponent(`${base}/history`)}`}>Sign in</Link> to revert or undo.
+            </>
+          )}
         </p>
       )}
       <p>

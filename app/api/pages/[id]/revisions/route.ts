@@ -30,7 +30,13 @@ export async function POST(request: Request, { params }: Context) {
     const account = await requestAccount(request);
     const input = ApiSaveRevisionSchema.safeParse(await readJson(request, MAX_DOCUMENT_BYTES * 2));
     if (!input.success) {
-      throw new AppError("INVALID_INPUT", input.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).slice(0, 5).join("; "));
+      throw new AppError(
+        "INVALID_INPUT",
+        input.error.issues
+          .map((i) => `${i.path.join(".") || "body"}: ${i.message}`)
+          .slice(0, 5)
+          .join("; "),
+      );
     }
     const saved = await savePageEdit(db, account, { pageId, ...input.data });
     if (saved.status === "unchanged") return { body: { status: "unchanged", revision: { id: saved.revisionId, number: saved.number } } };

@@ -16,7 +16,10 @@ export async function GET(request: Request, { params }: Context) {
     const { page, from, to, diff, sources, numbers } = await compareRevisions(db, await requestAccount(request), routeParam((await params).id), query.data.from, query.data.to);
     return {
       body: {
-        page, from, to, diff,
+        page,
+        from,
+        to,
+        diff,
         sources: Object.fromEntries(sources),
         citationNumbers: { from: Object.fromEntries(numbers.from), to: Object.fromEntries(numbers.to) },
       },
