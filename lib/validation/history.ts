@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queryFilter } from "./query";
 import { countingNumber } from "./numbers";
 
 /** The longest reason given for a revert or an undo. */
@@ -68,13 +69,7 @@ export const PageEventSchema = z.object({
 });
 
 /** An author filter: a user name, or undefined for anyone. */
-const authorFilter = z
-  .string()
-  .trim()
-  .max(100)
-  .optional()
-  .catch(undefined)
-  .transform((v) => v || undefined);
+const authorFilter = queryFilter(100);
 
 /** The filters of recent changes, from the page's form or the feed's address. */
 export const RecentQuerySchema = z.object({
@@ -107,13 +102,7 @@ export const ReviewSchema = z.object({
 
 /** The filters of the review queue. */
 export const QueueQuerySchema = z.object({
-  namespace: z
-    .string()
-    .trim()
-    .max(200)
-    .optional()
-    .catch(undefined)
-    .transform((v) => v || undefined),
+  namespace: queryFilter(200),
   author: authorFilter,
   /** What was just decided, said at the top of the queue: the page, the decision and the revision. */
   reviewed: z.string().min(1).max(300).optional().catch(undefined),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queryFilter } from "./query";
 import { routeParam } from "../http/route-param";
 import { countingNumber } from "./numbers";
 import { normalizePageId } from "../content/page-id";
@@ -48,13 +49,7 @@ export const MediaRevertSchema = z.object({
 
 /** `?q=&type=&page=` of the media library. */
 export const MediaListQuerySchema = z.object({
-  q: z
-    .string()
-    .trim()
-    .max(200)
-    .optional()
-    .catch(undefined)
-    .transform((v) => v || undefined),
+  q: queryFilter(200),
   type: z
     .enum(MEDIA_KINDS as [MediaKind, ...MediaKind[]])
     .optional()

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queryFilter } from "./query";
 import { normalizeDoi, safeUrl } from "../content/url";
 
 export const MAX_TITLE_LENGTH = 500;
@@ -33,20 +34,8 @@ const optionalText = (max: number) =>
 
 /** `?q=&type=&page=` of the source library. */
 export const LibraryQuerySchema = z.object({
-  q: z
-    .string()
-    .trim()
-    .max(200)
-    .optional()
-    .catch(undefined)
-    .transform((v) => v || undefined),
-  type: z
-    .string()
-    .trim()
-    .max(50)
-    .optional()
-    .catch(undefined)
-    .transform((v) => v || undefined),
+  q: queryFilter(200),
+  type: queryFilter(50),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 

@@ -53,16 +53,7 @@ export interface MediaVersionInfo {
   createdAt: Date;
 }
 
-type VersionRow = {
-  number: number;
-  hash: string;
-  type: string;
-  size: number;
-  width: number | null;
-  height: number | null;
-  summary: string;
-  revertOf: number | null;
-  createdAt: Date;
+type VersionRow = Omit<MediaVersionInfo, "uploader"> & {
   uploader: { name: string | null };
 };
 const toVersion = ({ uploader, ...v }: VersionRow): MediaVersionInfo => ({ ...v, uploader: uploader.name });

@@ -1,5 +1,5 @@
 import type { DbOrTx } from "../db";
-import { type Contribution, HISTORY_PAGE_SIZE } from "./history";
+import { type Contribution, HISTORY_PAGE_SIZE, SUMMARY_SELECT } from "./history";
 
 export interface RecentChange extends Contribution {
   author: { id: string; name: string };
@@ -45,19 +45,7 @@ export async function getRecentChanges(db: DbOrTx, filter: RecentChangesFilter =
     },
     orderBy: { id: "desc" },
     take: limit + 1,
-    select: {
-      id: true,
-      number: true,
-      createdAt: true,
-      summary: true,
-      minor: true,
-      size: true,
-      sizeDelta: true,
-      reviewState: true,
-      action: true,
-      author: { select: { id: true, name: true } },
-      page: { select: { slug: true, title: true } },
-    },
+    select: { ...SUMMARY_SELECT, page: { select: { slug: true, title: true } } },
   });
   const changes = rows
     .slice(0, limit)

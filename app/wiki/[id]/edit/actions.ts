@@ -7,7 +7,7 @@ import { collectLinkTargets } from "@/lib/content/document";
 import type { Reference, TocEntry } from "@/lib/content/render";
 import { db } from "@/lib/db";
 import { LinkedPageIdsSchema, type SaveRevisionRequest, SaveRevisionSchema } from "@/lib/validation/revision";
-import { pageExistence, renderStoredDocument } from "@/lib/wiki/articles";
+import { existingPageIds, renderStoredDocument } from "@/lib/wiki/articles";
 import { type LinkSuggestion, linkSuggestions } from "@/lib/wiki/page-index";
 import { assertCanEdit, pageIdOrThrow, savePageEdit } from "@/lib/wiki/edit";
 import { AppError } from "@/lib/wiki/errors";
@@ -70,8 +70,8 @@ export async function findPages(query: string): Promise<LinkSuggestion[]> {
 export async function findMissingPages(pageIds: unknown): Promise<string[]> {
   const ids = LinkedPageIdsSchema.safeParse(pageIds);
   if (!ids.success || !(await currentAccount())) return [];
-  const existence = await pageExistence(db, ids.data);
-  return ids.data.filter((id) => !existence[id]);
+  const existing = await existingPageIds(db, ids.data);
+  return ids.data.filter((id) => !existing.has(id));
 }
 
 export async function findSources(query: string): Promise<SourceChoice[]> {
