@@ -32,7 +32,8 @@ export default defineConfig({
     const metadata = { databaseUrl: s.databaseUrl };
     return [
       { name: `${s.name}-reading`, testMatch: "reading.spec.ts", use, metadata },
-      { name: s.name, testIgnore: "reading.spec.ts", use, metadata, dependencies: [`${s.name}-reading`] },
+      // Accessibility scans read the markup, the same on either engine: they run on the first.
+      { name: s.name, testIgnore: ["reading.spec.ts", ...(s === servers[0] ? [] : ["accessibility.spec.ts"])], use, metadata, dependencies: [`${s.name}-reading`] },
     ];
   }),
   webServer: [

@@ -67,4 +67,55 @@ test.describe("every reader sees the latest text", () => {
     expect(await search()).toContain("1 page matches.");
     expect(await search()).toContain(`href="/wiki/${pageId}`);
   });
+
+  test("signed-in readers' history and diffs are kept per role, and follow a role's change at once", async ({ page, request, browser, baseURL, db, makeAccount, signInAs }) => {
+    const editor = await makeAccount("editor");
+    const pageId = `fresh_role_${Date.now()}`;
+    const first = await savePageRevision(db, { pageId, doc: doc("The first text."), authorId: editor.id, summary: "Start", baseRevisionId: null });
+    if (first.status !== "created") throw new Error("the page was not created");
+    await db.page.update({ where: { slug: pageId }, data: { reviewPolicy: "required" } });
+    await savePageRevision(db, { pageId, doc: doc("The second text, with zebrafinches."), authorId: editor.id, summary: "More", baseRevisionId: first.revisionId });
+    await signInAs(page, editor);
+
+    // The text waiting for review: signed-in readers read it, twice (the second from the cache);
+    // anonymous readers never get their copy.
+    for (let read = 0; read < 2; read++) {
+      await page.goto(`/wiki/${pageId}/diff?from=1&to=2`);
+      await expect(page.getByRole("main")).toContainText("zebrafinches");
+      const anonymous = await request.get(`/wiki/${pageId}/diff?from=1&to=2`, { headers: identity });
+      const html = await anonymous.text();
+      expect(html).toContain("sign in to read it");
+      expect(html).not.toContain("zebrafinches");
+    }
+
+    const rename = page.getByRole("group").filter({ hasText: "Rename this page" });
+    // The second read of each comes from the front cache, kept for editors.
+    for (let read = 0; read < 2; read++) {
+      await page.goto(`/wiki/${pageId}/history`);
+      await expect(rename).toHaveCount(1);
+      await expect(page.getByRole("button", { name: /Roll back/ })).toHaveCount(0);
+    }
+
+    // An administrator makes the editor a reviewer, in another browser.
+    const admin = await browser.newContext({ baseURL });
+    const adminPage = await admin.newPage();
+    await signInAs(adminPage, await makeAccount("admin"));
+    const changeRole = async (role: string) => {
+      await adminPage.goto("/admin/users");
+      const row = adminPage.getByRole("row", { name: new RegExp(editor.name) });
+      await row.getByRole("combobox", { name: `Role of ${editor.name}` }).selectOption(role);
+      await row.getByRole("button", { name: "Change role" }).click();
+      await expect.poll(async () => (await db.user.findUnique({ where: { id: editor.id }, select: { role: true } }))?.role).toBe(role);
+    };
+    await changeRole("reviewer");
+    await page.goto(`/wiki/${pageId}/history`);
+    await expect(page.getByRole("group").filter({ hasText: "Protect this page" })).toHaveCount(1);
+
+    // Made a reader, they get no tools.
+    await changeRole("reader");
+    await page.goto(`/wiki/${pageId}/history`);
+    await expect(page.getByRole("heading", { name: /^History of/ })).toBeVisible();
+    await expect(rename).toHaveCount(0);
+    await admin.close();
+  });
 });

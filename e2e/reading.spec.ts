@@ -13,20 +13,27 @@ test.describe("reading the example article", () => {
     await expect(page).toHaveTitle("GPT 5.2 — Palimpsest");
   });
 
-  test("sends the article's text once, and shows it after a reload and after a navigation inside the app", async ({ page, request }) => {
+  test("sends the article's text and its References once, and shows them after a reload and after a navigation inside the app", async ({ page, request }) => {
     const phrase = "demonstrates comprehensive capabilities across a wide range";
     const html = await (await request.get(ARTICLE, { headers: { "accept-encoding": "identity" } })).text();
     // In the page, not a second time in React's payload beside it.
     expect(html.split(phrase)).toHaveLength(2);
+    const backlinks = page.locator(".references .backlinks a");
+    const shown = async () => {
+      await expect(page.locator("#article-body")).toContainText(phrase);
+      await expect(page.getByRole("heading", { name: "References" })).toBeVisible();
+      // Each link back from the References is written once: as a link in the page, nowhere else.
+      expect(await backlinks.count()).toBe(html.split("Back to citation").length - 1);
+    };
     await page.goto(ARTICLE);
-    await expect(page.locator("#article-body")).toContainText(phrase);
+    await shown();
     await page.reload();
-    await expect(page.locator("#article-body")).toContainText(phrase);
-    // A link inside the app fetches React's payload alone, which then carries the text.
+    await shown();
+    // A link inside the app fetches React's payload alone, which then carries both.
     await page.goto("/");
     await page.getByRole("link", { name: "GPT 5.2", exact: true }).click();
     await expect(page).toHaveURL(ARTICLE);
-    await expect(page.locator("#article-body")).toContainText(phrase);
+    await shown();
   });
 
   test("prints the article and its references without the page's tools, each address once", async ({ page, db, makeAccount }) => {

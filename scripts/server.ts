@@ -4,8 +4,10 @@
 import cluster from "node:cluster";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
-import { followInvalidations } from "../lib/cache/invalidation-feed";
-import { pageCache, pageCacheKey } from "../lib/cache/page-cache";
+import { tokenAccount } from "../lib/auth/token-account";
+import { hasSession, type ReaderClass, readerClasses } from "../lib/auth/reader-class";
+import { followInvalidations, splitInvalidation } from "../lib/cache/invalidation-feed";
+import { mayBeCached, pageCache, pageCacheKey } from "../lib/cache/page-cache";
 import { databaseUrl } from "../lib/db/url";
 import { CLIENT_ADDRESS_HEADER, clientAddress, trustedProxies } from "../lib/http/client-address";
 import { contentSecurityPolicy, newNonce } from "../lib/http/content-security";
@@ -49,8 +51,18 @@ async function serve() {
   await app.prepare();
 
   const cache = pageCache();
+  const readers = readerClasses();
   // Changes made by other servers and by the command line empty this server's cache too.
-  const invalidations = await followInvalidations(databaseUrl(), (paths) => (paths === "all" ? cache.clear() : cache.invalidate(paths)));
+  const invalidations = await followInvalidations(databaseUrl(), (entries) => {
+    if (entries === "all") {
+      cache.clear();
+      readers.forget("all");
+      return;
+    }
+    const { paths, accounts } = splitInvalidation(entries);
+    if (paths.length) cache.invalidate(paths);
+    if (accounts.length) readers.forget(accounts);
+  });
   const trust = trustedProxies();
   // Thumbnails already made are static files: served from the local store's folder, not by Next.js.
   const { store } = readMediaConfig();
@@ -74,24 +86,35 @@ async function serve() {
     }
     if (thumbnails && req.url?.startsWith("/files/")) {
       serveKeptThumbnail(req, res, thumbnails).then(
-        (served) => served || render(req, res),
+        (served) => served || void render(req, res),
         (error: unknown) => {
           console.error(error);
-          render(req, res);
+          void render(req, res);
         },
       );
       return;
     }
-    render(req, res);
+    void render(req, res);
   });
 
-  /** The article cache, then Next.js. */
-  function render(req: IncomingMessage, res: ServerResponse) {
-    const key = pageCacheKey(req.method, req.url, req.headers);
-    if (key) {
+  /** Whom a page is rendered for; null when that cannot be told here (the page is then not cached). */
+  async function readerClass(req: IncomingMessage): Promise<ReaderClass | null> {
+    if (!hasSession(req.headers.cookie)) return "anonymous";
+    return readers.classOf(req.headers.cookie, tokenAccount).catch((error: unknown) => {
+      console.error(error);
+      return null;
+    });
+  }
+
+  /** The front cache, then Next.js. */
+  async function render(req: IncomingMessage, res: ServerResponse) {
+    let key: string | null = null;
+    if (mayBeCached(req.url ?? "")) {
+      // Whatever other servers changed (pages, accounts) applies before answering.
       invalidations.catchUp();
+      key = pageCacheKey(req.method, req.url, req.headers, await readerClass(req));
       // A cached page is served with the policy, and so the nonce, it was rendered under.
-      if (cache.serve(req, res, key)) return;
+      if (key && cache.serve(req, res, key)) return;
     }
     // Next.js reads the nonce from the request's policy and puts it on every script it writes.
     const policy = contentSecurityPolicy(newNonce());

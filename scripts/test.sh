@@ -18,6 +18,6 @@ npx vitest run
 echo "== DokuWiki's own rendering of the corpus compared with the import"
 npx tsx scripts/compare-dokuwiki.ts
 echo "== Production build"
-npx next build
+PALIMPSEST_TYPES_CHECKED=1 npx next build
 echo "== End-to-end tests (chromium, SQLite and PostgreSQL)"
 npx playwright test

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { ExportLinks } from "@/components/reader/export-links";
 import { ActionForm } from "@/components/ui/action-form";
 import { can } from "@/lib/auth/policy";
 import { currentAccount } from "@/lib/auth/session";
@@ -9,6 +8,7 @@ import { queryObject } from "@/lib/validation/history";
 import { LibraryQuerySchema, sourceTypeName } from "@/lib/validation/source";
 import { LIBRARY_PAGE_SIZE, listSources, listSourceTypes } from "@/lib/wiki/library";
 import { importSourcesAction } from "./actions";
+import { downloadLinksHtml } from "@/lib/content/reference-list";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -24,7 +24,7 @@ export default async function SourcesPage({ searchParams }: Props) {
     <article className="history" aria-labelledby="sources-title">
       <h1 id="sources-title">Sources</h1>
       <p>Every source the articles cite, kept once and shared by all of them.</p>
-      <ExportLinks base="/api/sources/export" what="the whole library" />
+      <div dangerouslySetInnerHTML={{ __html: downloadLinksHtml("/api/sources/export", "the whole library") }} />
       {can(account, "edit") && (
         <details className="page-tool">
           <summary>Import BibTeX, RIS or CSL-JSON</summary>

@@ -1,11 +1,11 @@
 "use client";
 
+import type { EditorView } from "@tiptap/pm/view";
 import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Preview } from "@/app/wiki/[id]/edit/actions";
 import { formatTime } from "@/components/history/revision-line";
-import { ReferenceList } from "@/components/reader/reference-list";
 import { TableOfContents } from "@/components/reader/table-of-contents";
 import { canonicalJson, type DocumentJSON, withoutTrailingEmptyParagraphs } from "@/lib/content/document";
 import { extensions } from "@/lib/content/extensions";
@@ -24,6 +24,7 @@ import { MissingLinks } from "./missing-links";
 import { rememberSave } from "./save-notice";
 import { Toolbar } from "./toolbar";
 import { MAX_PAGE_TITLE_LENGTH, MAX_SUMMARY_LENGTH } from "@/lib/validation/revision";
+import { referenceListHtml } from "@/lib/content/reference-list";
 
 export interface ArticleEditorProps {
   pageId: string;
@@ -84,20 +85,22 @@ export function ArticleEditor(props: ArticleEditorProps) {
   // Files dropped or pasted into the text: set once the editor exists (the editor's props are fixed).
   const filesArrived = useRef<(files: File[], at?: number) => void>(() => {});
 
-  const editor = useEditor({
+  // The editor's options are made once: new ones on each render would make Tiptap reconfigure the
+  // editor on each render (while the text is typed).
+  const [options] = useState(() => ({
     extensions: [...editorExtensions, MissingLinks.configure({ known: new Map(Object.entries(props.linkedPages)), findMissing: actions.findMissingPages })],
     content: props.doc,
     immediatelyRender: false,
     editorProps: {
       attributes: { class: "editor-content article-body", "aria-label": `Text of ${title}`, role: "textbox", "aria-multiline": "true" },
-      handleDrop: (view, event, _slice, moved) => {
+      handleDrop: (view: EditorView, event: DragEvent, _slice: unknown, moved: boolean) => {
         const files = [...(event.dataTransfer?.files ?? [])];
         if (moved || !files.length) return false;
         event.preventDefault();
         filesArrived.current(files, view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos);
         return true;
       },
-      handlePaste: (_view, event) => {
+      handlePaste: (_view: EditorView, event: ClipboardEvent) => {
         const files = [...(event.clipboardData?.files ?? [])];
         if (!files.length) return false;
         event.preventDefault();
@@ -105,7 +108,8 @@ export function ArticleEditor(props: ArticleEditorProps) {
         return true;
       },
     },
-  });
+  }));
+  const editor = useEditor(options);
   // Selectors read `editor` itself: the snapshot's editor stays null until the first transaction.
   const textChanged = useEditorState({ editor, selector: () => !!editor && docKey(editor.getJSON() as DocumentJSON) !== base.json }) ?? false;
   const dirty = textChanged || pageTitle.trim() !== title;
@@ -369,7 +373,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
             {preview.toc.length > 0 && <TableOfContents entries={preview.toc} />}
             <div className="article-content">
               <div className="article-body" dangerouslySetInnerHTML={{ __html: preview.html }} />
-              {preview.references.length > 0 && <ReferenceList references={preview.references} />}
+              {preview.references.length > 0 && <div dangerouslySetInnerHTML={{ __html: referenceListHtml(preview.references) }} />}
             </div>
           </div>
         </section>

@@ -195,7 +195,8 @@ export function CitationPanel({ editor, pageId, actions, onClose }: { editor: Ed
             Find a source by title or address
             <input autoFocus value={query} onChange={(e) => setQuery(e.target.value)} />
           </label>
-          <ul className="choice-list">
+          {/* Its height is fixed: results coming in never move the fields and buttons below. */}
+          <ul className="choice-list source-choices">
             {sources.map((s) => (
               <li key={s.id}>
                 <button type="button" className="secondary" onClick={() => cite(s)}>

@@ -1,10 +1,10 @@
+import { referenceListHtml } from "@/lib/content/reference-list";
 import type { ArticleView as Article } from "@/lib/wiki/articles";
 import type { ReactNode } from "react";
 import { SaveNotice } from "@/components/editor/save-notice";
 import { type PageTab, PageTabs } from "./page-tabs";
 import { CitationPreviews } from "./citation-previews";
 import { PendingNotice } from "./pending-notice";
-import { ReferenceList } from "./reference-list";
 import { sentOnce } from "./sent-once";
 import { SentOnce } from "./sent-once-view";
 import { TableOfContents } from "./table-of-contents";
@@ -30,7 +30,7 @@ export async function ArticleView({ article, banner, current = "read" }: { artic
           <SentOnce id="article-body" className="article-body" {...await sentOnce(rendered.html)} />
           {rendered.references.length > 0 && (
             <>
-              <ReferenceList references={rendered.references} pageId={banner ? undefined : article.pageId} />
+              <SentOnce id="article-references" className="article-references" {...await sentOnce(referenceListHtml(rendered.references, banner ? undefined : article.pageId))} />
               <CitationPreviews scope=".article-body" />
             </>
           )}

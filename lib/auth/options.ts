@@ -1,28 +1,19 @@
 import type { NextAuthOptions } from "next-auth";
-import type { JWT } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
 import { db } from "../db";
 import { CLIENT_ADDRESS_HEADER } from "../http/client-address";
-import { type Account, endSessions, getAccount, sessionVersion, verifyCredentials } from "../wiki/accounts";
+import { endSessions, sessionVersion, verifyCredentials } from "../wiki/accounts";
 import { unreadCount } from "../wiki/notifications";
 import { SignInSchema } from "../validation/account";
 import { AppError } from "../wiki/errors";
 import { DEVICE_COOKIE, DEVICE_MAX_AGE_SECONDS, deviceToken, knownDevice } from "./device";
 import { authSecret } from "./secret";
+import { tokenAccount } from "./token-account";
 
 /** The client's address as the front server decided it (never a header the client chose). */
 function clientAddress(headers: Record<string, unknown> | undefined): string | null {
   return String(headers?.[CLIENT_ADDRESS_HEADER] ?? "") || null;
-}
-
-/**
- * The account a session token speaks for, re-read from the database: null for a blocked or deleted
- * account, or a session ended by signing out (its session version has moved on).
- */
-export async function tokenAccount(token: JWT): Promise<Account | null> {
-  const account = token.sub ? await getAccount(db, token.sub, typeof token.sv === "number" ? token.sv : 0) : null;
-  return account && !account.blocked ? account : null;
 }
 
 /** next-auth: email and password, JWT sessions that re-read the account on every use. */

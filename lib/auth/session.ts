@@ -2,7 +2,8 @@ import { getServerSession } from "next-auth";
 import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import type { Account } from "../wiki/accounts";
-import { authOptions, tokenAccount } from "./options";
+import { authOptions } from "./options";
+import { tokenAccount } from "./token-account";
 import { authSecret } from "./secret";
 
 declare module "next-auth" {

@@ -15,6 +15,19 @@ import { databaseKind, sqlitePath } from "../db/url";
  */
 export type Invalidation = string[] | "all";
 
+/**
+ * An account whose role, block or sessions changed is announced on the same feed, as an entry
+ * `account:<id>` beside the paths: servers forget what they knew of its reader class.
+ */
+const ACCOUNT = "account:";
+export const accountEntry = (id: string) => ACCOUNT + id;
+
+/** An invalidation's page paths and account ids, apart. */
+export function splitInvalidation(entries: string[]): { paths: string[]; accounts: string[] } {
+  const accounts = entries.filter((entry) => entry.startsWith(ACCOUNT));
+  return { paths: entries.filter((entry) => !entry.startsWith(ACCOUNT)), accounts: accounts.map((entry) => entry.slice(ACCOUNT.length)) };
+}
+
 export const CHANNEL = "palimpsest_invalidation";
 /** PostgreSQL's limit on a notification's payload, in bytes; more paths than fit clear everything. */
 export const MAX_PAYLOAD = 7_900;

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { expect, it } from "vitest";
 import { describeOnEachDatabase } from "../../test/with-databases";
-import { type Account, createAccount } from "../wiki/accounts";
+import { type Account, createAccount, endSessions, updateAccount } from "../wiki/accounts";
 import { renamePage } from "../wiki/lifecycle";
 import { savePageRevision } from "../wiki/revisions";
 import { publishInvalidation, stalePaths } from "./invalidation";
-import { followInvalidations, type Invalidation } from "./invalidation-feed";
+import { followInvalidations, type Invalidation, splitInvalidation } from "./invalidation-feed";
 
 const doc = (...links: string[]) => ({
   type: "doc",
@@ -85,5 +85,22 @@ describeOnEachDatabase("invalidations reach every server", (database) => {
     expect(await stalePaths(db, target, { existenceChanged: true })).toEqual([`/wiki/${target}`, `/wiki/${linking}`]);
     await renamePage(db, author, { pageId: target, newPageId: renamed, title: "Renamed", reason: "" });
     expect(await stalePaths(db, renamed)).toEqual([`/wiki/${renamed}`, `/wiki/${target}`]);
+  });
+
+  it("announces an account whose role, block or sessions changed, apart from pages", async () => {
+    const db = database().db;
+    const admin = await account();
+    const editor = await createAccount(db, { email: `editor-${unique()}@example.org`, name: `editor ${unique()}`, password: "correct horse battery" });
+    const a = await follow();
+    try {
+      await updateAccount(db, admin, { id: editor.id, role: "reviewer" });
+      await updateAccount(db, admin, { id: editor.id, blocked: true });
+      await endSessions(db, editor.id);
+      const heard: Invalidation[] = [];
+      while (heard.length < 3) heard.push(...(await a.next()));
+      expect(heard.map((entries) => (entries === "all" ? entries : splitInvalidation(entries)))).toEqual(Array(3).fill({ paths: [], accounts: [editor.id] }));
+    } finally {
+      await a.follower.close();
+    }
   });
 });

@@ -1,7 +1,8 @@
 import { type DbOrTx, dbKind } from "../db";
 import { pageHref } from "../content/page-id";
 import { pagesLinkingTo, redirectsTo } from "../wiki/articles";
-import { CHANNEL, encode, type Invalidation, MAX_PAYLOAD } from "./invalidation-feed";
+import { readerClasses } from "../auth/reader-class";
+import { accountEntry, CHANNEL, encode, type Invalidation, MAX_PAYLOAD } from "./invalidation-feed";
 
 /** How long SQLite keeps the log: longer than any server takes to read it. */
 const KEEP_MS = 60 * 60 * 1000;
@@ -26,4 +27,13 @@ export async function publishInvalidation(db: DbOrTx, paths: Invalidation): Prom
   }
   const { id } = await db.cacheInvalidation.create({ data: { paths: encode(paths) }, select: { id: true } });
   if (id % 100 === 0) await db.cacheInvalidation.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - KEEP_MS) } } });
+}
+
+/**
+ * Tells every running server, this one at once, that an account's role, block or sessions changed,
+ * so that pages kept per reader class are never served to it under its old class.
+ */
+export async function announceAccountChange(db: DbOrTx, id: string): Promise<void> {
+  readerClasses().forget([id]);
+  await publishInvalidation(db, [accountEntry(id)]);
 }

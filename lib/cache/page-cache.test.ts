@@ -2,53 +2,50 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { deflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ReaderClass } from "../auth/reader-class";
 import { PAGE_CACHE_TTL_MS, PageCache, pageCacheKey } from "./page-cache";
 
 describe("which requests the page cache answers", () => {
-  it("keys anonymous article reads by path and encoding", () => {
-    expect(pageCacheKey("GET", "/wiki/gpt_5_2", {})).toBe("identity /wiki/gpt_5_2");
-    expect(pageCacheKey("HEAD", "/wiki/gpt_5_2/", { "accept-encoding": "gzip, br" })).toBe("gzip /wiki/gpt_5_2");
+  const key = (method: string, url: string, headers: Record<string, string> = {}, reader: ReaderClass | null = "anonymous") => pageCacheKey(method, url, headers, reader);
+
+  it("keeps one article for every reader, by path and encoding", () => {
+    expect(key("GET", "/wiki/gpt_5_2")).toBe("identity * /wiki/gpt_5_2");
+    expect(key("HEAD", "/wiki/gpt_5_2/", { "accept-encoding": "gzip, br" })).toBe("gzip * /wiki/gpt_5_2");
+    for (const reader of ["editor", "admin", null] as const) expect(key("GET", "/wiki/gpt_5_2", {}, reader)).toBe("identity * /wiki/gpt_5_2");
   });
 
   it("keys by the encoding Next.js's compression would answer with", () => {
-    expect(pageCacheKey("GET", "/wiki/a", { "accept-encoding": "deflate" })).toBe("deflate /wiki/a");
-    expect(pageCacheKey("GET", "/wiki/a", { "accept-encoding": "deflate, gzip" })).toBe("gzip /wiki/a");
-    expect(pageCacheKey("GET", "/wiki/a", { "accept-encoding": "br" })).toBe("identity /wiki/a");
-    expect(pageCacheKey("GET", "/wiki/a", { "accept-encoding": "gzip;q=0" })).toBe("identity /wiki/a");
-    expect(pageCacheKey("GET", "/wiki/a", { "accept-encoding": "identity;q=0" })).toBeNull();
+    expect(key("GET", "/wiki/a", { "accept-encoding": "deflate" })).toBe("deflate * /wiki/a");
+    expect(key("GET", "/wiki/a", { "accept-encoding": "deflate, gzip" })).toBe("gzip * /wiki/a");
+    expect(key("GET", "/wiki/a", { "accept-encoding": "br" })).toBe("identity * /wiki/a");
+    expect(key("GET", "/wiki/a", { "accept-encoding": "gzip;q=0" })).toBe("identity * /wiki/a");
+    expect(key("GET", "/wiki/a", { "accept-encoding": "identity;q=0" })).toBeNull();
   });
 
-  it("keys a page's history views by their query too", () => {
-    expect(pageCacheKey("GET", "/wiki/gpt_5_2/history", {})).toBe("identity /wiki/gpt_5_2/history");
-    expect(pageCacheKey("GET", "/wiki/gpt_5_2/history?before=51", {})).toBe("identity /wiki/gpt_5_2/history?before=51");
-    expect(pageCacheKey("GET", "/wiki/gpt_5_2/diff?from=1&to=2&view=side", {})).toBe("identity /wiki/gpt_5_2/diff?from=1&to=2&view=side");
-    expect(pageCacheKey("GET", "/wiki/gpt_5_2?rev=3", {})).toBe("identity /wiki/gpt_5_2?rev=3");
+  it("keeps a page's history views and search results once per reader class, with their query", () => {
+    expect(key("GET", "/wiki/gpt_5_2/history")).toBe("identity anonymous /wiki/gpt_5_2/history");
+    expect(key("GET", "/wiki/gpt_5_2/history?before=51", {}, "editor")).toBe("identity editor /wiki/gpt_5_2/history?before=51");
+    expect(key("GET", "/wiki/gpt_5_2/diff?from=1&to=2&view=side", {}, "reviewer")).toBe("identity reviewer /wiki/gpt_5_2/diff?from=1&to=2&view=side");
+    expect(key("GET", "/wiki/gpt_5_2?rev=3", {}, "admin")).toBe("identity admin /wiki/gpt_5_2?rev=3");
+    expect(key("GET", "/search?q=safety&cursor=20", {}, "reader")).toBe("identity reader /search?q=safety&cursor=20");
   });
 
-  it("keys anonymous readers' search results, and leaves signed-in readers' to Next.js", () => {
-    expect(pageCacheKey("GET", "/search?q=safety&cursor=20", {})).toBe("identity /search?q=safety&cursor=20");
-    expect(pageCacheKey("GET", "/search?q=safety", { cookie: "next-auth.session-token=abc" })).toBeNull();
-    expect(pageCacheKey("GET", "/search", {})).toBeNull();
+  it("leaves views to Next.js when the reader's class is not known", () => {
+    expect(key("GET", "/wiki/gpt_5_2/history", {}, null)).toBeNull();
+    expect(key("GET", "/wiki/gpt_5_2/diff?from=1&to=2", {}, null)).toBeNull();
+    expect(key("GET", "/search?q=safety", {}, null)).toBeNull();
   });
 
   it("leaves everything else to Next.js", () => {
-    expect(pageCacheKey("POST", "/wiki/gpt_5_2", {})).toBeNull();
-    expect(pageCacheKey("GET", "/", {})).toBeNull();
-    expect(pageCacheKey("GET", "/wiki/gpt_5_2?rev=1&x=<", {})).toBeNull();
-    expect(pageCacheKey("GET", "/wiki/gpt_5_2/edit", {})).toBeNull();
-    expect(pageCacheKey("GET", "/wiki/gpt_5_2/history?before=x", {})).toBeNull();
-    expect(pageCacheKey("GET", "/wiki/gpt_5_2", { rsc: "1" })).toBeNull();
-    expect(pageCacheKey("GET", "/wiki/gpt_5_2", { "next-router-prefetch": "1" })).toBeNull();
-    expect(pageCacheKey("GET", "/wiki/gpt_5_2/history", { cookie: "theme=dark; next-auth.session-token=abc" })).toBeNull();
-    expect(pageCacheKey("GET", "/wiki/gpt_5_2/history?before=3", { cookie: "__Secure-next-auth.session-token=abc" })).toBeNull();
-  });
-
-  it("answers signed-in readers from the same article, but never with a history, diff or revision kept for anonymous ones", () => {
-    const cookie = "theme=dark; next-auth.session-token=abc";
-    expect(pageCacheKey("GET", "/wiki/gpt_5_2", { cookie })).toBe("identity /wiki/gpt_5_2");
-    // Signed-in readers may read text waiting for review that anonymous ones may not: neither gets the other's copy.
-    expect(pageCacheKey("GET", "/wiki/gpt_5_2?rev=3", { cookie })).toBeNull();
-    expect(pageCacheKey("GET", "/wiki/gpt_5_2/diff?from=1&to=2", { cookie })).toBeNull();
+    expect(key("POST", "/wiki/gpt_5_2")).toBeNull();
+    expect(key("GET", "/")).toBeNull();
+    expect(key("GET", "/search")).toBeNull();
+    expect(key("GET", "/wiki/gpt_5_2?rev=1&x=<")).toBeNull();
+    expect(key("GET", "/wiki/gpt_5_2/edit", {}, "editor")).toBeNull();
+    expect(key("GET", "/wiki/gpt_5_2/history?before=x")).toBeNull();
+    expect(key("GET", "/wiki/gpt_5_2/history?saved=3", {}, "editor")).toBeNull();
+    expect(key("GET", "/wiki/gpt_5_2", { rsc: "1" })).toBeNull();
+    expect(key("GET", "/wiki/gpt_5_2", { "next-router-prefetch": "1" })).toBeNull();
   });
 });
 
@@ -63,7 +60,7 @@ describe("the page cache in front of a server", () => {
   beforeAll(async () => {
     // Stands in for Next.js, and counts what it renders.
     server = createServer((req, res) => {
-      const key = pageCacheKey(req.method, req.url, req.headers);
+      const key = pageCacheKey(req.method, req.url, req.headers, "anonymous");
       if (key && cache.serve(req, res, key)) return;
       if (key) cache.capture(req, res, key);
       rendered++;

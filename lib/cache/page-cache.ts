@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import Negotiator from "negotiator";
+import type { ReaderClass } from "../auth/reader-class";
 
 /** How long a captured page is served before the next request goes back to Next.js. */
 export const PAGE_CACHE_TTL_MS = 60_000;
@@ -17,8 +18,6 @@ interface Entry {
 
 /** Request headers that make Next.js answer with something other than the plain page. */
 const VARYING_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url", "range"];
-/** The cookie that marks a signed-in reader. */
-const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token=/;
 
 /**
  * An article: the same for everyone until the page changes (what differs per reader is filled in
@@ -26,18 +25,20 @@ const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token=/;
  */
 const ARTICLE = /^\/wiki\/[^/?]+$/;
 /**
- * A page's history, diffs and old revisions: the same for every anonymous reader. Signed-in readers
- * get their own tools, and may read text waiting for review that anonymous readers may not.
+ * A page's history, diffs and old revisions: the same for every reader of one class (anonymous,
+ * or a role), which decides the tools offered and whether text waiting for review is shown.
  */
-const ANONYMOUS_VIEW = /^\/wiki\/[^/?]+(?:\/history(?:\?before=\d+)?|\/diff\?[\w=&]*|\?rev=\d+)$/;
+const VIEW = /^\/wiki\/[^/?]+(?:\/history(?:\?before=\d+)?|\/diff\?[\w=&]*|\?rev=\d+)$/;
 /**
- * Search results: the same for every anonymous reader until any page changes, which drops them all
- * (signed-in readers may find text waiting for review).
+ * Search results: the same for every reader of one class until any page changes, which drops them
+ * all (reviewers may find text waiting for review).
  */
 const SEARCH = /^\/search\?[^#]*$/;
 const SEARCH_GROUP = "/search";
 /** Most search results kept at once, so that many different queries never push articles out. */
 const MAX_SEARCH_ENTRIES = MAX_ENTRIES / 4;
+/** The class an article is kept under: everyone reads the same one. */
+const EVERYONE = "*";
 
 /**
  * The encoding Next.js's compression answers this request with when the page is large enough to
@@ -57,21 +58,25 @@ function accepts(headers: IncomingMessage["headers"], contentEncoding: string | 
 
 /**
  * The key a request is cached under, or null when it must go to Next.js: only GET and HEAD
- * requests for articles and their history views (the history itself for anonymous readers only).
- * The key holds the encoding the client negotiates, so a response compressed one way is only ever
- * served to clients that asked alike.
+ * requests for articles, their history views and search results. Articles are kept once for
+ * everyone; the rest once per reader class (`readerClass`, null when it is not known: then they
+ * are not cached). The key holds the encoding the client negotiates, so a response compressed one
+ * way is only ever served to clients that asked alike.
  */
-export function pageCacheKey(method: string | undefined, url: string | undefined, headers: IncomingMessage["headers"]): string | null {
-  if ((method !== "GET" && method !== "HEAD") || !(url?.startsWith("/wiki/") || url?.startsWith("/search?"))) return null;
+export function pageCacheKey(method: string | undefined, url: string | undefined, headers: IncomingMessage["headers"], readerClass: ReaderClass | null): string | null {
+  if ((method !== "GET" && method !== "HEAD") || !url || !mayBeCached(url)) return null;
   const path = url.includes("?") ? url : url.replace(/\/+$/, "");
-  const anonymous = !SESSION_COOKIE.test(headers.cookie ?? "");
-  if (!ARTICLE.test(path) && !(anonymous && (ANONYMOUS_VIEW.test(path) || SEARCH.test(path)))) return null;
-  if (VARYING_HEADERS.some((h) => headers[h] !== undefined)) return null;
+  const audience = ARTICLE.test(path) ? EVERYONE : readerClass && (VIEW.test(path) || SEARCH.test(path)) ? readerClass : null;
+  if (!audience || VARYING_HEADERS.some((h) => headers[h] !== undefined)) return null;
   const encoding = negotiatedEncoding(headers);
-  return encoding ? `${encoding} ${path}` : null;
+  return encoding ? `${encoding} ${audience} ${path}` : null;
 }
 
-const keyPath = (key: string) => key.slice(key.indexOf(" ") + 1);
+/** Whether the front cache may keep this address for some reader (cheap: tells when to work out the reader's class). */
+export const mayBeCached = (url: string) => url.startsWith("/wiki/") || url.startsWith("/search?");
+
+/** The path in a key (after its encoding and audience). */
+const keyPath = (key: string) => key.slice(key.indexOf(" ", key.indexOf(" ") + 1) + 1);
 /** The article (`/wiki/<id>`) a cached path belongs to; every search belongs to one group. */
 const articleOf = (path: string) => (SEARCH.test(path) ? SEARCH_GROUP : (/^\/wiki\/[^/?]+/.exec(path)?.[0] ?? path));
 

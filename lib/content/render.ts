@@ -2,6 +2,7 @@ import sanitizeHtml from "sanitize-html";
 import { citationAnchor, REFERENCES_ANCHOR, referenceAnchor, sectionAnchors } from "./anchors";
 import type { SourceFieldsForCsl } from "./csl";
 import { type MarkJSON, type NodeJSON, textContent } from "./document";
+import { attributes, escapeHtml } from "./html";
 import { citationNumberKey, figureLayout } from "./extensions";
 import { pageHref, titleFromPageId } from "./page-id";
 import { SAFE_URL_PROTOCOLS, safeUrl } from "./url";
@@ -74,20 +75,6 @@ export function renderArticle(doc: NodeJSON, context: RenderContext): RenderedAr
   const renderer = new Renderer(context);
   const html = renderer.nodes(doc.content ?? []);
   return { html: sanitizeArticleHtml(html), toc: renderer.toc(), references: renderer.references().map((r) => ({ ...r, note: r.note && sanitizeArticleHtml(r.note) })) };
-}
-
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-/** Text made safe to place in HTML content or a quoted attribute. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
-}
-
-function attributes(attrs: Record<string, string | number | null | undefined>): string {
-  return Object.entries(attrs)
-    .filter(([, value]) => value !== null && value !== undefined && value !== "")
-    .map(([name, value]) => ` ${name}="${escapeHtml(String(value))}"`)
-    .join("");
 }
 
 const BLOCK_TAGS: Record<string, string> = {

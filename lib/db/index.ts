@@ -33,9 +33,11 @@ export function dbKind(db: DbOrTx): DatabaseKind {
 
 const globalForDb = globalThis as unknown as { palimpsestDb?: Db };
 
-/** The process-wide client, kept on globalThis so development reloads reuse one connection pool. */
-export const db: Db = globalForDb.palimpsestDb ?? createDb();
-if (process.env.NODE_ENV !== "production") globalForDb.palimpsestDb = db;
+/**
+ * The process-wide client, kept on globalThis: the front server and the app's code are bundled
+ * apart and share one connection pool, as development reloads do.
+ */
+export const db: Db = (globalForDb.palimpsestDb ??= createDb());
 
 /**
  * What a database keeps for good, set at every start: SQLite's write-ahead log, so readers never

@@ -4,6 +4,7 @@ import { transaction } from "../db/transaction";
 import { accountNameKey, fieldErrors, type Role, RoleSchema, SignInSchema, type SignInInput, SignUpSchema, type SignUpInput } from "../validation/account";
 import { authorize } from "../auth/policy";
 import type { Account } from "../auth/account";
+import { announceAccountChange } from "../cache/invalidation";
 import { AppError } from "./errors";
 import { getSiteSetting } from "./settings";
 
@@ -139,6 +140,7 @@ export async function sessionVersion(db: DbOrTx, id: string): Promise<number> {
 /** Ends every session of an account (signing out, on any device, signs out everywhere). */
 export async function endSessions(db: DbOrTx, id: string): Promise<void> {
   await db.user.updateMany({ where: { id }, data: { sessionVersion: { increment: 1 } } });
+  await announceAccountChange(db, id);
 }
 
 /**
@@ -171,5 +173,6 @@ export async function updateAccount(db: Db, account: Account | null, input: { id
     data: { ...(role ? { role } : {}), ...(input.blocked === undefined ? {} : { blockedAt: input.blocked ? new Date() : null }) },
     select: ACCOUNT_SELECT,
   });
+  await announceAccountChange(db, input.id);
   return toAccount(row);
 }

@@ -1,6 +1,6 @@
 import { Feed } from "feed";
 import { pageHref } from "../content/page-id";
-import { escapeHtml } from "../content/render";
+import { escapeHtml } from "../content/html";
 import type { RevisionSummary } from "./history";
 
 /** What an Atom entry needs to know of a revision. */
