@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { publishInvalidation, stalePaths } from "../lib/cache/invalidation";
+import { publishInvalidation } from "../lib/cache/invalidation";
 import { DokuWikiSyntaxError, type ImportWarning, MAX_IMPORT_BYTES } from "../lib/content/dokuwiki";
 import { webUrl } from "../lib/content/url";
 import { createDb, type Db } from "../lib/db";
@@ -260,9 +260,8 @@ async function importFile(
       return { imported: false, warnings: [] };
     }
     const markup = await readFile(file, "utf8");
+    // Running servers show the new text at once: the import announces it.
     const result = await importDokuWikiPage(db, { markup, pageId, fileName: file, strict, siteUrl });
-    // Running servers show the new text at once.
-    if (result.status === "created") await publishInvalidation(db, await stalePaths(db, result.pageId, { existenceChanged: result.pageCreated }));
     io.log(
       result.status === "created"
         ? `Imported ${file} as ${result.pageId}, revision ${result.number}.`

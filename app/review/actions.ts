@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { type ActionResult, parseForm, toActionResult } from "@/lib/actions/result";
 import { currentAccount } from "@/lib/auth/session";
-import { revalidateArticle } from "@/lib/cache/revalidate";
 import { db } from "@/lib/db";
 import { ReviewSchema } from "@/lib/validation/history";
 import { approveRevision, rejectRevision } from "@/lib/wiki/review";
@@ -20,7 +19,6 @@ export async function reviewAction(_previous: ActionResult | null, form: FormDat
     else await rejectRevision(db, account, review);
   });
   if (!result.ok) return result;
-  await revalidateArticle(db, review.pageId, { existenceChanged: true });
   revalidatePath("/review");
   // The queue says what was decided and offers the next page.
   redirect(`/review?${new URLSearchParams({ reviewed: review.pageId, decision, revision: String(review.number) })}`);

@@ -2,9 +2,10 @@ import { randomBytes } from "node:crypto";
 import { expect, it } from "vitest";
 import { describeOnEachDatabase } from "../../test/with-databases";
 import { type Account, createAccount, endSessions, updateAccount } from "../wiki/accounts";
-import { renamePage } from "../wiki/lifecycle";
+import { renamePage, setProtection } from "../wiki/lifecycle";
+import { updateSiteSettings } from "../wiki/settings";
 import { savePageRevision } from "../wiki/revisions";
-import { publishInvalidation, stalePaths } from "./invalidation";
+import { changeTransaction, publishInvalidation, stalePaths } from "./invalidation";
 import { followInvalidations, type Invalidation, splitInvalidation } from "./invalidation-feed";
 
 const doc = (...links: string[]) => ({
@@ -99,6 +100,42 @@ describeOnEachDatabase("invalidations reach every server", (database) => {
       const heard: Invalidation[] = [];
       while (heard.length < 3) heard.push(...(await a.next()));
       expect(heard.map((entries) => (entries === "all" ? entries : splitInvalidation(entries)))).toEqual(Array(3).fill({ paths: [], accounts: [editor.id] }));
+    } finally {
+      await a.follower.close();
+    }
+  });
+
+  it("hears each change from the service that made it, once committed, and nothing of a change rolled back", async () => {
+    const db = database().db;
+    const admin = await account();
+    const tag = unique();
+    const [target, linking] = [`announced_${tag}`, `announcing_${tag}`];
+    await savePageRevision(db, { pageId: linking, doc: doc(target), authorId: admin.id, summary: "", baseRevisionId: null });
+    const a = await follow();
+    try {
+      // A new page: itself, and the page whose link to it stops being a missing one.
+      await savePageRevision(db, { pageId: target, doc: doc(), authorId: admin.id, summary: "", baseRevisionId: null });
+      expect(await a.next()).toEqual([[`/wiki/${target}`, `/wiki/${linking}`]]);
+      await setProtection(db, admin, { pageId: target, protect: true });
+      expect(await a.next()).toEqual([[`/wiki/${target}`]]);
+
+      // A change that fails is rolled back with its announcement; the next one is heard alone.
+      await expect(
+        changeTransaction(db, async (tx, stale) => {
+          stale.page(target);
+          await tx.page.update({ where: { slug: target }, data: { title: "Never" } });
+          throw new Error("refused");
+        }),
+      ).rejects.toThrow("refused");
+      await renamePage(db, admin, { pageId: linking, newPageId: `${linking}_moved`, reason: "" });
+      expect(await a.next()).toEqual([[`/wiki/${linking}`, `/wiki/${linking}_moved`]]);
+
+      // A change of citation style shows on every page.
+      const { citationStyle } = await updateSiteSettings(db, admin, {});
+      await updateSiteSettings(db, admin, { citationStyle: citationStyle === "apa" ? "vancouver" : "apa" });
+      expect(await a.next()).toEqual(["all"]);
+      await updateSiteSettings(db, admin, { citationStyle });
+      expect(await a.next()).toEqual(["all"]);
     } finally {
       await a.follower.close();
     }

@@ -1,8 +1,10 @@
-import { type DbOrTx, dbKind } from "../db";
+import { type Db, type DbOrTx, dbKind, type Tx } from "../db";
+import { transaction } from "../db/transaction";
 import { pageHref } from "../content/page-id";
-import { pagesLinkingTo, redirectsTo } from "../wiki/articles";
+import { pagesLinkingTo, pagesShowingMedia, redirectsTo } from "../wiki/stale-pages";
 import { readerClasses } from "../auth/reader-class";
 import { accountEntry, CHANNEL, encode, type Invalidation, MAX_PAYLOAD } from "./invalidation-feed";
+import { pageCache } from "./page-cache";
 
 /** How long SQLite keeps the log: longer than any server takes to read it. */
 const KEEP_MS = 60 * 60 * 1000;
@@ -15,6 +17,57 @@ const KEEP_MS = 60 * 60 * 1000;
 export async function stalePaths(db: DbOrTx, pageId: string, { existenceChanged = false } = {}): Promise<string[]> {
   const [redirects, linking] = await Promise.all([redirectsTo(db, pageId), existenceChanged ? pagesLinkingTo(db, pageId) : []]);
   return [pageId, ...redirects, ...linking].map((id) => pageHref(id));
+}
+
+/** What a change made stale, gathered while its transaction runs (see `changeTransaction`). */
+export class StaleRenderings {
+  private pageIds = new Map<string, boolean>();
+  private mediaNames = new Set<string>();
+  private all = false;
+
+  /** A page whose rendering changed; when it came into being or went away, the pages linking to it too. */
+  page(pageId: string, { existenceChanged = false } = {}): void {
+    this.pageIds.set(pageId, (this.pageIds.get(pageId) ?? false) || existenceChanged);
+  }
+
+  /** A file with a new version: the pages showing it. */
+  media(name: string): void {
+    this.mediaNames.add(name);
+  }
+
+  /** Something every page shows (the citation style). */
+  everything(): void {
+    this.all = true;
+  }
+
+  /** The paths these make stale, as the transaction sees them. */
+  async paths(db: DbOrTx): Promise<Invalidation> {
+    if (this.all) return "all";
+    const paths = new Set<string>();
+    for (const [pageId, existenceChanged] of this.pageIds) for (const path of await stalePaths(db, pageId, { existenceChanged })) paths.add(path);
+    for (const name of this.mediaNames) for (const pageId of await pagesShowingMedia(db, name)) paths.add(pageHref(pageId));
+    return [...paths];
+  }
+}
+
+/**
+ * Runs a change to what readers see as one transaction (see `transaction`), and announces what it
+ * made stale, in one place for every service: to every server from inside the transaction (a
+ * notification PostgreSQL sends once the change is committed, a row SQLite commits with it; a
+ * change rolled back announces nothing), and to this server's cache once committed.
+ */
+export async function changeTransaction<T>(db: Db, work: (tx: Tx, stale: StaleRenderings) => Promise<T>): Promise<T> {
+  let announced = [] as Invalidation;
+  const result = await transaction(db, async (tx) => {
+    const stale = new StaleRenderings();
+    const value = await work(tx, stale);
+    announced = await stale.paths(tx);
+    await publishInvalidation(tx, announced);
+    return value;
+  });
+  if (announced === "all") pageCache().clear();
+  else if (announced.length) pageCache().invalidate(announced);
+  return result;
 }
 
 /** Tells every running server, this one included, to drop these renderings. */

@@ -97,28 +97,6 @@ export async function pageExistence(db: DbOrTx, pageIds: string[]): Promise<Reco
   return Object.fromEntries(pageIds.map((id) => [id, existing.has(id)]));
 }
 
-/** Ids of the pages whose published revision links to this page id, in one query. */
-export async function pagesLinkingTo(db: DbOrTx, pageId: string): Promise<string[]> {
-  const pages = await db.page.findMany({
-    where: { deletedAt: null, publishedRevision: { links: { some: { targetSlug: pageId } } } },
-    select: { slug: true },
-  });
-  return pages.map((p) => p.slug);
-}
-
-/**
- * Ids of the live pages whose readers see a file (or its missing-file placeholder), and of the
- * redirects that show them: what a new version of the file makes stale. Two queries.
- */
-export async function pagesShowingMedia(db: DbOrTx, name: string): Promise<string[]> {
-  const pages = (await db.page.findMany({ where: { deletedAt: null, publishedRevision: { mediaUses: { some: { mediaName: name } } } }, select: { slug: true } })).map(
-    (p) => p.slug,
-  );
-  if (!pages.length) return [];
-  const redirects = await db.page.findMany({ where: { redirectTo: { in: pages } }, select: { slug: true } });
-  return [...pages, ...redirects.map((p) => p.slug)];
-}
-
 export interface Backlinks {
   /** The page's title; null when no live page has this id (a wanted page). */
   title: string | null;
@@ -140,10 +118,4 @@ export async function getBacklinks(db: DbOrTx, pageId: string, { limit = 500 } =
     }),
   ]);
   return { title: page?.title ?? null, links: pages.map((p) => ({ pageId: p.slug, title: p.title, redirect: p.redirectTo !== null })) };
-}
-
-/** Ids of the redirects that show this page. */
-export async function redirectsTo(db: DbOrTx, pageId: string): Promise<string[]> {
-  const pages = await db.page.findMany({ where: { redirectTo: pageId }, select: { slug: true } });
-  return pages.map((p) => p.slug);
 }

@@ -4,7 +4,7 @@ import { collectLinkTargets, mapCitationSources } from "../content/document";
 import { parseInterwikiMap } from "../content/interwiki";
 import { normalizePageId, titleFromPageId } from "../content/page-id";
 import type { Db } from "../db";
-import { transaction } from "../db/transaction";
+import { changeTransaction } from "../cache/invalidation";
 import { AppError } from "./errors";
 import { type SaveRevisionResult, writePageRevision } from "./revisions";
 import { getSiteSetting } from "./settings";
@@ -50,10 +50,10 @@ export async function importDokuWikiPage(db: Db, input: ImportDokuWikiInput): Pr
       warnings: article.warnings,
     });
   }
-  const result = await transaction(db, async (tx) => {
+  const result = await changeTransaction(db, async (tx, stale) => {
     const authorId = await ensureSystemUser(tx);
     const sourceIds = await resolveImportedSources(tx, article.sources);
-    return writePageRevision(tx, {
+    const saved = await writePageRevision(tx, {
       // An import applies on top of whatever is latest.
       pageId,
       title: article.title ?? titleFromPageId(pageId),
@@ -62,6 +62,8 @@ export async function importDokuWikiPage(db: Db, input: ImportDokuWikiInput): Pr
       summary: `Imported from DokuWiki${input.fileName ? ` (${basename(input.fileName)})` : ""}`,
       selfApproved: true,
     });
+    if (saved.status === "created") stale.page(pageId, { existenceChanged: saved.pageCreated });
+    return saved;
   });
   return { ...result, pageId, warnings: article.warnings };
 }

@@ -1,7 +1,7 @@
 import { type Action, authorize } from "../auth/policy";
 import { normalizePageId, pageNamespace } from "../content/page-id";
 import type { Db, Tx } from "../db";
-import { transaction } from "../db/transaction";
+import { changeTransaction } from "../cache/invalidation";
 import type { Account } from "./accounts";
 import { AppError } from "./errors";
 import { type PageEventAction, writeEventRevision } from "./revisions";
@@ -37,7 +37,7 @@ export interface RenameInput {
 export async function renamePage(db: Db, account: Account | null, input: RenameInput): Promise<{ pageId: string; newPageId: string }> {
   const newPageId = normalizePageId(input.newPageId);
   if (!newPageId) throw new AppError("INVALID_INPUT", "Give the page a new id made of letters, digits and : _ . -");
-  return transaction(db, async (tx) => {
+  return changeTransaction(db, async (tx, stale) => {
     const page = await pageForEvent(tx, account, input.pageId, "move");
     if (newPageId === page.slug) throw new AppError("INVALID_INPUT", "The new id is the same as the old one.");
     const taken = await tx.page.findUnique({ where: { slug: newPageId }, select: { id: true, latestRevisionId: true } });
@@ -49,14 +49,17 @@ export async function renamePage(db: Db, account: Account | null, input: RenameI
     await tx.page.create({ data: { slug: page.slug, namespace: pageNamespace(page.slug), title: page.title, redirectTo: newPageId } });
     await tx.page.updateMany({ where: { redirectTo: page.slug, NOT: { slug: page.slug } }, data: { redirectTo: newPageId } });
     await record(tx, page.id, account!, "move", withReason(`Moved from ${page.slug} to ${newPageId}`, input.reason));
+    stale.page(page.slug);
+    stale.page(newPageId, { existenceChanged: true });
     return { pageId: page.slug, newPageId };
   });
 }
 
 /** Hides a page from readers (administrators only); its history is kept and it can be restored. */
 export async function deletePage(db: Db, account: Account | null, input: { pageId: string; reason?: string }): Promise<void> {
-  await transaction(db, async (tx) => {
+  await changeTransaction(db, async (tx, stale) => {
     const page = await pageForEvent(tx, account, input.pageId, "delete");
+    stale.page(page.slug, { existenceChanged: true });
     await tx.page.update({ where: { id: page.id }, data: { deletedAt: new Date() } });
     await record(tx, page.id, account!, "delete", withReason("Deleted the page", input.reason));
   });
@@ -64,8 +67,9 @@ export async function deletePage(db: Db, account: Account | null, input: { pageI
 
 /** Brings a deleted page back as it was. */
 export async function restorePage(db: Db, account: Account | null, input: { pageId: string; reason?: string }): Promise<void> {
-  await transaction(db, async (tx) => {
+  await changeTransaction(db, async (tx, stale) => {
     const page = await pageForEvent(tx, account, input.pageId, "delete", { deleted: true });
+    stale.page(page.slug, { existenceChanged: true });
     await tx.page.update({ where: { id: page.id }, data: { deletedAt: null } });
     await record(tx, page.id, account!, "restore", withReason("Restored the page", input.reason));
   });
@@ -73,8 +77,9 @@ export async function restorePage(db: Db, account: Account | null, input: { page
 
 /** Protects a page so only reviewers and administrators can edit it, or lifts the protection. */
 export async function setProtection(db: Db, account: Account | null, input: { pageId: string; protect: boolean; reason?: string }): Promise<void> {
-  await transaction(db, async (tx) => {
+  await changeTransaction(db, async (tx, stale) => {
     const page = await pageForEvent(tx, account, input.pageId, "protect");
+    stale.page(page.slug);
     if (page.protected === input.protect) throw new AppError("INVALID_INPUT", input.protect ? "This page is already protected." : "This page is not protected.");
     await tx.page.update({ where: { id: page.id }, data: { protected: input.protect } });
     await record(

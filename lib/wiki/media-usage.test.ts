@@ -9,7 +9,7 @@ import type { Db } from "../db";
 import { createMediaServices, type MediaServices } from "../media";
 import { readMediaConfig } from "../media/config";
 import { type Account, createAccount } from "./accounts";
-import { pagesShowingMedia } from "./articles";
+import { pagesShowingMedia } from "./stale-pages";
 import { deletePage, renamePage } from "./lifecycle";
 import { ensureMediaUses, getMediaUsage, listMedia, uploadMedia } from "./media";
 import { compareRevisions } from "./history";

@@ -3,7 +3,7 @@ import { collectFigureUses, storedDocument } from "../content/document";
 import { pageNamespace } from "../content/page-id";
 import type { RenderMedia } from "../content/render";
 import type { Db, DbOrTx } from "../db";
-import { transaction } from "../db/transaction";
+import { changeTransaction } from "../cache/invalidation";
 import type { MediaServices } from "../media";
 import { prepareUpload } from "../media/prepare";
 import { mediaHref, versionAddresses } from "../media/serving";
@@ -98,7 +98,7 @@ async function storeUpload(db: Db, media: MediaServices, authorId: string, input
   }
   await media.store.put(originalKey(file.hash), file.bytes, file.type);
   const given = Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined));
-  return transaction(db, async (tx) => {
+  return changeTransaction(db, async (tx, stale) => {
     const existing = await tx.mediaFile.findUnique({ where: { name }, select: { id: true, currentVersion: { select: { number: true, hash: true } } } });
     if (existing?.currentVersion?.hash === file.hash) {
       if (Object.keys(given).length) await tx.mediaFile.update({ where: { id: existing.id }, data: given });
@@ -122,6 +122,7 @@ async function storeUpload(db: Db, media: MediaServices, authorId: string, input
       select: { id: true },
     });
     await tx.mediaFile.update({ where: { id: record.id }, data: { ...given, currentVersionId: version.id } });
+    stale.media(name);
     return { name, number, created: !existing, changed: true };
   });
 }
@@ -133,7 +134,8 @@ async function storeUpload(db: Db, media: MediaServices, authorId: string, input
 export async function revertMedia(db: Db, account: Account | null, input: unknown): Promise<UploadResult> {
   const author = authorize(account, "upload");
   const { name, number, summary } = parse(MediaRevertSchema.safeParse(input));
-  return transaction(db, async (tx) => {
+  return changeTransaction(db, async (tx, stale) => {
+    stale.media(name);
     const file = await tx.mediaFile.findUnique({ where: { name }, select: { id: true, currentVersion: { select: { number: true, hash: true } } } });
     if (!file?.currentVersion) throw new AppError("NOT_FOUND", `There is no file "${name}".`);
     const old = await tx.mediaVersion.findUnique({ where: { mediaId_number: { mediaId: file.id, number } } });

@@ -1,7 +1,7 @@
 import { can, authorize } from "../auth/policy";
 import { undoDocument } from "../content/merge";
 import type { Db } from "../db";
-import { transaction } from "../db/transaction";
+import { changeTransaction } from "../cache/invalidation";
 import type { Account } from "./accounts";
 import { assertCanEdit } from "./edit";
 import { AppError } from "./errors";
@@ -103,7 +103,8 @@ export async function rollbackAuthor(db: Db, account: Account | null, options: {
   if (run < 0) throw new AppError("INVALID_INPUT", `Every recent revision is by ${recent[0].author.name}: there is no earlier author's version to return to.`);
   const target = await getRevisionOrThrow(db, page.id, recent[run].number);
   const summary = `Rolled back ${run} ${run === 1 ? "edit" : "edits"} by ${recent[0].author.name} to revision ${target.summary.number} by ${target.summary.author.name}`;
-  const result = await transaction(db, async (tx) => {
+  const result = await changeTransaction(db, async (tx, stale) => {
+    stale.page(page.pageId);
     // Rolled-back revisions still waiting for review are rejected, never approved by the rollback.
     const pending = recent.slice(0, run).filter((r) => r.reviewState === "pending");
     if (pending.length) await markRejected(tx, { pageDbId: page.id, pageId: page.pageId, reviewer, comment: "Rolled back", revisions: pending });

@@ -1,7 +1,7 @@
 import { authorize } from "../auth/policy";
 import { storedDocument } from "../content/document";
 import type { Db, DbOrTx, Tx } from "../db";
-import { transaction } from "../db/transaction";
+import { changeTransaction } from "../cache/invalidation";
 import type { Account } from "./accounts";
 import { AppError } from "./errors";
 import { type RevisionSummary, SUMMARY_SELECT, toSummary } from "./history";
@@ -30,8 +30,10 @@ export interface ReviewInput {
  * from now on. Nobody approves their own revision.
  */
 export async function approveRevision(db: Db, account: Account | null, input: ReviewInput): Promise<{ from: number; to: number }> {
-  return transaction(db, async (tx) => {
+  return changeTransaction(db, async (tx, stale) => {
     const { page, revision, reviewer } = await pendingRevisionOrThrow(tx, account, input.pageId, input.number);
+    // A page's first approved revision brings it into being for readers.
+    stale.page(page.slug, { existenceChanged: true });
     if (revision.authorId === reviewer.id) throw new AppError("FORBIDDEN", "You cannot approve your own revision; another reviewer must.");
     return (await markApproved(tx, { pageDbId: page.id, pageId: page.slug, reviewer, comment: input.comment?.trim() ?? "", upTo: revision.number }))!;
   });
@@ -45,8 +47,9 @@ export async function approveRevision(db: Db, account: Account | null, input: Re
 export async function rejectRevision(db: Db, account: Account | null, input: ReviewInput): Promise<{ from: number; to: number; revert: SaveRevisionResult }> {
   const comment = input.comment?.trim() ?? "";
   if (!comment) throw new AppError("INVALID_INPUT", "Say why the revision is rejected: its author will read it.");
-  return transaction(db, async (tx) => {
+  return changeTransaction(db, async (tx, stale) => {
     const { page, revision, reviewer } = await pendingRevisionOrThrow(tx, account, input.pageId, input.number);
+    stale.page(page.slug, { existenceChanged: true });
     const rejected = await tx.revision.findMany({
       where: { pageId: page.id, reviewState: "pending", number: { gte: revision.number } },
       orderBy: { number: "asc" },
@@ -85,8 +88,12 @@ export interface ReviewPolicyInput {
 export async function setReviewPolicy(db: Db, actor: Account | null, input: ReviewPolicyInput): Promise<void> {
   if (input.pageId !== undefined) {
     authorize(actor, "protect");
-    const { count } = await db.page.updateMany({ where: { slug: input.pageId, deletedAt: null }, data: { reviewPolicy: input.policy === "inherit" ? null : input.policy } });
-    if (!count) throw new AppError("NOT_FOUND", `There is no page "${input.pageId}".`);
+    const pageId = input.pageId;
+    await changeTransaction(db, async (tx, stale) => {
+      const { count } = await tx.page.updateMany({ where: { slug: pageId, deletedAt: null }, data: { reviewPolicy: input.policy === "inherit" ? null : input.policy } });
+      if (!count) throw new AppError("NOT_FOUND", `There is no page "${pageId}".`);
+      stale.page(pageId);
+    });
     return;
   }
   authorize(actor, "manageSettings");

@@ -3,7 +3,7 @@ import { canonicalJson, collectCitations, collectFigureUses, collectLinkTargets,
 import { type MergeConflict, mergeDocuments } from "../content/merge";
 import { pageNamespace, titleFromPageId } from "../content/page-id";
 import type { Db, Tx } from "../db";
-import { transaction } from "../db/transaction";
+import { changeTransaction } from "../cache/invalidation";
 import { DocumentValidationError, parseDocument } from "../validation/document";
 import { AppError } from "./errors";
 import { markApproved, saveWaitsForReview } from "./review-policy";
@@ -61,7 +61,11 @@ export function contentHash(doc: DocumentJSON): string {
  */
 export async function savePageRevision(db: Db, input: SaveRevisionInput): Promise<SaveRevisionResult> {
   const doc = checkDocument(input.doc);
-  return transaction(db, (tx) => writeCheckedRevision(tx, input, doc));
+  return changeTransaction(db, async (tx, stale) => {
+    const saved = await writeCheckedRevision(tx, input, doc);
+    if (saved.status === "created") stale.page(input.pageId, { existenceChanged: saved.pageCreated });
+    return saved;
+  });
 }
 
 /** A document checked against the editor's schema, refusals worded for people. */

@@ -2,7 +2,7 @@ import { authorize } from "../auth/policy";
 import { DEFAULT_CITATION_STYLE } from "../content/citation-styles";
 import { DEFAULT_INTERWIKI, formatInterwikiMap } from "../content/interwiki";
 import type { Db, DbOrTx } from "../db";
-import { transaction } from "../db/transaction";
+import { changeTransaction } from "../cache/invalidation";
 import { fieldErrors } from "../validation/account";
 import { type SiteSettings, SiteSettingsSchema } from "../validation/settings";
 import type { Account } from "./accounts";
@@ -59,10 +59,14 @@ export async function updateSiteSettings(db: Db, actor: Account | null, input: u
   authorize(actor, "manageSettings");
   const parsed = SiteSettingsSchema.partial().safeParse(input);
   if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0].message, { fieldErrors: fieldErrors(parsed.error) });
-  await transaction(db, async (tx) => {
+  await changeTransaction(db, async (tx, stale) => {
+    const before = await getSiteSettings(tx);
     for (const [name, value] of Object.entries(parsed.data)) {
       if (value !== undefined) await setSetting(tx, SETTINGS[name as SettingName], value);
     }
+    // Every page's References follow the style; every kept diff and old revision follows who may read text waiting for review.
+    const after = await getSiteSettings(tx);
+    if (after.citationStyle !== before.citationStyle || after.pendingVisibility !== before.pendingVisibility) stale.everything();
   });
   return getSiteSettings(db);
 }

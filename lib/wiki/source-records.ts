@@ -1,7 +1,7 @@
 import { can, authorize } from "../auth/policy";
 import { normalizeDoi, normalizeUrl } from "../content/url";
 import type { Db, DbOrTx, Tx } from "../db";
-import { transaction } from "../db/transaction";
+import { changeTransaction } from "../cache/invalidation";
 import { fieldErrors } from "../validation/account";
 import { parseAuthorList, SourceFieldsSchema } from "../validation/source";
 import type { Account } from "./accounts";
@@ -73,7 +73,7 @@ export async function updateSource(db: Db, account: Account | null, id: string, 
   const { summary, authors, ...fields } = parsed.data;
   const data: Fields = { ...fields, authors: JSON.stringify(parseAuthorList(authors)), doi: fields.doi ? normalizeDoi(fields.doi) : null };
   const normalizedUrl = data.url ? normalizeUrl(data.url) : null;
-  return transaction(db, async (tx) => {
+  return changeTransaction(db, async (tx, stale) => {
     const before = await liveSourceOrThrow(tx, id);
     await assertMayChangeCited(tx, author, [id]);
     const clash = await tx.source.findFirst({
@@ -87,7 +87,9 @@ export async function updateSource(db: Db, account: Account | null, id: string, 
     await tx.source.update({ where: { id }, data: { ...data, normalizedUrl } });
     await recordVersion(tx, id, data, author.id, summary);
     await indexPagesCiting(tx, [id]);
-    return { citingPages: await pagesCiting(tx, [id]) };
+    const citingPages = await pagesCiting(tx, [id]);
+    for (const pageId of citingPages) stale.page(pageId);
+    return { citingPages };
   });
 }
 
@@ -126,7 +128,7 @@ export async function pagesCiting(db: DbOrTx, sourceIds: string[]): Promise<stri
 export async function mergeSources(db: Db, account: Account | null, input: { from: string; into: string }): Promise<{ citingPages: string[] }> {
   const author = authorize(account, "changeSources");
   if (input.from === input.into) throw new AppError("INVALID_INPUT", "A source cannot be merged into itself.");
-  return transaction(db, async (tx) => {
+  return changeTransaction(db, async (tx, stale) => {
     const [from, into] = [await liveSourceOrThrow(tx, input.from), await liveSourceOrThrow(tx, input.into)];
     await assertMayChangeCited(tx, author, [from.id, into.id]);
     const filled = Object.fromEntries(
@@ -134,6 +136,7 @@ export async function mergeSources(db: Db, account: Account | null, input: { fro
     ) as Partial<Fields>;
     if (into.authors === "[]" && from.authors !== "[]") filled.authors = from.authors;
     const citingPages = await pagesCiting(tx, [from.id, into.id]);
+    for (const pageId of citingPages) stale.page(pageId);
     // The duplicate gives up its address and DOI so new citations find the kept record.
     await tx.source.update({ where: { id: from.id }, data: { mergedIntoId: into.id, normalizedUrl: null, doi: null } });
     await tx.source.updateMany({ where: { mergedIntoId: from.id }, data: { mergedIntoId: into.id } });

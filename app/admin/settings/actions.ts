@@ -3,20 +3,16 @@
 import { revalidatePath } from "next/cache";
 import { type ActionResult, formFields, parseForm, toActionResult } from "@/lib/actions/result";
 import { currentAccount } from "@/lib/auth/session";
-import { revalidateEverything } from "@/lib/cache/revalidate";
 import { db } from "@/lib/db";
 import { normalizePageId } from "@/lib/content/page-id";
 import { ReviewPolicySchema } from "@/lib/validation/settings";
 import { setReviewPolicy } from "@/lib/wiki/review";
-import { getSiteSettings, updateSiteSettings } from "@/lib/wiki/settings";
+import { updateSiteSettings } from "@/lib/wiki/settings";
 
 /** Saves the site settings form. */
 export async function saveSettingsAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const result = await toActionResult(async () => {
-    const before = await getSiteSettings(db);
-    const after = await updateSiteSettings(db, await currentAccount(), formFields(form));
-    // Every page shows References in the style, and anonymous copies of diffs and old revisions follow who reads pending text.
-    if (after.citationStyle !== before.citationStyle || after.pendingVisibility !== before.pendingVisibility) await revalidateEverything();
+    await updateSiteSettings(db, await currentAccount(), formFields(form));
   });
   revalidatePath("/admin/settings");
   return result;

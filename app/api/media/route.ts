@@ -1,5 +1,4 @@
 import { requestAccount } from "@/lib/auth/request";
-import { revalidateMedia } from "@/lib/cache/revalidate";
 import { db } from "@/lib/db";
 import { respond } from "@/lib/http/respond";
 import { mediaServices } from "@/lib/media";
@@ -62,7 +61,6 @@ export async function POST(request: Request) {
     const fields = Object.fromEntries([...form].filter(([key, value]) => key !== "file" && typeof value === "string"));
     const result = await uploadMedia(db, mediaServices(), account, { bytes: new Uint8Array(await file.arrayBuffer()), fields });
     // Articles showing the file (or its missing-file placeholder) show the new version.
-    if (result.changed) await revalidateMedia(db, result.name);
     return { status: result.changed ? 201 : 200, body: { ...result, href: `/media/${result.name}` } };
   });
 }

@@ -3,7 +3,6 @@
 import { redirect } from "next/navigation";
 import { type ActionResult, formFields, toActionResult } from "@/lib/actions/result";
 import { currentAccount } from "@/lib/auth/session";
-import { revalidateMedia } from "@/lib/cache/revalidate";
 import { db } from "@/lib/db";
 import { mediaHref } from "@/lib/media/serving";
 import { revertMedia } from "@/lib/wiki/media";
@@ -12,6 +11,5 @@ import { revertMedia } from "@/lib/wiki/media";
 export async function revertMediaAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const result = await toActionResult(async () => revertMedia(db, await currentAccount(), formFields(form)));
   if (!result.ok) return result;
-  await revalidateMedia(db, result.data.name);
   redirect(mediaHref(result.data.name));
 }

@@ -3,20 +3,14 @@
 import { redirect } from "next/navigation";
 import { type ActionResult, formFields, toActionResult } from "@/lib/actions/result";
 import { currentAccount } from "@/lib/auth/session";
-import { revalidateArticle } from "@/lib/cache/revalidate";
 import { db } from "@/lib/db";
 import { mergeSources, updateSource } from "@/lib/wiki/source-records";
-
-async function refresh(pageIds: string[]) {
-  for (const pageId of pageIds) await revalidateArticle(db, pageId);
-}
 
 /** Saves a source's fields as a new version; the articles citing it show the change. */
 export async function updateSourceAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const { id, ...input } = formFields(form);
   const result = await toActionResult(async () => updateSource(db, await currentAccount(), String(id), input));
   if (!result.ok) return result;
-  await refresh(result.data.citingPages);
   redirect(`/sources/${encodeURIComponent(String(id))}`);
 }
 
@@ -32,6 +26,5 @@ export async function mergeSourceAction(_previous: ActionResult | null, form: Fo
   if (!target) return { ok: false, code: "INVALID_INPUT", message: "Give the address or id of the source to keep." };
   const result = await toActionResult(async () => mergeSources(db, await currentAccount(), { from: String(id), into: target }));
   if (!result.ok) return result;
-  await refresh(result.data.citingPages);
   redirect(`/sources/${encodeURIComponent(target)}`);
 }

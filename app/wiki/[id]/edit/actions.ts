@@ -2,7 +2,6 @@
 
 import { type ActionResult, toActionResult } from "@/lib/actions/result";
 import { currentAccount } from "@/lib/auth/session";
-import { revalidateArticle } from "@/lib/cache/revalidate";
 import { collectLinkTargets } from "@/lib/content/document";
 import type { Reference, TocEntry } from "@/lib/content/render";
 import { db } from "@/lib/db";
@@ -36,7 +35,6 @@ export async function saveArticle(rawPageId: string, request: SaveRevisionReques
     try {
       const saved = await savePageEdit(db, await currentAccount(), { pageId, ...input.data, doc: parseDocumentText(input.data.doc) });
       if (saved.status === "unchanged") return { status: saved.status, number: saved.number, revisionId: saved.revisionId };
-      await revalidateArticle(db, pageId, { existenceChanged: saved.pageCreated });
       return { status: saved.status, number: saved.number, revisionId: saved.revisionId, merged: saved.merged, pending: saved.pending };
     } catch (error) {
       if (error instanceof AppError && error.code === "CONFLICT") conflict = error.details as unknown as ConflictDetails;

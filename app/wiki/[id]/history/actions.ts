@@ -3,7 +3,6 @@
 import { redirect } from "next/navigation";
 import { type ActionResult, parseForm, toActionResult } from "@/lib/actions/result";
 import { currentAccount } from "@/lib/auth/session";
-import { revalidateArticle } from "@/lib/cache/revalidate";
 import { pageHref } from "@/lib/content/page-id";
 import { db } from "@/lib/db";
 import { PageEventSchema, RenameSchema } from "@/lib/validation/history";
@@ -17,8 +16,6 @@ export async function renameAction(_previous: ActionResult | null, form: FormDat
   if (!input.ok) return input;
   const result = await toActionResult(async () => renamePage(db, await currentAccount(), input.data));
   if (!result.ok) return result;
-  await revalidateArticle(db, result.data.pageId);
-  await revalidateArticle(db, result.data.newPageId, { existenceChanged: true });
   redirect(`${pageHref(result.data.newPageId)}/history`);
 }
 
@@ -34,7 +31,6 @@ export async function pageEventAction(_previous: ActionResult | null, form: Form
     else await setProtection(db, account, { pageId, protect: event === "protect", reason });
   });
   if (!result.ok) return result;
-  await revalidateArticle(db, pageId, { existenceChanged: event === "delete" || event === "restore" });
   redirect(`${pageHref(pageId)}/history`);
 }
 
@@ -46,6 +42,5 @@ export async function pagePolicyAction(_previous: ActionResult | null, form: For
   if (!pageId) return { ok: false, code: "INVALID_INPUT", message: "Which page?" };
   const result = await toActionResult(async () => setReviewPolicy(db, await currentAccount(), { pageId, policy }));
   if (!result.ok) return result;
-  await revalidateArticle(db, pageId);
   redirect(`${pageHref(pageId)}/history`);
 }

@@ -3,7 +3,6 @@
 import { redirect } from "next/navigation";
 import { type ActionResult, parseForm, toActionResult } from "@/lib/actions/result";
 import { currentAccount } from "@/lib/auth/session";
-import { revalidateArticle } from "@/lib/cache/revalidate";
 import { pageHref } from "@/lib/content/page-id";
 import { db } from "@/lib/db";
 import { RevertSchema, RollbackSchema } from "@/lib/validation/history";
@@ -12,8 +11,7 @@ import { revertToRevision, rollbackAuthor, undoRevision } from "@/lib/wiki/rever
 import type { SaveRevisionResult } from "@/lib/wiki/revisions";
 
 /** Back to the history, which says what was saved. */
-async function afterSave(pageId: string, saved: SaveRevisionResult): Promise<never> {
-  if (saved.status === "created") await revalidateArticle(db, pageId, { existenceChanged: saved.pageCreated });
+function afterSave(pageId: string, saved: SaveRevisionResult): never {
   redirect(`${pageHref(pageId)}/history${saved.status === "created" ? `?saved=${saved.number}` : ""}`);
 }
 

@@ -1,5 +1,4 @@
 import { requestAccount } from "@/lib/auth/request";
-import { revalidateMedia } from "@/lib/cache/revalidate";
 import { db } from "@/lib/db";
 import { readJson, respond } from "@/lib/http/respond";
 import { revertMedia } from "@/lib/wiki/media";
@@ -15,7 +14,6 @@ export async function POST(request: Request, { params }: Context) {
     const name = routeParam((await params).name);
     const input = typeof body === "object" && body !== null ? { ...body, name } : { name };
     const result = await revertMedia(db, account, input);
-    await revalidateMedia(db, result.name);
     return { status: 201, body: result };
   });
 }

@@ -1,5 +1,4 @@
 import { requestAccount } from "@/lib/auth/request";
-import { revalidateArticle } from "@/lib/cache/revalidate";
 import { db } from "@/lib/db";
 import { readJson, respond } from "@/lib/http/respond";
 import { MAX_DOCUMENT_BYTES } from "@/lib/validation/document";
@@ -40,7 +39,6 @@ export async function POST(request: Request, { params }: Context) {
     }
     const saved = await savePageEdit(db, account, { pageId, ...input.data });
     if (saved.status === "unchanged") return { body: { status: "unchanged", revision: { id: saved.revisionId, number: saved.number } } };
-    await revalidateArticle(db, pageId, { existenceChanged: saved.pageCreated });
     return { status: 201, body: { status: "created", merged: saved.merged, pending: saved.pending, revision: { id: saved.revisionId, number: saved.number } } };
   });
 }

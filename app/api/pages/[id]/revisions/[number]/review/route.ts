@@ -1,5 +1,4 @@
 import { requestAccount } from "@/lib/auth/request";
-import { revalidateArticle } from "@/lib/cache/revalidate";
 import { db } from "@/lib/db";
 import { readJson, respond } from "@/lib/http/respond";
 import { ReviewSchema } from "@/lib/validation/history";
@@ -16,7 +15,6 @@ export async function POST(request: Request, { params }: Context) {
     const body = (await readJson(request, 10_000)) as Record<string, unknown>;
     const { decision, ...review } = ReviewSchema.parse({ ...body, pageId: routeParam(id), number });
     const result = decision === "approve" ? await approveRevision(db, account, review) : await rejectRevision(db, account, review);
-    await revalidateArticle(db, review.pageId, { existenceChanged: true });
     return { body: { decision, from: result.from, to: result.to } };
   });
 }
