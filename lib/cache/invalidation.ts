@@ -15,7 +15,9 @@ const KEEP_MS = 60 * 60 * 1000;
  * "missing" and not), every page linking to it.
  */
 export async function stalePaths(db: DbOrTx, pageId: string, { existenceChanged = false } = {}): Promise<string[]> {
-  const [redirects, linking] = await Promise.all([redirectsTo(db, pageId), existenceChanged ? pagesLinkingTo(db, pageId) : []]);
+  // One after the other: inside a transaction, PostgreSQL's connection takes one query at a time.
+  const redirects = await redirectsTo(db, pageId);
+  const linking = existenceChanged ? await pagesLinkingTo(db, pageId) : [];
   return [pageId, ...redirects, ...linking].map((id) => pageHref(id));
 }
 
