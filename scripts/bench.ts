@@ -23,33 +23,84 @@ const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "file:./data/bench/bench.db";
 const env = { ...process.env, DATABASE_URL, PORT: String(PORT), HOSTNAME: "127.0.0.1" };
 
-/** Saves the example article with one sentence changed (a different paragraph each time), one save after another, timing each request. */
-async function benchSaves(base: string, count: number) {
+/** The middle and the 90th percentile of some timings, in ms. */
+function spread(times: number[]) {
+  const sorted = times.slice().sort((x, y) => x - y);
+  return { median: sorted[Math.floor(sorted.length / 2)], p90: sorted[Math.floor(sorted.length * 0.9)] };
+}
+
+/** An administrator's credentials for the API: an API token, and a browser session (sent from the site's own origin). */
+async function benchCredentials(base: string) {
   const db = createDb(DATABASE_URL);
   const tag = Date.now().toString(36);
   const admin = await createAccount(db, { email: `bench-${tag}@example.org`, name: `Bench ${tag}`, password: "benchmark password" }, { role: "admin" });
   const { token } = await issueApiToken(db, admin, { userId: admin.id, name: "benchmark" });
   await db.$disconnect();
   const session = await encode({ token: { sub: admin.id, name: admin.name, email: admin.email }, secret: authSecret() });
-  const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
-  const current = (await (await fetch(`${base}/api/pages/gpt_5_2`)).json()) as { revision: { id: number }; doc: DocumentJSON };
-  let baseRevisionId = current.revision.id;
-  const doc = current.doc;
-  const sentences = doc.content.filter((n) => n.type === "paragraph" && n.content?.[0]?.type === "text");
-  const times: number[] = [];
+  return { session, bearer: { authorization: `Bearer ${token}` }, cookie: { cookie: `next-auth.session-token=${session}`, origin: base } };
+}
+
+/** Counts the benchmark's saves, so that each changes its sentence to a text of its own. */
+let edits = 0;
+
+/** Saves a page once through the API with one sentence changed, and says how long it took (ms). */
+async function saveOnce(base: string, pageId: string, headers: Record<string, string>): Promise<number> {
+  const edit = edits++;
+  const current = (await (await fetch(`${base}/api/pages/${pageId}`)).json()) as { revision: { id: number }; doc: DocumentJSON };
+  const sentences = current.doc.content.filter((n) => n.type === "paragraph" && n.content?.[0]?.type === "text");
+  const text = sentences[edit % sentences.length].content![0];
+  text.text = `${text.text!.replace(/ \(edit \d+\)$/, "")} (edit ${edit})`;
+  const body = JSON.stringify({ doc: current.doc, summary: `Benchmark save ${edit}`, baseRevisionId: current.revision.id });
+  const started = performance.now();
+  const response = await fetch(`${base}/api/pages/${pageId}/revisions`, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body });
+  const elapsed = performance.now() - started;
+  if (response.status !== 201) throw new Error(`save ${edit} of ${pageId} answered ${response.status}: ${await response.text()}`);
+  return elapsed;
+}
+
+/**
+ * Saves the example article with one sentence changed (a different paragraph each time), one save
+ * after another, by API token and by session in turn, timing each request (not the read before it).
+ */
+async function benchSaves(base: string, count: number, credentials: Awaited<ReturnType<typeof benchCredentials>>) {
+  const times = { bearer: [] as number[], session: [] as number[] };
   for (let i = 0; i < count; i++) {
-    const text = sentences[i % sentences.length].content![0];
-    text.text = `${text.text!.replace(/ \(edit \d+\)$/, "")} (edit ${i})`;
-    const body = JSON.stringify({ doc, summary: `Benchmark save ${i}`, baseRevisionId });
-    const started = performance.now();
-    const response = await fetch(`${base}/api/pages/gpt_5_2/revisions`, { method: "POST", headers, body });
-    const result = (await response.json()) as { revision: { id: number } };
-    times.push(performance.now() - started);
-    if (response.status !== 201) throw new Error(`save ${i} answered ${response.status}: ${JSON.stringify(result)}`);
-    baseRevisionId = result.revision.id;
+    const kind = i % 2 ? "session" : "bearer";
+    const elapsed = await saveOnce(base, "gpt_5_2", kind === "bearer" ? credentials.bearer : credentials.cookie);
+    if (i >= 10) times[kind].push(elapsed); // the first saves warm the server up
   }
-  const sorted = times.slice(10).sort((a, b) => a - b); // the first saves warm the server up
-  return { count, median: sorted[Math.floor(sorted.length / 2)], p90: sorted[Math.floor(sorted.length * 0.9)], session };
+  return { count, bearer: spread(times.bearer), session: spread(times.session) };
+}
+
+/** Time to answer a request for a page, in ms, and its size. */
+async function timedGet(url: string, headers: Record<string, string> = {}) {
+  const started = performance.now();
+  const response = await fetch(url, { headers });
+  const bytes = (await response.arrayBuffer()).byteLength;
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  return { ms: performance.now() - started, bytes };
+}
+
+/**
+ * What a cache miss costs: the page's first read after a save of its article (rendered by Next.js),
+ * against a read answered from the cache; as anonymous and signed-in readers.
+ */
+async function benchCacheMiss(base: string, page: { url: string; article: string }, credentials: Awaited<ReturnType<typeof benchCredentials>>) {
+  const result: Record<string, { miss: number; hit: number }> = {};
+  for (const [who, headers] of [
+    ["anonymous", {}],
+    ["signed in", { cookie: credentials.cookie.cookie }],
+  ] as const) {
+    const misses: number[] = [];
+    const hits: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      await saveOnce(base, page.article, credentials.bearer);
+      misses.push((await timedGet(page.url, headers)).ms);
+      for (let i = 0; i < 3; i++) hits.push((await timedGet(page.url, headers)).ms);
+    }
+    result[who] = { miss: spread(misses).median, hit: spread(hits).median };
+  }
+  return result;
 }
 
 const LONG_HISTORY = 100_000;
@@ -168,15 +219,16 @@ await seedLongHistory("bench_long_history");
 const base = `http://127.0.0.1:${PORT}`;
 const { stop } = await startServer(env, `${base}/`);
 try {
-  const saves = await benchSaves(base, 199); // the example article then has 200 revisions
-  const signedIn = [`Cookie: next-auth.session-token=${saves.session}`];
+  const credentials = await benchCredentials(base);
+  const saves = await benchSaves(base, 199, credentials); // the example article then has 200 revisions
+  const signedIn = [`Cookie: next-auth.session-token=${credentials.session}`];
   const pages = [
-    { name: "example article (gpt_5_2)", url: `${base}/wiki/gpt_5_2` },
-    { name: "100 KB article, 200 citations", url: `${base}/wiki/frontier_model_evaluation` },
-    { name: "history, 200 revisions", url: `${base}/wiki/gpt_5_2/history` },
-    { name: "diff, revisions 1 → 200", url: `${base}/wiki/gpt_5_2/diff?from=1&to=200` },
-    { name: "history, 100,000 revisions", url: `${base}/wiki/bench_long_history/history` },
-    { name: "history, 100,000, page 1,000", url: `${base}/wiki/bench_long_history/history?before=50001` },
+    { name: "example article (gpt_5_2)", url: `${base}/wiki/gpt_5_2`, article: "gpt_5_2" },
+    { name: "100 KB article, 200 citations", url: `${base}/wiki/frontier_model_evaluation`, article: "frontier_model_evaluation" },
+    { name: "history, 200 revisions", url: `${base}/wiki/gpt_5_2/history`, article: "gpt_5_2" },
+    { name: "diff, revisions 1 → 200", url: `${base}/wiki/gpt_5_2/diff?from=1&to=200`, article: "gpt_5_2" },
+    { name: "history, 100,000 revisions", url: `${base}/wiki/bench_long_history/history`, article: null },
+    { name: "history, 100,000, page 1,000", url: `${base}/wiki/bench_long_history/history?before=50001`, article: null },
   ];
   const results: { anonymous: Result; signedIn: Result; bytes: number }[] = [];
   for (const page of pages) {
@@ -185,6 +237,11 @@ try {
     const bytes = (await response.arrayBuffer()).byteLength;
     for (let i = 0; i < 20; i++) await (await fetch(page.url)).arrayBuffer(); // warm up
     results.push({ anonymous: wrk(page.name, page.url), signedIn: wrk(page.name, page.url, signedIn), bytes });
+  }
+  // Measured after the reading runs, whose diff of revisions 1 and 200 the saves below keep valid.
+  const misses: { name: string; cost: Awaited<ReturnType<typeof benchCacheMiss>> }[] = [];
+  for (const page of pages) {
+    if (page.article) misses.push({ name: page.name, cost: await benchCacheMiss(base, { url: page.url, article: page.article }, credentials) });
   }
   const diffTime = await benchDiffComputation("frontier_model_evaluation");
   const formatting = benchCitationFormatting();
@@ -204,8 +261,16 @@ try {
       `${(bytes / 1024).toFixed(0)} KB`.padStart(9),
     );
   }
-  console.log(`\nSaving through the API, one after another (${saves.count} saves of gpt_5_2, one sentence changed each):`);
-  console.log(`median ${saves.median.toFixed(1)} ms, p90 ${saves.p90.toFixed(1)} ms`);
+  console.log(`\nSaving through the API, one after another (${saves.count} saves of gpt_5_2, one sentence changed each, by API token and by session in turn):`);
+  console.log(`API token: median ${saves.bearer.median.toFixed(1)} ms, p90 ${saves.bearer.p90.toFixed(1)} ms`);
+  console.log(`session:   median ${saves.session.median.toFixed(1)} ms, p90 ${saves.session.p90.toFixed(1)} ms`);
+  console.log("\nA cache miss: the first read after a save of the page (rendered by Next.js) against a cached read, median ms:");
+  console.log("page".padEnd(34), "miss".padStart(9), "cached".padStart(9), "signed in".padStart(10), "cached".padStart(9));
+  for (const { name, cost } of misses) {
+    const a = cost.anonymous;
+    const s = cost["signed in"];
+    console.log(name.padEnd(34), a.miss.toFixed(1).padStart(9), a.hit.toFixed(1).padStart(9), s.miss.toFixed(1).padStart(10), s.hit.toFixed(1).padStart(9));
+  }
   console.log(
     `\nComputing a diff of two 100 KB revisions (${(diffTime.sizes[0] / 1024).toFixed(0)} KB and ${(diffTime.sizes[1] / 1024).toFixed(0)} KB of stored JSON, ${diffTime.changes} changed blocks):`,
   );
