@@ -219,6 +219,9 @@ await seedLongHistory("bench_long_history");
 const base = `http://127.0.0.1:${PORT}`;
 const { stop } = await startServer(env, `${base}/`);
 try {
+  // Cold start: the first reads once the server says it is ready (it warms itself up meanwhile).
+  const firstReads: { article: string; ms: number }[] = [];
+  for (const article of ["gpt_5_2", "frontier_model_evaluation"]) firstReads.push({ article, ms: (await timedGet(`${base}/wiki/${article}`)).ms });
   const credentials = await benchCredentials(base);
   const saves = await benchSaves(base, 199, credentials); // the example article then has 200 revisions
   const signedIn = [`Cookie: next-auth.session-token=${credentials.session}`];
@@ -261,6 +264,7 @@ try {
       `${(bytes / 1024).toFixed(0)} KB`.padStart(9),
     );
   }
+  console.log(`\nJust after a start, the first read of ${firstReads.map((r) => `${r.article}: ${r.ms.toFixed(0)} ms`).join(", ")}.`);
   console.log(`\nSaving through the API, one after another (${saves.count} saves of gpt_5_2, one sentence changed each, by API token and by session in turn):`);
   console.log(`API token: median ${saves.bearer.median.toFixed(1)} ms, p90 ${saves.bearer.p90.toFixed(1)} ms`);
   console.log(`session:   median ${saves.session.median.toFixed(1)} ms, p90 ${saves.session.p90.toFixed(1)} ms`);
