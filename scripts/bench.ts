@@ -2,7 +2,8 @@
 // reading (the example article and a generated ~100 KB article with 200 citations), saving through
 // the API, and the history views (history pages, a diff across 200 revisions), plus the time to
 // compute a diff of two 100 KB revisions and to format References in each citation style.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { type DocumentJSON, type NodeJSON, storedDocument } from "../lib/content/document";
 import { formatEntries } from "../lib/content/citation-format";
@@ -133,6 +134,46 @@ async function seedLongHistory(pageId: string) {
   await db.$disconnect();
 }
 
+const MANY_PAGES = 10_000;
+
+/** Many short pages, each with one revision, written straight to the database. */
+async function seedManyPages(prefix: string) {
+  const db = createDb(DATABASE_URL);
+  const author = await db.user.findFirstOrThrow({ where: { role: "system" }, select: { id: true } });
+  await db.page.createMany({ data: Array.from({ length: MANY_PAGES }, (_, i) => ({ slug: `${prefix}${i}`, title: `Page ${i}` })) });
+  const pages = await db.page.findMany({ where: { slug: { startsWith: prefix } }, select: { id: true, slug: true } });
+  for (let start = 0; start < pages.length; start += 2_000) {
+    await db.revision.createMany({
+      data: pages.slice(start, start + 2_000).map((page) => {
+        const text = `${page.slug} is one of ${MANY_PAGES} pages. `.repeat(40);
+        const content = JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+        return { pageId: page.id, number: 1, authorId: author.id, content, contentHash: `bench-${page.slug}`, size: content.length, sizeDelta: content.length, summary: "Seeded" };
+      }),
+    });
+  }
+  await db.$executeRaw`UPDATE "Page" SET "latestRevisionId" = (SELECT r.id FROM "Revision" r WHERE r."pageId" = "Page".id), "publishedRevisionId" = (SELECT r.id FROM "Revision" r WHERE r."pageId" = "Page".id) WHERE slug LIKE ${`${prefix}%`}`;
+  await db.$disconnect();
+}
+
+/** The resident memory of the server process (the one running scripts/server.ts), in MB. */
+function serverMemoryMb(): number {
+  const pid = execFileSync("pgrep", ["-f", "scripts/server.ts"], { encoding: "utf8" }).trim().split("\n").pop()!;
+  const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1];
+  return Number(rss) / 1024;
+}
+
+/** Reads every seeded page once (eight at a time), so the front cache keeps them all; their bytes. */
+async function readManyPages(base: string, prefix: string): Promise<number> {
+  let next = 0;
+  let bytes = 0;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next < MANY_PAGES) bytes += (await timedGet(`${base}/wiki/${prefix}${next++}`)).bytes;
+    }),
+  );
+  return bytes;
+}
+
 /** Two 100 KB revisions apart by edits all through the text, a moved paragraph, a removal and an insertion. */
 async function benchDiffComputation(pageId: string, runs = 40) {
   const db = createDb(DATABASE_URL);
@@ -215,6 +256,7 @@ writeFileSync(largeFile, generateBenchArticle({ targetBytes: 100_000, citations:
 freshDatabase(env);
 runCommand("npx", ["tsx", "scripts/wiki.ts", "import", largeFile], env);
 await seedLongHistory("bench_long_history");
+await seedManyPages("bench_many_");
 
 const base = `http://127.0.0.1:${PORT}`;
 const { stop } = await startServer(env, `${base}/`);
@@ -246,6 +288,10 @@ try {
   for (const page of pages) {
     if (page.article) misses.push({ name: page.name, cost: await benchCacheMiss(base, { url: page.url, article: page.article }, credentials) });
   }
+  // Memory with many pages kept: the server process before and after every seeded page was read.
+  const memoryBefore = serverMemoryMb();
+  const manyBytes = await readManyPages(base, "bench_many_");
+  const memoryAfter = serverMemoryMb();
   const diffTime = await benchDiffComputation("frontier_model_evaluation");
   const formatting = benchCitationFormatting();
   const parsing = benchAdversarialParsing();
@@ -264,6 +310,9 @@ try {
       `${(bytes / 1024).toFixed(0)} KB`.padStart(9),
     );
   }
+  console.log(
+    `\nMemory of the server process: ${memoryBefore.toFixed(0)} MB, then ${memoryAfter.toFixed(0)} MB once ${MANY_PAGES.toLocaleString("en")} more pages were read and kept (${(manyBytes / 1024 / 1024).toFixed(0)} MB of pages).`,
+  );
   console.log(`\nJust after a start, the first read of ${firstReads.map((r) => `${r.article}: ${r.ms.toFixed(0)} ms`).join(", ")}.`);
   console.log(`\nSaving through the API, one after another (${saves.count} saves of gpt_5_2, one sentence changed each, by API token and by session in turn):`);
   console.log(`API token: median ${saves.bearer.median.toFixed(1)} ms, p90 ${saves.bearer.p90.toFixed(1)} ms`);

@@ -3,6 +3,7 @@
 // processes (default 1) sharing one port.
 import cluster from "node:cluster";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import next from "next";
 import { tokenAccount } from "../lib/auth/token-account";
 import { hasSession, type ReaderClass, readerClasses } from "../lib/auth/reader-class";
@@ -130,15 +131,20 @@ async function serve() {
   // Longer than the idle timeout of common proxies and clients, so they never reuse a closed socket.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
-  server.listen(port, hostname, () => {
-    console.log(`Palimpsest is ready on http://localhost:${port}`);
-    void warm(`http://${hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname}:${port}`);
+  // Warmed up before it takes readers, on a loopback port of its own (not shared with other workers).
+  await new Promise<void>((resolve) => server.listen({ port: 0, host: "127.0.0.1", exclusive: true }, resolve));
+  await warm(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
   });
+  server.listen(port, hostname, () => console.log(`Palimpsest is ready on http://localhost:${port}`));
 }
 
 /**
- * Renders the start page and the article it lists first once, so the first reader waits no longer
- * than the next (the citation styles, the database connections and the code are loaded by then).
+ * Renders the start page and the article it lists first once, before the server takes readers, so
+ * the first reader waits no longer than the next (the citation styles, the database connections and
+ * the code are loaded by then).
  */
 async function warm(base: string) {
   try {

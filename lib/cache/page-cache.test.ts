@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { deflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReaderClass } from "../auth/reader-class";
-import { PAGE_CACHE_TTL_MS, PageCache, pageCacheKey } from "./page-cache";
+import { PAGE_CACHE_TTL_MS, PageCache, pageCacheBudget, pageCacheKey } from "./page-cache";
 
 describe("which requests the page cache answers", () => {
   const key = (method: string, url: string, headers: Record<string, string> = {}, reader: ReaderClass | null = "anonymous") => pageCacheKey(method, url, headers, reader);
@@ -196,5 +196,45 @@ describe("the page cache in front of a server", () => {
     finishSlow!();
     expect(await response).toBe(`slow render ${before} slow`);
     expect(await (await fetch(`${base}/wiki/slow`, { headers: identity })).text()).toBe(`slow render ${before + 1} slow`);
+  });
+});
+
+describe("the page cache's room", () => {
+  it("takes its size from PAGE_CACHE_MB, 256 MB unless set", () => {
+    expect(pageCacheBudget({})).toBe(256 * 1024 * 1024);
+    expect(pageCacheBudget({ PAGE_CACHE_MB: "64" })).toBe(64 * 1024 * 1024);
+    expect(pageCacheBudget({ PAGE_CACHE_MB: "none" })).toBe(256 * 1024 * 1024);
+  });
+
+  it("keeps pages up to its size in bytes, and makes room by dropping the page read longest ago", async () => {
+    // Each page's body is 20 bytes ("/wiki/a, render 001."): room for two.
+    const cache = new PageCache(() => 0, 45);
+    const renders: string[] = [];
+    const server = createServer((req, res) => {
+      const key = pageCacheKey(req.method, req.url, req.headers, "anonymous");
+      if (key && cache.serve(req, res, key)) return;
+      if (key) cache.capture(req, res, key);
+      renders.push(req.url!);
+      res.end(`${req.url}, render ${String(renders.length).padStart(3, "0")}.`);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const read = async (path: string) => (await fetch(base + path, { headers: { "accept-encoding": "identity" } })).text();
+    try {
+      await read("/wiki/a");
+      await read("/wiki/b");
+      expect(cache.byteSize).toBe(40);
+      // Read again, a is now the page read last: c takes b's room.
+      await read("/wiki/a");
+      await read("/wiki/c");
+      expect([cache.size, cache.byteSize]).toEqual([2, 40]);
+      expect(await read("/wiki/a")).toBe("/wiki/a, render 001.");
+      expect(await read("/wiki/b")).toBe("/wiki/b, render 004.");
+      expect(renders).toEqual(["/wiki/a", "/wiki/b", "/wiki/c", "/wiki/b"]);
+      cache.invalidate(["/wiki/b"]);
+      expect(cache.byteSize).toBe(20);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });

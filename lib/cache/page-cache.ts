@@ -4,7 +4,17 @@ import type { ReaderClass } from "../auth/reader-class";
 
 /** How long a captured page is served before the next request goes back to Next.js. */
 export const PAGE_CACHE_TTL_MS = 60_000;
-const MAX_ENTRIES = 2_000;
+/** Pages invalidated of late, remembered so renders begun before are not kept; past this many, all are forgotten at once. */
+const MAX_REMEMBERED_INVALIDATIONS = 10_000;
+
+/**
+ * The most the cache keeps, in bytes of pages (`PAGE_CACHE_MB`, 256 by default): past it, the
+ * pages read longest ago make room.
+ */
+export function pageCacheBudget(env: Record<string, string | undefined> = process.env): number {
+  const megabytes = Number(env.PAGE_CACHE_MB);
+  return (Number.isFinite(megabytes) && megabytes > 0 ? megabytes : 256) * 1024 * 1024;
+}
 
 interface Entry {
   status: number;
@@ -36,7 +46,7 @@ const VIEW = /^\/wiki\/[^/?]+(?:\/history(?:\?before=\d+)?|\/diff\?[\w=&]*|\?rev
 const SEARCH = /^\/search\?[^#]*$/;
 const SEARCH_GROUP = "/search";
 /** Most search results kept at once, so that many different queries never push articles out. */
-const MAX_SEARCH_ENTRIES = MAX_ENTRIES / 4;
+const MAX_SEARCH_ENTRIES = 500;
 /** The class an article is kept under: everyone reads the same one. */
 const EVERYONE = "*";
 
@@ -93,17 +103,26 @@ export class PageCache {
   private generation = 0;
   private clearedAt = 0;
   private invalidatedAt = new Map<string, number>();
+  /** Bytes of the bodies kept; the entries are in the order they were last read. */
+  private bytes = 0;
+  private searches = 0;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly maxBytes: number = pageCacheBudget(),
+  ) {}
 
   /** Answers the request from the cache; false when the caller must handle it. */
   serve(req: IncomingMessage, res: ServerResponse, key: string): boolean {
     const entry = this.entries.get(key);
     if (!entry) return false;
     if (this.now() - entry.storedAt > PAGE_CACHE_TTL_MS) {
-      this.entries.delete(key);
+      this.remove(key);
       return false;
     }
+    // Read last, so it is the last to make room.
+    this.entries.delete(key);
+    this.entries.set(key, entry);
     if (!accepts(req.headers, entry.encoding)) return false;
     if (entry.etag && req.headers["if-none-match"] === entry.etag) {
       res.writeHead(304, { ETag: entry.etag, Vary: "Accept-Encoding" });
@@ -152,12 +171,23 @@ export class PageCache {
     return this.clearedAt > generation || (this.invalidatedAt.get(articleOf(path)) ?? 0) > generation;
   }
 
+  private remove(key: string) {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.bytes -= entry.body.length;
+    if (articleOf(keyPath(key)) === SEARCH_GROUP) this.searches--;
+    this.entries.delete(key);
+  }
+
   private store(key: string, res: ServerResponse, body: Buffer) {
-    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    if (articleOf(keyPath(key)) === SEARCH_GROUP) {
-      const searches = [...this.entries.keys()].filter((k) => articleOf(keyPath(k)) === SEARCH_GROUP);
-      if (searches.length >= MAX_SEARCH_ENTRIES) this.entries.delete(searches[0]);
+    this.remove(key);
+    if (body.length > this.maxBytes) return;
+    for (const oldest of this.entries.keys()) {
+      if (this.bytes + body.length <= this.maxBytes) break;
+      this.remove(oldest);
     }
+    const search = articleOf(keyPath(key)) === SEARCH_GROUP;
+    if (search && this.searches >= MAX_SEARCH_ENTRIES) this.remove([...this.entries.keys()].find((k) => articleOf(keyPath(k)) === SEARCH_GROUP)!);
     const headers = Object.entries(res.getHeaders())
       .filter(([name]) => !["transfer-encoding", "connection", "keep-alive", "date", "content-length", "x-nextjs-cache", "vary"].includes(name))
       .map(([name, value]) => [name, Array.isArray(value) ? value.map(String) : String(value)] as [string, string | string[]]);
@@ -174,6 +204,8 @@ export class PageCache {
     const etag = res.getHeader("etag");
     const encoding = res.getHeader("content-encoding");
     this.entries.set(key, { status: res.statusCode, headers, body, etag: etag ? String(etag) : null, encoding: encoding ? String(encoding) : null, storedAt: this.now() });
+    this.bytes += body.length;
+    if (search) this.searches++;
   }
 
   /**
@@ -185,13 +217,13 @@ export class PageCache {
     this.generation++;
     // Remembering every page ever invalidated would grow without end; forgetting them all at once
     // only means refusing to store the renders that are in flight right now.
-    if (this.invalidatedAt.size > MAX_ENTRIES) {
+    if (this.invalidatedAt.size > MAX_REMEMBERED_INVALIDATIONS) {
       this.invalidatedAt.clear();
       this.clearedAt = this.generation;
     }
     for (const article of articles) this.invalidatedAt.set(article, this.generation);
     for (const key of this.entries.keys()) {
-      if (articles.includes(articleOf(keyPath(key)))) this.entries.delete(key);
+      if (articles.includes(articleOf(keyPath(key)))) this.remove(key);
     }
   }
 
@@ -201,10 +233,17 @@ export class PageCache {
     this.clearedAt = this.generation;
     this.invalidatedAt.clear();
     this.entries.clear();
+    this.bytes = 0;
+    this.searches = 0;
   }
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Bytes of the pages kept. */
+  get byteSize(): number {
+    return this.bytes;
   }
 }
 
