@@ -101,10 +101,9 @@ async function writeCheckedRevision(tx: Tx, input: SaveRevisionInput, checked: D
 
   if (input.baseRevisionId !== undefined && (input.baseRevisionId ?? null) !== (latest?.id ?? null)) {
     if (!latest) throw new AppError("CONFLICT", "This page no longer exists in the version you started from.");
-    const [base, newest] = await Promise.all([
-      input.baseRevisionId === null ? null : tx.revision.findFirst({ where: { id: input.baseRevisionId, pageId: existing!.id }, select: { content: true } }),
-      tx.revision.findUniqueOrThrow({ where: { id: latest.id }, select: { content: true } }),
-    ]);
+    // One after the other: inside a transaction, PostgreSQL's connection takes one query at a time.
+    const base = input.baseRevisionId === null ? null : await tx.revision.findFirst({ where: { id: input.baseRevisionId, pageId: existing!.id }, select: { content: true } });
+    const newest = await tx.revision.findUniqueOrThrow({ where: { id: latest.id }, select: { content: true } });
     const theirs = storedDocument(newest.content);
     if (!base) {
       throw new AppError("CONFLICT", "Someone created this page while you were writing it.", {
