@@ -110,7 +110,8 @@ async function serve() {
   /** The front cache, then Next.js. */
   async function render(req: IncomingMessage, res: ServerResponse) {
     let key: string | null = null;
-    if (mayBeCached(req.url ?? "")) {
+    // Only reads are ever kept: writes (server actions among them) go straight on to Next.js.
+    if ((req.method === "GET" || req.method === "HEAD") && mayBeCached(req.url ?? "")) {
       // Whatever other servers changed (pages, accounts) applies before answering.
       invalidations.catchUp();
       key = pageCacheKey(req.method, req.url, req.headers, await readerClass(req));
