@@ -34,10 +34,11 @@ export function dbKind(db: DbOrTx): DatabaseKind {
 const globalForDb = globalThis as unknown as { palimpsestDb?: Db };
 
 /**
- * The process-wide client, kept on globalThis: the front server and the app's code are bundled
- * apart and share one connection pool, as development reloads do.
+ * The process-wide client, kept on globalThis in development so reloads reuse one connection pool.
+ * In production the front server (its reader classes) and the app's code each have their own.
  */
-export const db: Db = (globalForDb.palimpsestDb ??= createDb());
+export const db: Db = globalForDb.palimpsestDb ?? createDb();
+if (process.env.NODE_ENV !== "production") globalForDb.palimpsestDb = db;
 
 /**
  * What a database keeps for good, set at every start: SQLite's write-ahead log, so readers never
