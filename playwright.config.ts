@@ -1,9 +1,10 @@
 import { defineConfig } from "@playwright/test";
 
 // Every journey runs against both databases: one production server on each, from a new install.
+// The PostgreSQL one runs as a larger deployment does, sharing its page cache and limits in Redis.
 const servers = [
-  { name: "sqlite", port: 3100, databaseUrl: "file:./data/e2e.db" },
-  { name: "postgres", port: 3101, databaseUrl: "postgresql://postgres@127.0.0.1:5432/palimpsest_e2e" },
+  { name: "sqlite", port: 3100, databaseUrl: "file:./data/e2e.db", redisUrl: "" },
+  { name: "postgres", port: 3101, databaseUrl: "postgresql://postgres@127.0.0.1:5432/palimpsest_e2e", redisUrl: process.env.REDIS_URL || "redis://127.0.0.1:6379" },
 ];
 
 export default defineConfig({
@@ -28,8 +29,8 @@ export default defineConfig({
   // Reading journeys check the new install as it is; the journeys that change it run after them.
   projects: servers.flatMap((s) => {
     const use = { baseURL: `http://127.0.0.1:${s.port}` };
-    // Fixtures make accounts directly in the server's database.
-    const metadata = { databaseUrl: s.databaseUrl };
+    // Fixtures make accounts directly in the server's database; a second server shares its Redis.
+    const metadata = { databaseUrl: s.databaseUrl, redisUrl: s.redisUrl };
     return [
       { name: `${s.name}-reading`, testMatch: "reading.spec.ts", use, metadata },
       // Accessibility scans read the markup, the same on either engine: they run on the first.
@@ -41,7 +42,7 @@ export default defineConfig({
       command: "npx tsx scripts/reset-database.ts && npx tsx scripts/start.ts",
       // Ready once the example article renders, so no test waits for the first render.
       url: `http://127.0.0.1:${s.port}/wiki/gpt_5_2`,
-      env: { DATABASE_URL: s.databaseUrl, PORT: String(s.port), HOSTNAME: "127.0.0.1" },
+      env: { DATABASE_URL: s.databaseUrl, REDIS_URL: s.redisUrl, PORT: String(s.port), HOSTNAME: "127.0.0.1" },
       reuseExistingServer: false,
       timeout: 240_000,
       stdout: "ignore" as const,

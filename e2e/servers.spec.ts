@@ -1,18 +1,28 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { issueApiToken } from "../lib/wiki/api-tokens";
+import { savePageRevision } from "../lib/wiki/revisions";
 import { expect, test } from "./fixtures";
 
 const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
 
 /**
  * A second app server on the same database, as a deployment with several machines runs them, itself
- * in two worker processes. It shares nothing with the first but the database (and the session key,
- * as servers behind one address must).
+ * in two worker processes. It shares nothing with the first but the database, the session key (as
+ * servers behind one address must) and, on PostgreSQL, Redis.
  */
-async function startSecondServer(databaseUrl: string, port: number): Promise<{ url: string; stop: () => void }> {
+async function startSecondServer(databaseUrl: string, redisUrl: string, port: number): Promise<{ url: string; stop: () => void }> {
   const child: ChildProcess = spawn("npx", ["tsx", "scripts/server.ts"], {
     // Two worker processes behind its port, as `npm start` runs them with WEB_CONCURRENCY=2.
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOSTNAME: "127.0.0.1", NODE_ENV: "production", AUTH_TRUST_HOST: "true", WEB_CONCURRENCY: "2" },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: redisUrl,
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      NODE_ENV: "production",
+      AUTH_TRUST_HOST: "true",
+      WEB_CONCURRENCY: "2",
+    },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
@@ -38,8 +48,24 @@ test.describe("two app servers on one database", () => {
   test.describe.configure({ timeout: 240_000 });
 
   test("share sessions and every change at once, and one keeps serving when the other stops", async ({ page, request, db, makeAccount, signInAs, baseURL }, testInfo) => {
-    const second = await startSecondServer(String(testInfo.project.metadata.databaseUrl), Number(new URL(baseURL!).port) + 2);
+    const { databaseUrl, redisUrl } = testInfo.project.metadata as { databaseUrl: string; redisUrl: string };
+    // A page written before the second server starts, so every server has long heard of it.
+    const earlier = `two_servers_earlier_${Date.now()}`;
+    const author = await makeAccount("editor");
+    await savePageRevision(db, { pageId: earlier, doc: doc("Rendered once for both servers."), authorId: author.id, summary: "Start", baseRevisionId: null });
+    const second = await startSecondServer(databaseUrl, redisUrl, Number(new URL(baseURL!).port) + 2);
     try {
+      if (redisUrl) {
+        // What the first server renders, the second serves from Redis. It is asked with HEAD, which
+        // it never keeps for itself, until the first has stored the page there.
+        const identity = { "accept-encoding": "identity" };
+        expect(await (await request.get(`${baseURL}/wiki/${earlier}`, { headers: identity })).text()).toContain("Rendered once for both servers.");
+        await expect.poll(async () => (await request.head(`${second.url}/wiki/${earlier}`, { headers: identity })).headers()["x-cache"]).toBe("shared");
+        const shared = await request.get(`${second.url}/wiki/${earlier}`, { headers: identity });
+        expect(shared.headers()["x-cache"]).toBe("shared");
+        expect(await shared.text()).toContain("Rendered once for both servers.");
+      }
+
       const editor = await makeAccount("editor");
       const token = (await issueApiToken(db, await makeAccount("admin"), { userId: editor.id, name: "servers" })).token;
       const pageId = `two_servers_${Date.now()}`;
@@ -56,6 +82,7 @@ test.describe("two app servers on one database", () => {
       // Saved on one, read on the other: both have the page cached before each save.
       const first = await save(baseURL!, "Written on the first server.", null);
       expect(first.status()).toBe(201);
+
       await expect.poll(() => read(second.url)).toContain("Written on the first server.");
       await read(baseURL!);
       const revised = await save(baseURL!, "Revised on the first server.", (await first.json()).revision.id);

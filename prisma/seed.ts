@@ -2,6 +2,7 @@
 // records where files are used in) the pages of a site from before either was kept. Safe to run on every start: re-importing unchanged text makes no revision.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { closeSharedRedis } from "../lib/cache/redis";
 import { createDb, tuneDatabase } from "../lib/db";
 import { importDokuWikiPage } from "../lib/wiki/import";
 import { ensureMediaUses } from "../lib/wiki/media";
@@ -20,4 +21,5 @@ try {
   if (result.status === "created") console.log(`Seeded ${result.pageId} (revision ${result.number}).`);
 } finally {
   await db.$disconnect();
+  await closeSharedRedis();
 }

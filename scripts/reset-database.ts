@@ -1,7 +1,9 @@
 // Empties the database named by DATABASE_URL (deletes the SQLite file, or drops and recreates the
-// PostgreSQL database) so end-to-end tests and benchmarks start from a new install.
+// PostgreSQL database), and the site's keys in Redis when REDIS_URL is set, so end-to-end tests and
+// benchmarks start from a new install.
 import { rmSync } from "node:fs";
 import pg from "pg";
+import { connectRedis, deleteKeys, redisPrefix, redisUrl } from "../lib/cache/redis";
 import { databaseKind, databaseUrl, sqlitePath } from "../lib/db/url";
 
 const url = databaseUrl();
@@ -21,4 +23,12 @@ if (databaseKind(url) === "sqlite") {
   await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
   await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
   await client.end();
+}
+
+// What servers of the old install shared in Redis goes with it.
+const redis = redisUrl();
+if (redis) {
+  const connection = connectRedis(redis);
+  await deleteKeys(connection, redisPrefix());
+  await connection.quit();
 }

@@ -1,4 +1,5 @@
-// The production server: Next.js behind the in-memory article cache (lib/cache/page-cache.ts) and
+// The production server: Next.js behind the article cache (lib/cache/page-cache.ts, in memory and,
+// with REDIS_URL, shared by every server in Redis) and
 // the static path for thumbnails (lib/media/kept-thumbnails.ts), in WEB_CONCURRENCY worker
 // processes (default 1) sharing one port.
 import cluster from "node:cluster";
@@ -53,16 +54,18 @@ async function serve() {
 
   const cache = pageCache();
   const readers = readerClasses();
-  // Changes made by other servers and by the command line empty this server's cache too.
+  // Changes made by other servers and by the command line empty this server's cache too. With a
+  // shared cache that takes a round trip: answers wait for the invalidations heard before them.
+  let invalidating: Promise<void> = Promise.resolve();
   const invalidations = await followInvalidations(databaseUrl(), (entries) => {
     if (entries === "all") {
-      cache.clear();
       readers.forget("all");
+      invalidating = Promise.all([invalidating, cache.clear()]).then(() => {});
       return;
     }
     const { paths, accounts } = splitInvalidation(entries);
-    if (paths.length) cache.invalidate(paths);
     if (accounts.length) readers.forget(accounts);
+    if (paths.length) invalidating = Promise.all([invalidating, cache.invalidate(paths)]).then(() => {});
   });
   const trust = trustedProxies();
   // Thumbnails already made are static files: served from the local store's folder, not by Next.js.
@@ -114,15 +117,16 @@ async function serve() {
     if ((req.method === "GET" || req.method === "HEAD") && mayBeCached(req.url ?? "")) {
       // Whatever other servers changed (pages, accounts) applies before answering.
       invalidations.catchUp();
+      await invalidating;
       key = pageCacheKey(req.method, req.url, req.headers, await readerClass(req));
       // A cached page is served with the policy, and so the nonce, it was rendered under.
-      if (key && cache.serve(req, res, key)) return;
+      if (key && (cache.serve(req, res, key) || (await cache.serveShared(req, res, key)))) return;
     }
     // Next.js reads the nonce from the request's policy and puts it on every script it writes.
     const policy = contentSecurityPolicy(newNonce());
     req.headers["content-security-policy"] = policy;
     res.setHeader("Content-Security-Policy", policy);
-    if (key) cache.capture(req, res, key);
+    if (key) await cache.capture(req, res, key);
     handle(req, res).catch((error: unknown) => {
       console.error(error);
       if (!res.headersSent) res.writeHead(500);

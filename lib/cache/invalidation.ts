@@ -67,8 +67,8 @@ export async function changeTransaction<T>(db: Db, work: (tx: Tx, stale: StaleRe
     await publishInvalidation(tx, announced);
     return value;
   });
-  if (announced === "all") pageCache().clear();
-  else if (announced.length) pageCache().invalidate(announced);
+  if (announced === "all") await pageCache().clear();
+  else if (announced.length) await pageCache().invalidate(announced);
   return result;
 }
 

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import Negotiator from "negotiator";
 import type { ReaderClass } from "../auth/reader-class";
+import { redisPrefix, sharedRedis } from "./redis";
+import { SharedPages, type SharedVersion, type StoredPage } from "./shared-pages";
 
 /** How long a captured page is served before the next request goes back to Next.js. */
 export const PAGE_CACHE_TTL_MS = 60_000;
@@ -14,16 +16,6 @@ const MAX_REMEMBERED_INVALIDATIONS = 10_000;
 export function pageCacheBudget(env: Record<string, string | undefined> = process.env): number {
   const megabytes = Number(env.PAGE_CACHE_MB);
   return (Number.isFinite(megabytes) && megabytes > 0 ? megabytes : 256) * 1024 * 1024;
-}
-
-interface Entry {
-  status: number;
-  headers: [string, string | string[]][];
-  body: Buffer;
-  etag: string | null;
-  /** The `Content-Encoding` the body was sent with; null for none. */
-  encoding: string | null;
-  storedAt: number;
 }
 
 /** Request headers that make Next.js answer with something other than the plain page. */
@@ -96,9 +88,13 @@ const articleOf = (path: string) => (SEARCH.test(path) ? SEARCH_GROUP : (/^\/wik
  * that set no cookie, and is emptied for a page whenever that page changes (here or, through the
  * invalidation feed, on another server). A HEAD request is answered from a stored GET, never stored
  * itself (its body is empty).
+ *
+ * With a shared cache (Redis), what one server renders is stored there too, and a page missing here
+ * is looked for there before it is rendered. An invalidation drops the shared renderings before
+ * this server's, so nothing read from the shared cache before is kept here after.
  */
 export class PageCache {
-  private entries = new Map<string, Entry>();
+  private entries = new Map<string, StoredPage>();
   /** Counts invalidations, so a render that began before one is never stored after it. */
   private generation = 0;
   private clearedAt = 0;
@@ -110,9 +106,10 @@ export class PageCache {
   constructor(
     private readonly now: () => number = Date.now,
     private readonly maxBytes: number = pageCacheBudget(),
+    private readonly shared: SharedPages | null = null,
   ) {}
 
-  /** Answers the request from the cache; false when the caller must handle it. */
+  /** Answers the request from this server's cache; false when the caller must handle it. */
   serve(req: IncomingMessage, res: ServerResponse, key: string): boolean {
     const entry = this.entries.get(key);
     if (!entry) return false;
@@ -123,24 +120,33 @@ export class PageCache {
     // Read last, so it is the last to make room.
     this.entries.delete(key);
     this.entries.set(key, entry);
-    if (!accepts(req.headers, entry.encoding)) return false;
-    if (entry.etag && req.headers["if-none-match"] === entry.etag) {
-      res.writeHead(304, { ETag: entry.etag, Vary: "Accept-Encoding" });
-      res.end();
-      return true;
-    }
-    res.writeHead(entry.status, entry.headers.flatMap(([name, value]) => (Array.isArray(value) ? value.map((v) => [name, v]) : [[name, value]])).flat());
-    res.end(req.method === "HEAD" ? undefined : entry.body);
-    return true;
+    return send(req, res, entry, "hit");
+  }
+
+  /**
+   * Answers the request from the shared cache, keeping the page here too unless it was invalidated
+   * meanwhile; false when the caller must render it (no shared cache, nothing there, or it failed).
+   */
+  async serveShared(req: IncomingMessage, res: ServerResponse, key: string): Promise<boolean> {
+    if (!this.shared) return false;
+    const startedAt = this.generation;
+    const entry = await this.shared.get(articleOf(keyPath(key)), key).catch(reportSharedFailure);
+    if (!entry) return false;
+    if (req.method === "GET" && !this.invalidatedSince(keyPath(key), startedAt)) this.keep(key, entry);
+    return send(req, res, entry, "shared");
   }
 
   /**
    * Watches the response Next.js writes to a GET request and keeps it once it has been sent in
    * full, when it is a cacheable page and its page was not invalidated while it was rendered.
+   * With a shared cache it first reads what the render must not outlive; without one it returns
+   * having set everything up, so the caller need not wait.
    */
-  capture(req: IncomingMessage, res: ServerResponse, key: string): void {
+  async capture(req: IncomingMessage, res: ServerResponse, key: string): Promise<void> {
     if (req.method !== "GET") return;
     const startedAt = this.generation;
+    const article = articleOf(keyPath(key));
+    const sharedVersion: SharedVersion | null = this.shared ? await this.shared.version(article).catch(reportSharedFailure) : null;
     const chunks: Buffer[] = [];
     const write = res.write.bind(res) as (...args: unknown[]) => boolean;
     const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
@@ -163,7 +169,8 @@ export class PageCache {
       const body = Buffer.concat(chunks);
       const declared = res.getHeader("content-length");
       if (body.length === 0 || (declared !== undefined && Number(declared) !== body.length)) return;
-      this.store(key, res, body);
+      const entry = this.store(key, res, body);
+      if (entry && sharedVersion !== null) void this.shared!.put(article, key, entry, sharedVersion).catch(reportSharedFailure);
     });
   }
 
@@ -179,15 +186,8 @@ export class PageCache {
     this.entries.delete(key);
   }
 
-  private store(key: string, res: ServerResponse, body: Buffer) {
-    this.remove(key);
-    if (body.length > this.maxBytes) return;
-    for (const oldest of this.entries.keys()) {
-      if (this.bytes + body.length <= this.maxBytes) break;
-      this.remove(oldest);
-    }
-    const search = articleOf(keyPath(key)) === SEARCH_GROUP;
-    if (search && this.searches >= MAX_SEARCH_ENTRIES) this.remove([...this.entries.keys()].find((k) => articleOf(keyPath(k)) === SEARCH_GROUP)!);
+  /** Keeps a response Next.js has sent; gives what was kept. */
+  private store(key: string, res: ServerResponse, body: Buffer): StoredPage {
     const headers = Object.entries(res.getHeaders())
       .filter(([name]) => !["transfer-encoding", "connection", "keep-alive", "date", "content-length", "x-nextjs-cache", "vary"].includes(name))
       .map(([name, value]) => [name, Array.isArray(value) ? value.map(String) : String(value)] as [string, string | string[]]);
@@ -203,17 +203,40 @@ export class PageCache {
     headers.push(["vary", [...vary].join(", ")]);
     const etag = res.getHeader("etag");
     const encoding = res.getHeader("content-encoding");
-    this.entries.set(key, { status: res.statusCode, headers, body, etag: etag ? String(etag) : null, encoding: encoding ? String(encoding) : null, storedAt: this.now() });
-    this.bytes += body.length;
+    const entry = { status: res.statusCode, headers, body, etag: etag ? String(etag) : null, encoding: encoding ? String(encoding) : null, storedAt: this.now() };
+    this.keep(key, entry);
+    return entry;
+  }
+
+  private keep(key: string, entry: StoredPage) {
+    this.remove(key);
+    if (entry.body.length > this.maxBytes) return;
+    for (const oldest of this.entries.keys()) {
+      if (this.bytes + entry.body.length <= this.maxBytes) break;
+      this.remove(oldest);
+    }
+    const search = articleOf(keyPath(key)) === SEARCH_GROUP;
+    if (search && this.searches >= MAX_SEARCH_ENTRIES) this.remove([...this.entries.keys()].find((k) => articleOf(keyPath(k)) === SEARCH_GROUP)!);
+    this.entries.set(key, entry);
+    this.bytes += entry.body.length;
     if (search) this.searches++;
   }
 
   /**
    * Forgets the cached responses for these articles (`/wiki/<id>`) and their history views, and
-   * every search result (a change to any page may change what a search finds).
+   * every search result (a change to any page may change what a search finds): in the shared cache
+   * first, then here. Without a shared cache, it is done when this returns.
    */
-  invalidate(paths: string[]): void {
+  invalidate(paths: string[]): Promise<void> {
     const articles = [...paths.map((p) => articleOf(p.replace(/\/+$/, ""))), SEARCH_GROUP];
+    if (!this.shared) return Promise.resolve(this.forget(articles));
+    return this.shared
+      .invalidate(articles)
+      .catch(reportSharedFailure)
+      .then(() => this.forget(articles));
+  }
+
+  private forget(articles: string[]): void {
     this.generation++;
     // Remembering every page ever invalidated would grow without end; forgetting them all at once
     // only means refusing to store the renders that are in flight right now.
@@ -227,8 +250,16 @@ export class PageCache {
     }
   }
 
-  /** Forgets every cached response. */
-  clear(): void {
+  /** Forgets every cached response, in the shared cache first. Without one, it is done when this returns. */
+  clear(): Promise<void> {
+    if (!this.shared) return Promise.resolve(this.forgetAll());
+    return this.shared
+      .clear()
+      .catch(reportSharedFailure)
+      .then(() => this.forgetAll());
+  }
+
+  private forgetAll(): void {
     this.generation++;
     this.clearedAt = this.generation;
     this.invalidatedAt.clear();
@@ -247,13 +278,39 @@ export class PageCache {
   }
 }
 
+/** Sends a kept page, saying in `X-Cache` where it came from. */
+function send(req: IncomingMessage, res: ServerResponse, entry: StoredPage, from: "hit" | "shared"): boolean {
+  if (!accepts(req.headers, entry.encoding)) return false;
+  if (entry.etag && req.headers["if-none-match"] === entry.etag) {
+    res.writeHead(304, { ETag: entry.etag, Vary: "Accept-Encoding", "X-Cache": from });
+    res.end();
+    return true;
+  }
+  const headers = entry.headers.flatMap(([name, value]) => (Array.isArray(value) ? value.map((v) => [name, v]) : [[name, value]])).flat();
+  res.writeHead(entry.status, [...headers, "X-Cache", from]);
+  res.end(req.method === "HEAD" ? undefined : entry.body);
+  return true;
+}
+
+/** A shared cache that fails is worked around (a miss, a render not shared) and said once. */
+let sharedFailureSaid = false;
+function reportSharedFailure(error: unknown): null {
+  if (!sharedFailureSaid) console.error("The shared page cache failed; rendering without it:", error);
+  sharedFailureSaid = true;
+  return null;
+}
+
 const globalForCache = globalThis as unknown as { palimpsestPageCache?: PageCache };
 
 /**
- * The process's page cache. The server and the app's code are bundled separately, so the one
- * instance lives on globalThis where both find it.
+ * The process's page cache, sharing its pages through Redis when `REDIS_URL` is set. The server
+ * and the app's code are bundled separately, so the one instance lives on globalThis where both
+ * find it.
  */
 export function pageCache(): PageCache {
-  globalForCache.palimpsestPageCache ??= new PageCache();
+  if (!globalForCache.palimpsestPageCache) {
+    const redis = sharedRedis();
+    globalForCache.palimpsestPageCache = new PageCache(Date.now, pageCacheBudget(), redis && new SharedPages(redis, redisPrefix(), PAGE_CACHE_TTL_MS));
+  }
   return globalForCache.palimpsestPageCache;
 }

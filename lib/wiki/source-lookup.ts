@@ -6,7 +6,7 @@ import { sourceFieldsFromPage } from "../content/meta-tags";
 import { normalizeDoi, safeUrl, webUrl } from "../content/url";
 import type { DbOrTx } from "../db";
 import { isPublicAddress, literalAddress, PrivateAddressError, publicAgent } from "../http/public-network";
-import { RateLimiter } from "../http/rate-limit";
+import { rateLimit } from "../http/rate-limit";
 import { SourceLookupSchema } from "../validation/lookup";
 import { MAX_TITLE_LENGTH, SOURCE_TYPES } from "../validation/source";
 import type { Account } from "./accounts";
@@ -36,7 +36,7 @@ export interface SourceLookup {
 
 /** Look-ups an account may make per minute: each one makes this server fetch from the web. */
 export const LOOKUPS_PER_MINUTE = 30;
-const lookups = new RateLimiter(LOOKUPS_PER_MINUTE, 60_000);
+const lookups = rateLimit("source-lookups", LOOKUPS_PER_MINUTE, 60_000);
 
 /** Why a request failed, in words, from fetch's error (or its cause). */
 function failureReason(error: unknown): string {
@@ -275,7 +275,7 @@ export async function lookupUrl(url: string, resolver: string): Promise<CslSourc
  */
 export async function lookupSource(db: DbOrTx, account: Account | null, input: unknown): Promise<SourceLookup> {
   const actor = authorize(account, "changeSources");
-  const wait = lookups.take(actor.id);
+  const wait = await lookups.take(actor.id);
   if (wait) throw new AppError("RATE_LIMITED", `That is ${LOOKUPS_PER_MINUTE} look-ups in a minute; try again in ${wait} second${wait === 1 ? "" : "s"}.`, { retryAfter: wait });
   const parsed = SourceLookupSchema.safeParse(input);
   if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0].message);
