@@ -7,6 +7,12 @@ const servers = [
   { name: "postgres", port: 3101, databaseUrl: "postgresql://postgres@127.0.0.1:5432/palimpsest_e2e", redisUrl: process.env.REDIS_URL || "redis://127.0.0.1:6379" },
 ];
 
+/**
+ * Journeys whose outcome does not depend on the database: accessibility scans (markup), the editor's
+ * own behaviour (typing, panels, keys) and the phone layout.
+ */
+const ONE_ENGINE = ["accessibility.spec.ts", "editor-experience.spec.ts", "phone.spec.ts"];
+
 export default defineConfig({
   testDir: "e2e",
   forbidOnly: !!process.env.CI,
@@ -33,8 +39,9 @@ export default defineConfig({
     const metadata = { databaseUrl: s.databaseUrl, redisUrl: s.redisUrl };
     return [
       { name: `${s.name}-reading`, testMatch: "reading.spec.ts", use, metadata },
-      // Accessibility scans read the markup, the same on either engine: they run on the first.
-      { name: s.name, testIgnore: ["reading.spec.ts", ...(s === servers[0] ? [] : ["accessibility.spec.ts"])], use, metadata, dependencies: [`${s.name}-reading`] },
+      // Journeys of markup and the browser alone run on the first engine only: what they save goes
+      // through services that the integration tests run on both.
+      { name: s.name, testIgnore: ["reading.spec.ts", ...(s === servers[0] ? [] : ONE_ENGINE)], use, metadata, dependencies: [`${s.name}-reading`] },
     ];
   }),
   webServer: [

@@ -6,13 +6,13 @@ import { expect, test } from "./fixtures";
 const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
 
 /**
- * A second app server on the same database, as a deployment with several machines runs them, itself
- * in two worker processes. It shares nothing with the first but the database, the session key (as
- * servers behind one address must) and, on PostgreSQL, Redis.
+ * A second app server on the same database, as a deployment with several machines runs them. It
+ * shares nothing with the first but the database, the session key (as servers behind one address
+ * must) and, on PostgreSQL, Redis; there it runs in two worker processes, as a larger deployment
+ * does.
  */
 async function startSecondServer(databaseUrl: string, redisUrl: string, port: number): Promise<{ url: string; stop: () => void }> {
   const child: ChildProcess = spawn("npx", ["tsx", "scripts/server.ts"], {
-    // Two worker processes behind its port, as `npm start` runs them with WEB_CONCURRENCY=2.
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -21,7 +21,7 @@ async function startSecondServer(databaseUrl: string, redisUrl: string, port: nu
       HOSTNAME: "127.0.0.1",
       NODE_ENV: "production",
       AUTH_TRUST_HOST: "true",
-      WEB_CONCURRENCY: "2",
+      WEB_CONCURRENCY: redisUrl ? "2" : "1",
     },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,

@@ -7,8 +7,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import next from "next";
 import { tokenAccount } from "../lib/auth/token-account";
-import { hasSession, type ReaderClass, readerClasses } from "../lib/auth/reader-class";
-import { followInvalidations, splitInvalidation } from "../lib/cache/invalidation-feed";
+import { type ReaderClass, readerClasses } from "../lib/auth/reader-class";
+import { headerCookies, sessionCookie } from "../lib/auth/session-cookie";
+import { applyInvalidation } from "../lib/cache/invalidation";
+import { followInvalidations } from "../lib/cache/invalidation-feed";
 import { mayBeCached, pageCache, pageCacheKey } from "../lib/cache/page-cache";
 import { databaseUrl } from "../lib/db/url";
 import { CLIENT_ADDRESS_HEADER, clientAddress, trustedProxies } from "../lib/http/client-address";
@@ -58,14 +60,7 @@ async function serve() {
   // shared cache that takes a round trip: answers wait for the invalidations heard before them.
   let invalidating: Promise<void> = Promise.resolve();
   const invalidations = await followInvalidations(databaseUrl(), (entries) => {
-    if (entries === "all") {
-      readers.forget("all");
-      invalidating = Promise.all([invalidating, cache.clear()]).then(() => {});
-      return;
-    }
-    const { paths, accounts } = splitInvalidation(entries);
-    if (accounts.length) readers.forget(accounts);
-    if (paths.length) invalidating = Promise.all([invalidating, cache.invalidate(paths)]).then(() => {});
+    invalidating = Promise.all([invalidating, applyInvalidation(entries)]).then(() => {});
   });
   const trust = trustedProxies();
   // Thumbnails already made are static files: served from the local store's folder, not by Next.js.
@@ -103,8 +98,9 @@ async function serve() {
 
   /** Whom a page is rendered for; null when that cannot be told here (the page is then not cached). */
   async function readerClass(req: IncomingMessage): Promise<ReaderClass | null> {
-    if (!hasSession(req.headers.cookie)) return "anonymous";
-    return readers.classOf(req.headers.cookie, tokenAccount).catch((error: unknown) => {
+    const session = sessionCookie(headerCookies(req.headers.cookie));
+    if (!session) return "anonymous";
+    return readers.classOf(session, tokenAccount).catch((error: unknown) => {
       console.error(error);
       return null;
     });

@@ -2,6 +2,7 @@ import { decode, type JWT } from "next-auth/jwt";
 import type { Role } from "../validation/account";
 import type { Account } from "./account";
 import { authSecret } from "./secret";
+import type { SessionCookie } from "./session-cookie";
 
 /**
  * Whom a page is rendered for: pages that differ by reader (a page's history, diffs, old
@@ -10,9 +11,6 @@ import { authSecret } from "./secret";
  */
 export type ReaderClass = "anonymous" | Role;
 
-/** next-auth's session cookie (https, then http); a cookie split in parts is another. */
-const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token=([^;]*)/;
-const SPLIT_SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token\.\d+=/;
 /** Most tokens and accounts remembered; beyond, the oldest are forgotten first. */
 const MAX_REMEMBERED = 10_000;
 
@@ -22,9 +20,6 @@ interface Token {
   /** When the token stops being valid, in ms (next-auth refuses it then). */
   expiresAt: number;
 }
-
-/** Whether a request's cookies carry a session, so that the reader's class must be worked out. */
-export const hasSession = (cookieHeader: string | undefined) => SESSION_COOKIE.test(cookieHeader ?? "") || SPLIT_SESSION_COOKIE.test(cookieHeader ?? "");
 
 function remember<K, V>(map: Map<K, V>, key: K, value: V) {
   if (map.size >= MAX_REMEMBERED) map.delete(map.keys().next().value as K);
@@ -48,15 +43,13 @@ export class ReaderClasses {
   ) {}
 
   /**
-   * The class of reader the cookies speak for, or null when it cannot be told here (a session
-   * cookie split in parts): such a request goes to Next.js, uncached.
+   * The class of reader a session cookie speaks for (see `sessionCookie`), or null when it cannot be
+   * told here (a cookie split in parts): such a request goes to Next.js, uncached.
    */
-  async classOf(cookieHeader: string | undefined, account: (token: JWT) => Promise<Account | null>): Promise<ReaderClass | null> {
-    const header = cookieHeader ?? "";
-    if (SPLIT_SESSION_COOKIE.test(header)) return null;
-    const raw = SESSION_COOKIE.exec(header)?.[1];
-    if (!raw) return "anonymous";
-    const token = await this.token(decodeURIComponent(raw));
+  async classOf(session: SessionCookie, account: (token: JWT) => Promise<Account | null>): Promise<ReaderClass | null> {
+    if (!session) return "anonymous";
+    if (session === "split") return null;
+    const token = await this.token(session.token);
     if (!token || token.expiresAt <= this.now()) return "anonymous";
     const key = `${token.sub} ${token.sessionVersion}`;
     const known = this.accounts.get(key);

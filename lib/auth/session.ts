@@ -5,6 +5,7 @@ import type { Account } from "../wiki/accounts";
 import { authOptions } from "./options";
 import { tokenAccount } from "./token-account";
 import { authSecret } from "./secret";
+import { sessionCookie } from "./session-cookie";
 
 declare module "next-auth" {
   interface Session {
@@ -14,21 +15,15 @@ declare module "next-auth" {
   }
 }
 
-// next-auth's session cookie, on https and on http.
-const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
-
 /**
  * The signed-in account for this request, or null; blocked accounts count as signed out. The
  * session cookie is read directly (half the work of next-auth's full session, which also makes a
  * CSRF token and a new cookie that a page throws away); a cookie split in parts goes the long way.
  */
 export async function currentAccount(): Promise<Account | null> {
-  const jar = await cookies();
-  const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
-  if (!token) {
-    if (!jar.getAll().some((cookie) => cookie.name.includes("next-auth.session-token."))) return null;
-    return (await getServerSession(authOptions))?.account ?? null;
-  }
-  const payload = await decode({ token, secret: authSecret() }).catch(() => null);
+  const session = sessionCookie((await cookies()).getAll().map((cookie): [string, string] => [cookie.name, cookie.value]));
+  if (!session) return null;
+  if (session === "split") return (await getServerSession(authOptions))?.account ?? null;
+  const payload = await decode({ token: session.token, secret: authSecret() }).catch(() => null);
   return payload ? tokenAccount(payload) : null;
 }

@@ -3,7 +3,7 @@ import { transaction } from "../db/transaction";
 import { pageHref } from "../content/page-id";
 import { pagesLinkingTo, pagesShowingMedia, redirectsTo } from "../wiki/stale-pages";
 import { readerClasses } from "../auth/reader-class";
-import { accountEntry, CHANNEL, encode, type Invalidation, MAX_PAYLOAD } from "./invalidation-feed";
+import { accountEntry, CHANNEL, encode, type Invalidation, MAX_PAYLOAD, splitInvalidation } from "./invalidation-feed";
 import { pageCache } from "./page-cache";
 
 /** How long SQLite keeps the log: longer than any server takes to read it. */
@@ -25,6 +25,7 @@ export async function stalePaths(db: DbOrTx, pageId: string, { existenceChanged 
 export class StaleRenderings {
   private pageIds = new Map<string, boolean>();
   private mediaNames = new Set<string>();
+  private accountIds = new Set<string>();
   private all = false;
 
   /** A page whose rendering changed; when it came into being or went away, the pages linking to it too. */
@@ -42,10 +43,18 @@ export class StaleRenderings {
     this.all = true;
   }
 
-  /** The paths these make stale, as the transaction sees them. */
+  /**
+   * An account whose role, block or sessions changed: pages kept per reader class must not be
+   * served to it under its old class.
+   */
+  account(id: string): void {
+    this.accountIds.add(id);
+  }
+
+  /** The paths (and accounts) these make stale, as the transaction sees them. */
   async paths(db: DbOrTx): Promise<Invalidation> {
     if (this.all) return "all";
-    const paths = new Set<string>();
+    const paths = new Set<string>([...this.accountIds].map(accountEntry));
     for (const [pageId, existenceChanged] of this.pageIds) for (const path of await stalePaths(db, pageId, { existenceChanged })) paths.add(path);
     for (const name of this.mediaNames) for (const pageId of await pagesShowingMedia(db, name)) paths.add(pageHref(pageId));
     return [...paths];
@@ -67,9 +76,24 @@ export async function changeTransaction<T>(db: Db, work: (tx: Tx, stale: StaleRe
     await publishInvalidation(tx, announced);
     return value;
   });
-  if (announced === "all") await pageCache().clear();
-  else if (announced.length) await pageCache().invalidate(announced);
+  await applyInvalidation(announced);
   return result;
+}
+
+/**
+ * Drops what an invalidation names from this process's caches: the pages (shared ones first) and
+ * what is known of the accounts' reader classes. Servers apply what they hear of other processes'
+ * changes with it, and `changeTransaction` its own.
+ */
+export async function applyInvalidation(entries: Invalidation): Promise<void> {
+  if (entries === "all") {
+    readerClasses().forget("all");
+    await pageCache().clear();
+    return;
+  }
+  const { paths, accounts } = splitInvalidation(entries);
+  if (accounts.length) readerClasses().forget(accounts);
+  if (paths.length) await pageCache().invalidate(paths);
 }
 
 /** Tells every running server, this one included, to drop these renderings. */
@@ -82,13 +106,4 @@ export async function publishInvalidation(db: DbOrTx, paths: Invalidation): Prom
   }
   const { id } = await db.cacheInvalidation.create({ data: { paths: encode(paths) }, select: { id: true } });
   if (id % 100 === 0) await db.cacheInvalidation.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - KEEP_MS) } } });
-}
-
-/**
- * Tells every running server, this one at once, that an account's role, block or sessions changed,
- * so that pages kept per reader class are never served to it under its old class.
- */
-export async function announceAccountChange(db: DbOrTx, id: string): Promise<void> {
-  readerClasses().forget([id]);
-  await publishInvalidation(db, [accountEntry(id)]);
 }

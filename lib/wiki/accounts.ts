@@ -4,7 +4,7 @@ import { transaction } from "../db/transaction";
 import { accountNameKey, fieldErrors, type Role, RoleSchema, SignInSchema, type SignInInput, SignUpSchema, type SignUpInput } from "../validation/account";
 import { authorize } from "../auth/policy";
 import type { Account } from "../auth/account";
-import { announceAccountChange } from "../cache/invalidation";
+import { changeTransaction } from "../cache/invalidation";
 import { AppError } from "./errors";
 import { getSiteSetting } from "./settings";
 
@@ -138,9 +138,11 @@ export async function sessionVersion(db: DbOrTx, id: string): Promise<number> {
 }
 
 /** Ends every session of an account (signing out, on any device, signs out everywhere). */
-export async function endSessions(db: DbOrTx, id: string): Promise<void> {
-  await db.user.updateMany({ where: { id }, data: { sessionVersion: { increment: 1 } } });
-  await announceAccountChange(db, id);
+export async function endSessions(db: Db, id: string): Promise<void> {
+  await changeTransaction(db, async (tx, stale) => {
+    await tx.user.updateMany({ where: { id }, data: { sessionVersion: { increment: 1 } } });
+    stale.account(id);
+  });
 }
 
 /**
@@ -168,11 +170,13 @@ export async function updateAccount(db: Db, account: Account | null, input: { id
   const role = input.role === undefined ? undefined : RoleSchema.parse(input.role);
   const target = await getAccount(db, input.id);
   if (!target) throw new AppError("NOT_FOUND", "There is no such account.");
-  const row = await db.user.update({
-    where: { id: input.id },
-    data: { ...(role ? { role } : {}), ...(input.blocked === undefined ? {} : { blockedAt: input.blocked ? new Date() : null }) },
-    select: ACCOUNT_SELECT,
+  const row = await changeTransaction(db, async (tx, stale) => {
+    stale.account(input.id);
+    return tx.user.update({
+      where: { id: input.id },
+      data: { ...(role ? { role } : {}), ...(input.blocked === undefined ? {} : { blockedAt: input.blocked ? new Date() : null }) },
+      select: ACCOUNT_SELECT,
+    });
   });
-  await announceAccountChange(db, input.id);
   return toAccount(row);
 }

@@ -59,14 +59,14 @@ export async function updateSiteSettings(db: Db, actor: Account | null, input: u
   authorize(actor, "manageSettings");
   const parsed = SiteSettingsSchema.partial().safeParse(input);
   if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0].message, { fieldErrors: fieldErrors(parsed.error) });
-  await changeTransaction(db, async (tx, stale) => {
+  return changeTransaction(db, async (tx, stale) => {
     const before = await getSiteSettings(tx);
-    for (const [name, value] of Object.entries(parsed.data)) {
-      if (value !== undefined) await setSetting(tx, SETTINGS[name as SettingName], value);
-    }
+    const changes = Object.entries(parsed.data).filter(([, value]) => value !== undefined) as [SettingName, string][];
+    for (const [name, value] of changes) await setSetting(tx, SETTINGS[name], value);
+    // Stored as parsed, they read back as they are.
+    const after = { ...before, ...Object.fromEntries(changes) } as SiteSettings;
     // Every page's References follow the style; every kept diff and old revision follows who may read text waiting for review.
-    const after = await getSiteSettings(tx);
     if (after.citationStyle !== before.citationStyle || after.pendingVisibility !== before.pendingVisibility) stale.everything();
+    return after;
   });
-  return getSiteSettings(db);
 }
