@@ -20,10 +20,11 @@ export function redisPrefix(env: Record<string, string | undefined> = process.en
 
 /**
  * A connection whose commands fail soon while Redis is unreachable (after one attempt to reconnect,
- * or a second without an answer), so callers fall back to working without it.
+ * or five seconds without an answer: a server at full load can take a second to read one), so
+ * callers fall back to working without it.
  */
 export function connectRedis(url: string): Redis {
-  const redis = new Redis(url, { maxRetriesPerRequest: 1, commandTimeout: 1_000 });
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, commandTimeout: 5_000 });
   let reported = false;
   redis.on("error", (error: Error) => {
     if (!reported) console.error(`Redis (${new URL(url).host}): ${error.message}`);
