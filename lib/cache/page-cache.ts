@@ -170,7 +170,7 @@ export class PageCache {
       const declared = res.getHeader("content-length");
       if (body.length === 0 || (declared !== undefined && Number(declared) !== body.length)) return;
       const entry = this.store(key, res, body);
-      if (entry && sharedVersion !== null) void this.shared!.put(article, key, entry, sharedVersion).catch(reportSharedFailure);
+      if (sharedVersion !== null) void this.shared!.put(article, key, entry, sharedVersion).catch(reportSharedFailure);
     });
   }
 
