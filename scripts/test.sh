@@ -4,20 +4,27 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Each step says when it began, so a slow one shows.
+step() {
+  echo "== $1 (at $((SECONDS / 60))m$((SECONDS % 60))s)"
+}
+
 bash scripts/ensure-postgres.sh
+bash scripts/ensure-redis.sh
 bash scripts/ensure-chromium.sh
 bash scripts/ensure-dokuwiki.sh
 
-echo "== Type check"
+step "Type check"
 npx tsc --noEmit
-echo "== Lint (Next.js's rules, no import cycles in lib/, layers) and formatting"
+step "Lint (Next.js's rules, no import cycles in lib/, layers) and formatting"
 npx eslint . --max-warnings 0
 npx prettier --check . > /dev/null || { npx prettier --list-different .; echo "Not formatted: run npm run format."; exit 1; }
-echo "== Unit and integration tests (SQLite and PostgreSQL)"
+step "Unit and integration tests (SQLite and PostgreSQL)"
 npx vitest run
-echo "== DokuWiki's own rendering of the corpus compared with the import"
+step "DokuWiki's own rendering of the corpus compared with the import"
 npx tsx scripts/compare-dokuwiki.ts
-echo "== Production build"
+step "Production build"
 PALIMPSEST_TYPES_CHECKED=1 npx next build
-echo "== End-to-end tests (chromium, SQLite and PostgreSQL)"
+step "End-to-end tests (chromium, SQLite and PostgreSQL)"
 npx playwright test
+step "Done"
