@@ -1,7 +1,6 @@
 // The production server: Next.js behind the article cache (lib/cache/page-cache.ts, in memory and,
-// with REDIS_URL, shared by every server in Redis) and
-// the static path for thumbnails (lib/media/kept-thumbnails.ts), in WEB_CONCURRENCY worker
-// processes (default 1) sharing one port.
+// with REDIS_URL, shared by every server in Redis) and the static path for thumbnails
+// (lib/media/kept-thumbnails.ts), in WEB_CONCURRENCY worker processes (default 1) sharing one port.
 import cluster from "node:cluster";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";

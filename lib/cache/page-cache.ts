@@ -229,11 +229,16 @@ export class PageCache {
    */
   invalidate(paths: string[]): Promise<void> {
     const articles = [...paths.map((p) => articleOf(p.replace(/\/+$/, ""))), SEARCH_GROUP];
-    if (!this.shared) return Promise.resolve(this.forget(articles));
-    return this.shared
-      .invalidate(articles)
-      .catch(reportSharedFailure)
-      .then(() => this.forget(articles));
+    return this.sharedFirst(
+      (shared) => shared.invalidate(articles),
+      () => this.forget(articles),
+    );
+  }
+
+  /** Runs `local` after `shared` on the shared cache (failing or not), or at once without one. */
+  private sharedFirst(shared: (pages: SharedPages) => Promise<void>, local: () => void): Promise<void> {
+    if (!this.shared) return Promise.resolve(local());
+    return shared(this.shared).catch(reportSharedFailure).then(local);
   }
 
   private forget(articles: string[]): void {
@@ -252,11 +257,10 @@ export class PageCache {
 
   /** Forgets every cached response, in the shared cache first. Without one, it is done when this returns. */
   clear(): Promise<void> {
-    if (!this.shared) return Promise.resolve(this.forgetAll());
-    return this.shared
-      .clear()
-      .catch(reportSharedFailure)
-      .then(() => this.forgetAll());
+    return this.sharedFirst(
+      (shared) => shared.clear(),
+      () => this.forgetAll(),
+    );
   }
 
   private forgetAll(): void {
