@@ -27,7 +27,7 @@ export function DiffTokens({ tokens, labels }: { tokens: DiffToken[]; labels: Ci
       {runs.map((run, i) => {
         const first = run[0];
         if (first.sourceId) {
-          const number = labels.numbers.get(first.sourceId);
+          const number = labels.numbers.get(first.numberKey ?? first.sourceId);
           const title = labels.sources ? (labels.sources.get(first.sourceId)?.title ?? "Source missing") : null;
           const described = [title, first.locator].filter(Boolean).join(", ");
           return (

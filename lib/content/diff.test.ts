@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { type DiffRow, type DiffToken, diffDocuments, type InlinePart, inlineSegments, markChangedFiles, tokensText } from "./diff";
+import { citationNumbers, type DiffRow, type DiffToken, diffDocuments, type InlinePart, inlineSegments, markChangedFiles, tokensText } from "./diff";
 import type { DocumentJSON, NodeJSON } from "./document";
+import { renderArticle } from "./render";
 
 const text = (value: string, marks?: NodeJSON["marks"]): NodeJSON => ({ type: "text", text: value, ...(marks ? { marks } : {}) });
 const p = (...content: (string | NodeJSON)[]): NodeJSON => ({ type: "paragraph", content: content.map((c) => (typeof c === "string" ? text(c) : c)) });
@@ -146,6 +147,20 @@ describe("diffDocuments", () => {
     ]);
     const [two] = changed(diff.rows).filter((r) => words(r.before.tokens).startsWith("Two"));
     expect(inline(two.parts)).toBe("Two{-[a]-}");
+  });
+
+  it("numbers each marker as readers see it, footnotes of one source apart when their notes differ", () => {
+    const footnote = (sourceId: string, note: string): NodeJSON => ({ type: "citation", attrs: { sourceId, locator: null, quote: null, note: [text(note)] } });
+    const document = doc(p("One", footnote("a", "First note."), cite("b")), p("Two", footnote("a", "Second note."), cite("a"), footnote("a", "First note.")));
+    const numbers = citationNumbers(document);
+    const markers = diffDocuments(doc(), document)
+      .rows.flatMap((r) => ("block" in r ? r.block.tokens : []))
+      .filter((t) => t.numberKey);
+    const read = renderArticle(document, { sources: new Map(), pageExists: () => true }).html.match(/\[\d+\]/g);
+    expect(markers.map((t) => `[${numbers.get(t.numberKey!)}]`)).toEqual(read);
+    expect(read).toEqual(["[1]", "[2]", "[3]", "[4]", "[1]"]);
+    // The list of changed sources names a source by the number of its markers without a note.
+    expect(numbers.get("a")).toBe(4);
   });
 
   it("keeps list items and quotes as their own blocks", () => {

@@ -1,5 +1,6 @@
 import { diffArrays } from "diff";
-import { citationNote, collectCitations, type MarkJSON, type NodeJSON, textContent, walk } from "./document";
+import { citationNote, type MarkJSON, type NodeJSON, textContent, walk } from "./document";
+import { citationNumberKey, citationNumbering } from "./extensions";
 
 /**
  * Comparing two revisions as readers see them rather than as stored JSON: each document becomes a
@@ -22,6 +23,8 @@ export interface DiffToken {
   target?: string;
   /** A citation marker's source id. */
   sourceId?: string;
+  /** What gives the marker its number (its source, and its note when it has one): see {@link citationNumbers}. */
+  numberKey?: string;
   locator?: string | null;
 }
 
@@ -176,7 +179,8 @@ function inlineTokens(block: NodeJSON): DiffToken[] {
       // A citation's note (an imported footnote's text) changes as its locator would.
       const note = citationNote(node);
       const locator = (node.attrs?.locator as string | null) ?? (note ? textContent({ type: "paragraph", content: note }) : null);
-      push({ text: "", sourceId: String(node.attrs?.sourceId ?? ""), locator });
+      const sourceId = String(node.attrs?.sourceId ?? "");
+      push({ text: "", sourceId, numberKey: citationNumberKey(sourceId, note), locator });
     } else if (node.type === "hardBreak") {
       carried = "";
       push({ text: "\n" });
@@ -413,9 +417,20 @@ export function diffReferences(from: NodeJSON, to: NodeJSON): ReferenceChange[] 
   return changes;
 }
 
-/** Citation numbers as readers of a document see them: one per source, in order of first use. */
+/**
+ * Citation numbers as readers of a document see them, by each marker's `numberKey`. For the list of
+ * changed sources, a source's id gives the number of its markers without a note, or else its first.
+ */
 export function citationNumbers(doc: NodeJSON): Map<string, number> {
   const numbers = new Map<string, number>();
-  for (const c of collectCitations(doc)) if (!numbers.has(c.sourceId)) numbers.set(c.sourceId, numbers.size + 1);
+  const numberOf = citationNumbering();
+  walk(doc, (node) => {
+    if (node.type !== "citation") return;
+    const sourceId = String(node.attrs?.sourceId ?? "");
+    const note = citationNote(node);
+    const number = numberOf(sourceId, note);
+    numbers.set(citationNumberKey(sourceId, note), number);
+    if (!numbers.has(sourceId)) numbers.set(sourceId, number);
+  });
   return numbers;
 }

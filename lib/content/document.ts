@@ -1,6 +1,8 @@
 import { Mark as PMMark } from "@tiptap/pm/model";
 import { sectionAnchors } from "./anchors";
-import { type CitationAttributes, collectFigureMedia, type WikiLinkAttributes } from "./extensions";
+import { type CitationAttributes, citationNote, collectFigureMedia, type WikiLinkAttributes } from "./extensions";
+
+export { citationNote };
 import { schema } from "./schema";
 
 /** A mark in the editor's JSON form. */
@@ -42,12 +44,6 @@ export function collectCitations(doc: NodeJSON): CitationAttributes[] {
     });
   });
   return citations;
-}
-
-/** A citation's note (its text as written), or null when it has none. */
-export function citationNote(node: NodeJSON): NodeJSON[] | null {
-  const note = node.attrs?.note;
-  return Array.isArray(note) && note.length ? (note as NodeJSON[]) : null;
 }
 
 /** The distinct page ids a document links to, in order of first appearance. */

@@ -215,9 +215,9 @@ describe("hostile documents", () => {
     expect(out.html).not.toContain("background");
   });
 
-  it("keeps unknown node types as escaped text", () => {
-    const out = renderArticle(doc({ type: "iframe", content: [text("<b>inner</b>")] }), context());
-    expect(out.html).toBe("&lt;b&gt;inner&lt;/b&gt;");
+  it("refuses a node or a mark the schema does not know, rather than show it as something else", () => {
+    expect(() => renderArticle(doc({ type: "iframe", content: [text("<b>inner</b>")] }), context())).toThrow(/node "iframe"/);
+    expect(() => renderArticle(doc(p(text("Hi", [{ type: "blink" }]))), context())).toThrow(/mark "blink"/);
   });
 
   it("escapes quotes in titles", () => {

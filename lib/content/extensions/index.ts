@@ -33,7 +33,7 @@ export const extensions: AnyExtension[] = [
 ];
 
 export { Citation, WikiLink };
-export { citationNumberKey } from "./citation";
+export { citationNote, citationNumberKey, citationNumbering } from "./citation";
 export { collectFigureMedia, figureLayout } from "./figure";
 export type { FigureAttributes } from "./figure";
 export type { CitationAttributes, CitationNote } from "./citation";

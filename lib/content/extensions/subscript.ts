@@ -1,4 +1,5 @@
 import { Mark } from "@tiptap/core";
+import type { MarkReader } from "./reading";
 
 declare module "@tiptap/core" {
   interface Commands<ReturnType> {
@@ -29,3 +30,5 @@ export const Subscript = Mark.create({
     };
   },
 });
+
+export const subscriptReader: MarkReader = (_mark, inner) => `<sub>${inner}</sub>`;

@@ -1,4 +1,5 @@
 import { Mark } from "@tiptap/core";
+import type { MarkReader } from "./reading";
 
 declare module "@tiptap/core" {
   interface Commands<ReturnType> {
@@ -30,3 +31,5 @@ export const Superscript = Mark.create({
     };
   },
 });
+
+export const superscriptReader: MarkReader = (_mark, inner) => `<sup>${inner}</sup>`;
