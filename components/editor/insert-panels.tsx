@@ -4,6 +4,7 @@ import { NodeSelection } from "@tiptap/pm/state";
 import type { Editor } from "@tiptap/react";
 import { useEffect, useId, useState } from "react";
 import { normalizePageId, pageIdKey } from "@/lib/content/page-id";
+import { EMPTY_SOURCE_FIELDS } from "@/lib/content/source-fields";
 import type { EditorActions } from "./editor-actions";
 import { formatAuthorList } from "@/lib/validation/source";
 import { SOURCE_FIELD_LABELS, type SourceFormValues, SourceFormFields } from "../sources/source-form-fields";
@@ -83,23 +84,7 @@ function selectedCitation(editor: Editor): { sourceId: string; locator: string |
   return node?.type.name === "citation" ? (node.attrs as { sourceId: string; locator: string | null; quote: string | null }) : null;
 }
 
-const EMPTY_SOURCE: SourceFormValues = {
-  type: "webpage",
-  title: "",
-  authors: "",
-  containerTitle: null,
-  volume: null,
-  issue: null,
-  page: null,
-  publisher: null,
-  issued: null,
-  url: null,
-  doi: null,
-  isbn: null,
-  accessed: null,
-  archiveUrl: null,
-  note: null,
-};
+const EMPTY_SOURCE: SourceFormValues = { ...EMPTY_SOURCE_FIELDS, authors: "" };
 
 /**
  * Cites a source from the library, found by title or address, or one made here and now (typed,

@@ -1,26 +1,12 @@
-import type { CslSourceFields } from "@/lib/content/csl";
-import { MAX_TITLE_LENGTH, SOURCE_TYPE_NAMES, SOURCE_TYPES } from "@/lib/validation/source";
+import { SOURCE_FIELD_NAMES, SOURCE_FIELDS, type SourceFieldName, type StoredSourceFields } from "@/lib/content/source-fields";
+import { SOURCE_TYPE_NAMES, SOURCE_TYPES } from "@/lib/validation/source";
 
-/** A record's fields as the form shows them: the authors as one line of text, and its archived copy. */
-export type SourceFormValues = Omit<CslSourceFields, "authors"> & { authors: string; archiveUrl: string | null };
+/** A record's fields as the form shows them: the authors as one line of text. */
+export type SourceFormValues = Omit<StoredSourceFields, "authors"> & { authors: string };
 
 /** How the form names each field, also in its list of refusals. */
 export const SOURCE_FIELD_LABELS: Record<string, string> = {
-  type: "Type",
-  title: "Title",
-  authors: "Authors",
-  containerTitle: "Published in",
-  volume: "Volume",
-  issue: "Issue",
-  page: "Pages",
-  publisher: "Publisher",
-  issued: "Date",
-  url: "Address (URL)",
-  doi: "DOI",
-  isbn: "ISBN",
-  accessed: "Accessed",
-  archiveUrl: "Archived copy",
-  note: "Note",
+  ...Object.fromEntries(SOURCE_FIELD_NAMES.map((name) => [name, SOURCE_FIELDS[name].label])),
   summary: "Summary",
 };
 
@@ -38,11 +24,11 @@ export function SourceFormFields({ values, errors = {} }: { values: SourceFormVa
       </span>
     );
   // The reason sits after its label, not in it, so it describes the field without renaming it.
-  const text = (name: keyof SourceFormValues, extra: Record<string, string | number | boolean> = {}) => (
+  const text = (name: SourceFieldName, extra: Record<string, string | number | boolean> = {}) => (
     <>
       <label>
-        {SOURCE_FIELD_LABELS[name]}
-        <input name={name} defaultValue={values[name] ?? ""} {...extra} {...invalid(name)} />
+        {SOURCE_FIELDS[name].label}
+        <input name={name} defaultValue={values[name] ?? ""} maxLength={SOURCE_FIELDS[name].max} {...extra} {...invalid(name)} />
       </label>
       {error(name)}
     </>
@@ -59,28 +45,28 @@ export function SourceFormFields({ values, errors = {} }: { values: SourceFormVa
           ))}
         </select>
       </label>
-      {text("title", { required: true, maxLength: MAX_TITLE_LENGTH })}
+      {text("title", { required: true })}
       <label>
         Authors (Family, Given; another; or an organisation)
-        <input name="authors" defaultValue={values.authors} maxLength={2000} {...invalid("authors")} />
+        <input name="authors" defaultValue={values.authors} maxLength={SOURCE_FIELDS.authors.max} {...invalid("authors")} />
       </label>
       {error("authors")}
-      {text("containerTitle", { maxLength: 500 })}
+      {text("containerTitle")}
       <div className="field-row">
-        {text("volume", { maxLength: 50 })}
-        {text("issue", { maxLength: 50 })}
-        {text("page", { maxLength: 50, placeholder: "45-67" })}
+        {text("volume")}
+        {text("issue")}
+        {text("page", { placeholder: "45-67" })}
       </div>
-      {text("publisher", { maxLength: 300 })}
-      {text("issued", { placeholder: "YYYY-MM-DD", maxLength: 10 })}
-      {text("url", { type: "url", maxLength: 2000 })}
-      {text("doi", { placeholder: "10.1234/abc", maxLength: 300 })}
-      {text("isbn", { maxLength: 40 })}
-      {text("accessed", { placeholder: "YYYY-MM-DD", maxLength: 10 })}
-      {text("archiveUrl", { type: "url", maxLength: 2000 })}
+      {text("publisher")}
+      {text("issued", { placeholder: "YYYY-MM-DD" })}
+      {text("url", { type: "url" })}
+      {text("doi", { placeholder: "10.1234/abc" })}
+      {text("isbn")}
+      {text("accessed", { placeholder: "YYYY-MM-DD" })}
+      {text("archiveUrl", { type: "url" })}
       <label>
         Note
-        <textarea name="note" defaultValue={values.note ?? ""} maxLength={2000} rows={3} {...invalid("note")} />
+        <textarea name="note" defaultValue={values.note ?? ""} maxLength={SOURCE_FIELDS.note.max} rows={3} {...invalid("note")} />
       </label>
       {error("note")}
       <label>

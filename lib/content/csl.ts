@@ -1,23 +1,10 @@
+import { SOURCE_FIELD_NAMES, SOURCE_FIELDS, type StoredSourceFields } from "./source-fields";
+
 /** A CSL name: a person's family and given names, or an organisation's name as `literal`. */
 export type CslName = { family?: string; given?: string; literal?: string };
 
 /** The fields of a library record as read from a file or a look-up. */
-export interface CslSourceFields {
-  type: string;
-  title: string;
-  authors: CslName[];
-  containerTitle: string | null;
-  volume: string | null;
-  issue: string | null;
-  page: string | null;
-  publisher: string | null;
-  issued: string | null;
-  accessed: string | null;
-  url: string | null;
-  doi: string | null;
-  isbn: string | null;
-  note: string | null;
-}
+export type CslSourceFields = Omit<StoredSourceFields, "authors" | "archiveUrl"> & { authors: CslName[] };
 
 /** A source as a CSL-JSON item, the form citation processors and bibliographic formats share. */
 export interface CslItem {
@@ -48,24 +35,25 @@ export function cslDate(date: string | null): { "date-parts": number[][] } | und
   return parts ? { "date-parts": [parts.slice(1).filter(Boolean).map(Number)] } : undefined;
 }
 
+/** The fields CSL-JSON has a variable for, beside the type and title every item has. */
+const CSL_FIELDS = SOURCE_FIELD_NAMES.flatMap((name) => {
+  const { kind, csl } = SOURCE_FIELDS[name];
+  return csl && kind !== "type" && kind !== "title" ? [{ name, kind, csl }] : [];
+});
+
 /** A library record as a CSL-JSON item, leaving out empty fields. */
 export function toCslItem(source: SourceFieldsForCsl): CslItem {
-  const item: CslItem = { id: source.id, type: source.type, title: source.title };
-  if (source.authors.length) item.author = source.authors;
-  if (source.containerTitle) item["container-title"] = source.containerTitle;
-  if (source.volume) item.volume = source.volume;
-  if (source.issue) item.issue = source.issue;
-  if (source.page) item.page = source.page;
-  if (source.publisher) item.publisher = source.publisher;
-  const issued = cslDate(source.issued);
-  if (issued) item.issued = issued;
-  const accessed = cslDate(source.accessed);
-  if (accessed) item.accessed = accessed;
-  if (source.url) item.URL = source.url;
-  if (source.doi) item.DOI = source.doi;
-  if (source.isbn) item.ISBN = source.isbn;
-  if (source.note) item.note = source.note;
-  return item;
+  const item: Record<string, unknown> = { id: source.id, type: source.type, title: source.title };
+  for (const { name, kind, csl } of CSL_FIELDS) {
+    const value = source[name as keyof SourceFieldsForCsl];
+    if (kind === "names") {
+      if (source.authors.length) item[csl] = source.authors;
+    } else if (kind === "date") {
+      const date = cslDate(value as string | null);
+      if (date) item[csl] = date;
+    } else if (value) item[csl] = value;
+  }
+  return item as unknown as CslItem;
 }
 
 type DateParts = { "date-parts"?: unknown[][] } | undefined;
@@ -87,27 +75,18 @@ export function sourceFieldsFromCsl(item: Record<string, unknown>, types: readon
     const value = typeof item[key] === "number" ? String(item[key]) : item[key];
     return typeof value === "string" && value.trim() ? value.trim() : null;
   };
-  const names = Array.isArray(item.author) ? (item.author as Record<string, unknown>[]) : [];
-  return {
-    type: types.includes(String(item.type)) ? String(item.type) : "document",
-    title: text("title") ?? "(untitled)",
-    authors: names
-      .map((n) =>
-        typeof n.literal === "string"
-          ? { literal: n.literal }
-          : { family: typeof n.family === "string" ? n.family : undefined, given: typeof n.given === "string" ? n.given : undefined },
-      )
-      .filter((n) => ("literal" in n ? n.literal : n.family || n.given)),
-    containerTitle: text("container-title"),
-    volume: text("volume"),
-    issue: text("issue"),
-    page: text("page"),
-    publisher: text("publisher"),
-    issued: isoDate(item.issued as DateParts),
-    accessed: isoDate(item.accessed as DateParts),
-    url: text("URL"),
-    doi: text("DOI"),
-    isbn: text("ISBN"),
-    note: text("note"),
-  };
+  const fields: Record<string, unknown> = {};
+  for (const { name, kind, csl } of CSL_FIELDS) {
+    if (kind === "names") {
+      const names = Array.isArray(item[csl]) ? (item[csl] as Record<string, unknown>[]) : [];
+      fields[name] = names
+        .map((n) =>
+          typeof n.literal === "string"
+            ? { literal: n.literal }
+            : { family: typeof n.family === "string" ? n.family : undefined, given: typeof n.given === "string" ? n.given : undefined },
+        )
+        .filter((n) => ("literal" in n ? n.literal : n.family || n.given));
+    } else fields[name] = kind === "date" ? isoDate(item[csl] as DateParts) : text(csl);
+  }
+  return { ...(fields as Omit<CslSourceFields, "type" | "title">), type: types.includes(String(item.type)) ? String(item.type) : "document", title: text("title") ?? "(untitled)" };
 }

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { queryFilter } from "./query";
+import { type FieldKind, SOURCE_FIELD_NAMES, SOURCE_FIELDS, type SourceFieldKind, type SourceFieldName } from "../content/source-fields";
 import { normalizeDoi, safeUrl } from "../content/url";
 
-export const MAX_TITLE_LENGTH = 500;
+export const MAX_TITLE_LENGTH = SOURCE_FIELDS.title.max;
 
 /** "Family, Given; Other, Name; Organisation" → CSL names. */
 export function parseAuthorList(text: string): { family?: string; given?: string; literal?: string }[] {
@@ -64,45 +65,47 @@ export const SOURCE_TYPES = Object.keys(SOURCE_TYPE_NAMES) as [SourceType, ...So
 /** A source type's name for people ("Journal article"); a type not offered shows as stored. */
 export const sourceTypeName = (type: string): string => SOURCE_TYPE_NAMES[type as SourceType] ?? type;
 
-const dateField = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => v || null)
-  .refine((v) => v === null || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v), "Write dates as YYYY, YYYY-MM or YYYY-MM-DD.");
-const urlField = z
-  .string()
-  .trim()
-  .max(2000)
-  .optional()
-  .transform((v) => v || null)
-  .refine((v) => v === null || safeUrl(v) !== null, "Enter a full web address starting with https://.");
-
-/** Every field of a source record, as the edit form sends it. */
-export const SourceFieldsSchema = z.object({
-  type: z.enum(SOURCE_TYPES, { error: "Choose a type from the list." }),
-  title: z.string().trim().min(1, "Give the source a title.").max(MAX_TITLE_LENGTH),
-  authors: z.string().trim().max(2000).optional().default(""),
-  containerTitle: optionalText(500),
-  volume: optionalText(50),
-  issue: optionalText(50),
-  page: optionalText(50),
-  publisher: optionalText(300),
-  issued: dateField,
-  url: urlField,
-  doi: z
+const dateField = () =>
+  z
     .string()
     .trim()
-    .max(300)
     .optional()
     .transform((v) => v || null)
-    .refine((v) => v === null || normalizeDoi(v) !== null, "A DOI looks like 10.1234/abc (or its doi.org address)."),
-  isbn: optionalText(40),
-  accessed: dateField,
-  archiveUrl: urlField,
-  note: optionalText(2000),
-  summary: z.string().trim().max(300).optional().default(""),
-});
+    .refine((v) => v === null || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v), "Write dates as YYYY, YYYY-MM or YYYY-MM-DD.");
+const urlField = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => v || null)
+    .refine((v) => v === null || safeUrl(v) !== null, "Enter a full web address starting with https://.");
+
+/** How each kind of source field is checked (lib/content/source-fields.ts says which kind each is). */
+const KIND_SCHEMAS = {
+  type: () => z.enum(SOURCE_TYPES, { error: "Choose a type from the list." }),
+  title: (max: number) => z.string().trim().min(1, "Give the source a title.").max(max),
+  // "Family, Given; another" as typed, made names by parseAuthorList.
+  names: (max: number) => z.string().trim().max(max).optional().default(""),
+  text: optionalText,
+  date: dateField,
+  url: urlField,
+  doi: (max: number) =>
+    z
+      .string()
+      .trim()
+      .max(max)
+      .optional()
+      .transform((v) => v || null)
+      .refine((v) => v === null || normalizeDoi(v) !== null, "A DOI looks like 10.1234/abc (or its doi.org address)."),
+} satisfies Record<FieldKind, (max: number) => z.ZodType>;
+
+const FIELD_SCHEMAS = Object.fromEntries(SOURCE_FIELD_NAMES.map((name) => [name, KIND_SCHEMAS[SOURCE_FIELDS[name].kind](SOURCE_FIELDS[name].max)])) as {
+  [K in SourceFieldName]: ReturnType<(typeof KIND_SCHEMAS)[SourceFieldKind<K>]>;
+};
+
+/** Every field of a source record, as the edit form sends it, with the summary of the change. */
+export const SourceFieldsSchema = z.object({ ...FIELD_SCHEMAS, summary: z.string().trim().max(300).optional().default("") });
 export type SourceFieldsInput = z.input<typeof SourceFieldsSchema>;
 
 /**

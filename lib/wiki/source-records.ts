@@ -1,4 +1,5 @@
 import { can, authorize } from "../auth/policy";
+import { EMPTY_SOURCE_FIELDS, SOURCE_FIELD_NAMES, SOURCE_FIELD_SELECT, type StoredSourceFields } from "../content/source-fields";
 import { normalizeDoi, normalizeUrl } from "../content/url";
 import type { Db, DbOrTx, Tx } from "../db";
 import { changeTransaction } from "../cache/invalidation";
@@ -12,50 +13,14 @@ import { indexPagesCiting } from "./search";
 // Editing and merging the library's records: every edit is kept as a version, and a merged record
 // stays behind pointing at the one it became, so revisions citing it keep rendering.
 
-const FIELDS = {
-  type: true,
-  title: true,
-  authors: true,
-  containerTitle: true,
-  publisher: true,
-  issued: true,
-  url: true,
-  doi: true,
-  isbn: true,
-  accessed: true,
-  archiveUrl: true,
-  note: true,
-  volume: true,
-  issue: true,
-  page: true,
-} as const;
-
-export type Fields = {
-  type: string;
-  title: string;
-  authors: string;
-  containerTitle: string | null;
-  volume?: string | null;
-  issue?: string | null;
-  page?: string | null;
-  publisher: string | null;
-  issued: string | null;
-  url: string | null;
-  doi: string | null;
-  isbn: string | null;
-  accessed: string | null;
-  archiveUrl: string | null;
-  note: string | null;
-};
-
 /** Keeps a version of a record's fields, numbered after the last. */
-export async function recordVersion(tx: Tx, sourceId: string, data: Fields, editorId: string | null, summary: string) {
+export async function recordVersion(tx: Tx, sourceId: string, data: StoredSourceFields, editorId: string | null, summary: string) {
   const last = await tx.sourceRevision.findFirst({ where: { sourceId }, orderBy: { number: "desc" }, select: { number: true } });
   await tx.sourceRevision.create({ data: { sourceId, number: (last?.number ?? 0) + 1, data: JSON.stringify(data), editorId, summary } });
 }
 
 async function liveSourceOrThrow(tx: DbOrTx, id: string) {
-  const source = await tx.source.findUnique({ where: { id }, select: { ...FIELDS, id: true, mergedIntoId: true } });
+  const source = await tx.source.findUnique({ where: { id }, select: { ...SOURCE_FIELD_SELECT, id: true, mergedIntoId: true } });
   if (!source) throw new AppError("NOT_FOUND", "There is no such source in the library.");
   if (source.mergedIntoId) throw new AppError("CONFLICT", "This source was merged into another; edit that one.", { mergedIntoId: source.mergedIntoId });
   return source;
@@ -71,7 +36,7 @@ export async function updateSource(db: Db, account: Account | null, id: string, 
   const parsed = SourceFieldsSchema.safeParse(input);
   if (!parsed.success) throw new AppError("INVALID_INPUT", "Check the highlighted fields.", { fieldErrors: fieldErrors(parsed.error) });
   const { summary, authors, ...fields } = parsed.data;
-  const data: Fields = { ...fields, authors: JSON.stringify(parseAuthorList(authors)), doi: fields.doi ? normalizeDoi(fields.doi) : null };
+  const data: StoredSourceFields = { ...fields, authors: JSON.stringify(parseAuthorList(authors)), doi: fields.doi ? normalizeDoi(fields.doi) : null };
   const normalizedUrl = data.url ? normalizeUrl(data.url) : null;
   return changeTransaction(db, async (tx, stale) => {
     const before = await liveSourceOrThrow(tx, id);
@@ -132,8 +97,8 @@ export async function mergeSources(db: Db, account: Account | null, input: { fro
     const [from, into] = [await liveSourceOrThrow(tx, input.from), await liveSourceOrThrow(tx, input.into)];
     await assertMayChangeCited(tx, author, [from.id, into.id]);
     const filled = Object.fromEntries(
-      (Object.keys(FIELDS) as (keyof Fields)[]).filter((key) => key !== "authors" && !into[key] && from[key]).map((key) => [key, from[key]]),
-    ) as Partial<Fields>;
+      SOURCE_FIELD_NAMES.filter((key) => key !== "authors" && !into[key] && from[key]).map((key) => [key, from[key]]),
+    ) as Partial<StoredSourceFields>;
     if (into.authors === "[]" && from.authors !== "[]") filled.authors = from.authors;
     const citingPages = await pagesCiting(tx, [from.id, into.id]);
     for (const pageId of citingPages) stale.page(pageId);
@@ -143,7 +108,7 @@ export async function mergeSources(db: Db, account: Account | null, input: { fro
     await tx.citation.updateMany({ where: { sourceId: from.id }, data: { sourceId: into.id } });
     const { id: _id, mergedIntoId: _m, ...current } = into;
     if (!(await tx.sourceRevision.count({ where: { sourceId: into.id } }))) await recordVersion(tx, into.id, current, null, "As first recorded");
-    const merged: Fields = { ...current, ...filled };
+    const merged: StoredSourceFields = { ...current, ...filled };
     await tx.source.update({ where: { id: into.id }, data: { ...merged, normalizedUrl: merged.url ? normalizeUrl(merged.url) : null } });
     await recordVersion(tx, into.id, merged, author.id, `Merged “${from.title}” into this source`);
     await indexPagesCiting(tx, [into.id]);
@@ -156,7 +121,7 @@ export interface SourceVersion {
   createdAt: Date;
   editor: string | null;
   summary: string;
-  data: Fields;
+  data: StoredSourceFields;
 }
 
 /** A source's versions, newest first. */
@@ -166,5 +131,11 @@ export async function getSourceVersions(db: DbOrTx, id: string): Promise<SourceV
     orderBy: { number: "desc" },
     select: { number: true, createdAt: true, summary: true, data: true, editor: { select: { name: true } } },
   });
-  return rows.map((r) => ({ number: r.number, createdAt: r.createdAt, summary: r.summary, editor: r.editor?.name ?? null, data: JSON.parse(r.data) as Fields }));
+  return rows.map((r) => ({
+    number: r.number,
+    createdAt: r.createdAt,
+    summary: r.summary,
+    editor: r.editor?.name ?? null,
+    data: { ...EMPTY_SOURCE_FIELDS, ...(JSON.parse(r.data) as Partial<StoredSourceFields>) },
+  }));
 }

@@ -6,6 +6,7 @@ import { normalizeDoi, normalizeUrl } from "../content/url";
 import type { DbOrTx } from "../db";
 import { fieldErrors } from "../validation/account";
 import { NewSourceSchema, parseAuthorList } from "../validation/source";
+import { SOURCE_FIELD_SELECT } from "../content/source-fields";
 import { AppError } from "./errors";
 
 /**
@@ -42,24 +43,7 @@ export async function resolveImportedSources(tx: DbOrTx, sources: ImportedSource
   return ids;
 }
 
-const RECORD_SELECT = {
-  id: true,
-  type: true,
-  title: true,
-  authors: true,
-  containerTitle: true,
-  volume: true,
-  issue: true,
-  page: true,
-  publisher: true,
-  issued: true,
-  url: true,
-  accessed: true,
-  doi: true,
-  isbn: true,
-  note: true,
-  mergedIntoId: true,
-} as const;
+const RECORD_SELECT = { id: true, ...SOURCE_FIELD_SELECT, mergedIntoId: true } as const;
 
 type Names = RenderSource["authors"];
 export type SourceRecord = RenderSource & { doi: string | null; isbn: string | null; note: string | null };

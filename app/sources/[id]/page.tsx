@@ -15,6 +15,7 @@ import { formatAuthorList, sourceTypeName } from "@/lib/validation/source";
 import { AppError } from "@/lib/wiki/errors";
 import { getSourceDetail } from "@/lib/wiki/library";
 import { getSourceVersions } from "@/lib/wiki/source-records";
+import { SOURCE_FIELD_NAMES, SOURCE_FIELDS, type SourceFieldName } from "@/lib/content/source-fields";
 import { formatSources, getCitationStyle } from "@/lib/wiki/citation-style";
 import { parseAuthors } from "@/lib/wiki/sources";
 import { CITATION_STYLES } from "@/lib/content/citation-styles";
@@ -52,23 +53,8 @@ export default async function SourcePage({ params }: Props) {
   const [asVersions, ...inStyles] = await Promise.all([formatSources(db, versionRecords, style), ...CITATION_STYLES.map((s) => formatSources(db, [source], s.id))]);
   const inSiteStyle = inStyles[CITATION_STYLES.findIndex((s) => s.id === style)].get(source.id);
   const editor = can(account, "edit") && !source.mergedIntoId;
-  const fields: [string, string | null][] = [
-    ["Type", sourceTypeName(source.type)],
-    ["Title", source.title],
-    ["Authors", formatAuthorList(source.authors) || null],
-    ["Container", source.containerTitle],
-    ["Volume", source.volume ?? null],
-    ["Issue", source.issue ?? null],
-    ["Pages", source.page ?? null],
-    ["Publisher", source.publisher],
-    ["Issued", source.issued],
-    ["Address", source.url],
-    ["DOI", source.doi],
-    ["ISBN", source.isbn],
-    ["Accessed", source.accessed],
-    ["Archived copy", source.archiveUrl],
-    ["Note", source.note],
-  ];
+  const shown = (name: SourceFieldName) => (name === "type" ? sourceTypeName(source.type) : name === "authors" ? formatAuthorList(source.authors) : source[name]);
+  const fields = SOURCE_FIELD_NAMES.map((name) => [SOURCE_FIELDS[name].label, shown(name) || null] as const);
   return (
     <article className="prose" aria-labelledby="source-title">
       <h1 id="source-title">{source.title}</h1>
