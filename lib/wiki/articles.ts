@@ -5,6 +5,7 @@ import { type RenderedArticle, renderArticle } from "../content/render";
 import type { DbOrTx } from "../db";
 import { formatSources, getCitationStyle } from "./citation-style";
 import { getRenderMedia } from "./media";
+import { findPage } from "./page-lookup";
 import { getRenderSources } from "./sources";
 
 export interface ArticleView {
@@ -23,27 +24,17 @@ export interface ArticleView {
  * A redirect left by a rename shows the page it points to, saying so. Null when there is no such
  * page (or it was deleted).
  */
-export async function getArticle(db: DbOrTx, rawPageId: string, { followRedirect = true } = {}): Promise<ArticleView | null> {
+export async function getArticle(db: DbOrTx, rawPageId: string): Promise<ArticleView | null> {
   const pageId = normalizePageId(rawPageId);
   if (!pageId) return null;
-  const page = await db.page.findUnique({
-    where: { slug: pageId },
-    select: {
-      slug: true,
-      title: true,
-      deletedAt: true,
-      redirectTo: true,
-      publishedRevision: {
-        select: { id: true, number: true, createdAt: true, content: true, links: { select: { targetSlug: true } } },
-      },
-    },
-  });
-  if (page?.redirectTo && !page.deletedAt && followRedirect) {
-    const target = await getArticle(db, page.redirectTo, { followRedirect: false });
-    return target && { ...target, redirectedFrom: page.slug };
-  }
+  const page = await findPage(
+    db,
+    pageId,
+    { title: true, publishedRevision: { select: { id: true, number: true, createdAt: true, content: true, links: { select: { targetSlug: true } } } } },
+    { published: true, followRedirect: true },
+  );
   const revision = page?.publishedRevision;
-  if (!page || page.deletedAt || !revision) return null;
+  if (!page || !revision) return null;
 
   return {
     pageId: page.slug,
@@ -54,6 +45,7 @@ export async function getArticle(db: DbOrTx, rawPageId: string, { followRedirect
       storedDocument(revision.content),
       revision.links.map((l) => l.targetSlug),
     ),
+    ...(page.redirectedFrom ? { redirectedFrom: page.redirectedFrom } : {}),
   };
 }
 
@@ -109,7 +101,7 @@ export interface Backlinks {
  */
 export async function getBacklinks(db: DbOrTx, pageId: string, { limit = 500 } = {}): Promise<Backlinks> {
   const [page, pages] = await Promise.all([
-    db.page.findFirst({ where: { slug: pageId, deletedAt: null, publishedRevisionId: { not: null } }, select: { title: true } }),
+    findPage(db, pageId, { title: true }, { published: true }),
     db.page.findMany({
       where: { deletedAt: null, OR: [{ redirectTo: pageId }, { redirectTo: null, publishedRevision: { links: { some: { targetSlug: pageId } } } }] },
       orderBy: { title: "asc" },

@@ -6,6 +6,7 @@ import type { RenderedArticle, RenderMedia, RenderSource } from "../content/rend
 import type { Account } from "../auth/account";
 import type { DbOrTx } from "../db";
 import { renderStoredDocument } from "./articles";
+import { findPageOrThrow } from "./page-lookup";
 import { formatSources } from "./citation-style";
 import { getRenderMedia } from "./media";
 import { assertReadable } from "./review-policy";
@@ -57,31 +58,17 @@ export interface PageHeader {
 
 /** A page's header by id (a redirect's, by the page it points to); never-saved pages, and deleted ones unless asked for, are not found. */
 export async function getPageHeaderOrThrow(db: DbOrTx, rawPageId: string, { includeDeleted = false } = {}): Promise<PageHeader & { id: number }> {
-  const pageId = normalizePageId(rawPageId);
-  const find = (slug: string) =>
-    db.page.findUnique({
-      where: { slug },
-      select: {
-        id: true,
-        slug: true,
-        title: true,
-        protected: true,
-        reviewPolicy: true,
-        deletedAt: true,
-        redirectTo: true,
-        latestRevision: { select: { number: true } },
-        publishedRevision: { select: { number: true } },
-      },
-    });
-  let page = pageId ? await find(pageId) : null;
-  // A redirect left by a rename has no history of its own: the page it points to has it.
-  if (page?.redirectTo && !page.latestRevision) page = await find(page.redirectTo);
-  if (!page || (page.deletedAt && !includeDeleted) || !page.latestRevision) throw new AppError("NOT_FOUND", `There is no page "${rawPageId.slice(0, 80)}".`);
+  const page = await findPageOrThrow(
+    db,
+    normalizePageId(rawPageId) ?? rawPageId,
+    { id: true, title: true, protected: true, reviewPolicy: true, latestRevision: { select: { number: true } }, publishedRevision: { select: { number: true } } },
+    { deleted: includeDeleted, followRedirect: true },
+  );
   return {
     id: page.id,
     pageId: page.slug,
     title: page.title,
-    latestNumber: page.latestRevision.number,
+    latestNumber: page.latestRevision!.number,
     publishedNumber: page.publishedRevision?.number ?? null,
     protected: page.protected,
     deleted: !!page.deletedAt,

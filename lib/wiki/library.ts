@@ -4,6 +4,7 @@ import { storedDocument } from "../content/document";
 import type { RenderSource } from "../content/render";
 import type { DbOrTx } from "../db";
 import { AppError } from "./errors";
+import { findPageOrThrow } from "./page-lookup";
 import { getRenderSources, getSourceRecords, visibleSources } from "./sources";
 
 export interface LibraryEntry {
@@ -121,16 +122,17 @@ export async function cslItemsFor(db: DbOrTx, ids: string[]): Promise<CslItem[]>
 
 /** The bibliography of an article as readers see it, in the order its References list the sources. */
 export async function articleBibliography(db: DbOrTx, pageId: string): Promise<{ title: string; items: CslItem[] }> {
-  const page = await db.page.findUnique({
-    where: { slug: pageId },
-    select: { title: true, deletedAt: true, publishedRevision: { select: { citations: { orderBy: { position: "asc" }, select: { sourceId: true } } } } },
-  });
-  if (!page || page.deletedAt || !page.publishedRevision) throw new AppError("NOT_FOUND", `There is no page "${pageId.slice(0, 80)}".`);
+  const page = await findPageOrThrow(
+    db,
+    pageId,
+    { title: true, publishedRevision: { select: { citations: { orderBy: { position: "asc" }, select: { sourceId: true } } } } },
+    { published: true },
+  );
   return {
     title: page.title,
     items: await cslItemsFor(
       db,
-      page.publishedRevision.citations.map((c) => c.sourceId),
+      page.publishedRevision!.citations.map((c) => c.sourceId),
     ),
   };
 }

@@ -4,14 +4,12 @@ import type { Db, Tx } from "../db";
 import { changeTransaction } from "../cache/invalidation";
 import type { Account } from "./accounts";
 import { AppError } from "./errors";
+import { findPageOrThrow } from "./page-lookup";
 import { type PageEventAction, writeEventRevision } from "./revisions";
 
 async function pageForEvent(tx: Tx, account: Account | null, pageId: string, action: Action, { deleted = false } = {}) {
   authorize(account, action);
-  const page = await tx.page.findUnique({ where: { slug: pageId }, select: { id: true, slug: true, title: true, protected: true, deletedAt: true, latestRevisionId: true } });
-  if (!page || !page.latestRevisionId || !!page.deletedAt !== deleted) {
-    throw new AppError("NOT_FOUND", deleted ? `There is no deleted page "${pageId}".` : `There is no page "${pageId}".`);
-  }
+  const page = await findPageOrThrow(tx, pageId, { id: true, title: true, protected: true }, { deleted: deleted && "only" });
   authorize(account, action, page);
   return page;
 }

@@ -6,13 +6,13 @@ import type { Account } from "./accounts";
 import { AppError } from "./errors";
 import { type RevisionSummary, SUMMARY_SELECT, toSummary } from "./history";
 import { markApproved, markRejected, namespacePolicyKey, type ReviewPolicy, revisionRange } from "./review-policy";
+import { findPageOrThrow } from "./page-lookup";
 import { SETTINGS } from "./settings";
 import { type SaveRevisionResult, writePageRevision } from "./revisions";
 
 async function pendingRevisionOrThrow(tx: Tx, account: Account | null, pageId: string, number: number) {
   const reviewer = authorize(account, "review");
-  const page = await tx.page.findUnique({ where: { slug: pageId }, select: { id: true, slug: true, deletedAt: true } });
-  if (!page || page.deletedAt) throw new AppError("NOT_FOUND", `There is no page "${pageId}".`);
+  const page = await findPageOrThrow(tx, pageId, { id: true });
   const revision = await tx.revision.findUnique({ where: { pageId_number: { pageId: page.id, number } }, select: { id: true, number: true, authorId: true, reviewState: true } });
   if (!revision) throw new AppError("NOT_FOUND", `This page has no revision ${number}.`);
   if (revision.reviewState !== "pending") throw new AppError("CONFLICT", `Revision ${number} is not waiting for review (it is ${revision.reviewState}).`);

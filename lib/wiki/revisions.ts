@@ -6,6 +6,7 @@ import type { Db, Tx } from "../db";
 import { changeTransaction } from "../cache/invalidation";
 import { DocumentValidationError, parseDocument } from "../validation/document";
 import { AppError } from "./errors";
+import { findPage } from "./page-lookup";
 import { markApproved, saveWaitsForReview } from "./review-policy";
 import { indexPage } from "./search";
 
@@ -271,18 +272,13 @@ export async function appendImportedRevisions(tx: Tx, input: { pageId: string; t
 
 /** The newest revision of a page, as the editor starts from it. */
 export async function getLatestRevision(db: Db | Tx, pageId: string) {
-  const page = await db.page.findUnique({
-    where: { slug: pageId },
-    select: {
-      slug: true,
-      title: true,
-      protected: true,
-      deletedAt: true,
-      latestRevision: { select: { id: true, number: true, content: true, reviewState: true } },
-      publishedRevision: { select: { number: true } },
-    },
+  const page = await findPage(db, pageId, {
+    title: true,
+    protected: true,
+    latestRevision: { select: { id: true, number: true, content: true, reviewState: true } },
+    publishedRevision: { select: { number: true } },
   });
-  if (!page || page.deletedAt || !page.latestRevision) return null;
+  if (!page?.latestRevision) return null;
   return {
     pageId: page.slug,
     title: page.title,
