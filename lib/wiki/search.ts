@@ -4,7 +4,7 @@ import { formatAuthorList } from "../validation/source";
 import { storedDocument } from "../content/document";
 import { normalizePageId } from "../content/page-id";
 import { searchableText } from "../content/search-text";
-import { type Db, type DbOrTx, dbKind, Prisma, type Tx } from "../db";
+import { analyzeDatabase, type Db, type DbOrTx, dbKind, Prisma, type Tx } from "../db";
 import { transaction } from "../db/transaction";
 import {
   type Audience,
@@ -113,6 +113,7 @@ export async function reindexAll(db: Db, onProgress?: (done: number, total: numb
     onProgress?.(done, total);
   }
   await transaction(db, (tx) => dropEntriesOfRemovedPages(tx));
+  await analyzeDatabase(db);
   return done;
 }
 

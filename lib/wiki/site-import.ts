@@ -6,7 +6,7 @@ import { type Change, parseChanges } from "../content/dokuwiki-changes";
 import { mapCitationSources } from "../content/document";
 import { parseInterwikiMap } from "../content/interwiki";
 import { titleFromPageId } from "../content/page-id";
-import type { Db, DbOrTx } from "../db";
+import { analyzeDatabase, type Db, type DbOrTx } from "../db";
 import { transaction } from "../db/transaction";
 import type { MediaServices } from "../media";
 import { accountNameKey } from "../validation/account";
@@ -147,6 +147,7 @@ export async function importSite(
 
   report.files = await importMediaHistory(db, media, dir, authors, report.warnings);
   report.sources = (await db.source.count()) - sourcesBefore;
+  await analyzeDatabase(db);
   return report;
 }
 
