@@ -155,6 +155,10 @@ export async function findEntries(
   // by the other half of bm25, shortness (lower is better either way).
   const common = dbKind(db) === "sqlite" && (await hasCommonWord(db, query, commonWord));
   const score = (length: string) => Prisma.raw(common ? length : `bm25("SearchText", 10.0, 4.0, 1.0)`);
+  // PostgreSQL: the sections holding a quoted phrase's pairs of words, by their index, are checked
+  // for the phrase (rather than every section holding its words).
+  const pairs = dbKind(db) === "sqlite" ? [] : await phrasePairs(db, query);
+  const hasPairs = pairs.length ? Prisma.sql`AND e."pairs" @> ARRAY[${Prisma.join(pairs)}]::text[]` : Prisma.empty;
   const rows =
     dbKind(db) === "sqlite"
       ? await db.$queryRaw<Row[]>`
@@ -177,10 +181,10 @@ export async function findEntries(
       : await db.$queryRaw<Row[]>`
           WITH heads AS (
             SELECT e."pageId", e.id AS "entryId", e."position", 0 AS tier, ts_rank(e."heads", ${pgQuery(query, { positive: true })}) AS score
-            FROM "SearchEntry" e WHERE e."heads" @@ ${pgQuery(query, { positive: true })} AND ${excluded} AND ${where} LIMIT ${ranked}
+            FROM "SearchEntry" e WHERE e."heads" @@ ${pgQuery(query, { positive: true })} ${hasPairs} AND ${excluded} AND ${where} LIMIT ${ranked}
           ), texts AS (
             SELECT e."pageId", e.id AS "entryId", e."position", 1 AS tier, ts_rank(e."document", ${pgQuery(query)}) AS score
-            FROM "SearchEntry" e WHERE e."document" @@ ${pgQuery(query)} AND ${where} LIMIT ${ranked}
+            FROM "SearchEntry" e WHERE e."document" @@ ${pgQuery(query)} ${hasPairs} AND ${where} LIMIT ${ranked}
           ), best AS (
             SELECT DISTINCT ON ("pageId") "pageId", "entryId", tier, score
             FROM (SELECT * FROM heads UNION ALL SELECT * FROM texts) hits ORDER BY "pageId", tier, score DESC, "position"
@@ -192,6 +196,18 @@ export async function findEntries(
     total: Number(rows[0]?.total ?? 0),
     capped: Number(rows[0]?.examined ?? 0) >= ranked,
   };
+}
+
+/**
+ * The pairs of neighbouring words (as PostgreSQL stems them, see the `search_pairs` migration) that
+ * a section must hold to hold the query's quoted phrases; none for a query without phrases.
+ */
+async function phrasePairs(db: DbOrTx, query: ParsedQuery): Promise<string[]> {
+  const phrases = query.terms.filter((t) => t.phrase && !t.exclude).map((t) => t.words.join(" "));
+  if (!phrases.length) return [];
+  const rows = await db.$queryRaw<{ pairs: string[] }[]>`
+    SELECT search_pairs(to_tsvector('english', phrase)) AS pairs FROM (VALUES ${Prisma.join(phrases.map((p) => Prisma.sql`(${p}::text)`))}) AS phrases (phrase)`;
+  return [...new Set(rows.flatMap((r) => r.pairs))];
 }
 
 /** Sections past which a word is common: SQLite's bm25 is not asked to count them (see findEntries). */

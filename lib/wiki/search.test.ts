@@ -110,6 +110,17 @@ describeOnEachDatabase("searching pages", (database) => {
     expect(ids(await search(word, null, { namespace: "models" }))).toEqual([`models:running_${tag}`]);
   });
 
+  it("finds quoted phrases in their order only, through stop words, in headings, several at once", async () => {
+    const [word, tag] = [unique(), unique()];
+    await save(`phrases_${tag}`, doc(heading(`${word} origins`), paragraph(text(`The cat in the hat met ${word} who ate apples slowly.`))));
+    await save(`scrambled_${tag}`, doc(paragraph(text(`Origins: ${word}. Apples ate ${word} slowly; hat the in cat.`))));
+    expect(ids(await search(`"cat in the hat" ${word}`))).toEqual([`phrases_${tag}`]);
+    expect(ids(await search(`"${word} origins"`))).toEqual([`phrases_${tag}`]);
+    expect(ids(await search(`"who ate apples slowly" "met ${word}"`))).toEqual([`phrases_${tag}`]);
+    expect(ids(await search(`"ate apples slowly" ${word}`))).toEqual([`phrases_${tag}`]);
+    expect(ids(await search(`"apples ate ${word}"`))).toEqual([`scrambled_${tag}`]);
+  });
+
   it("finds pages by the titles and authors of the sources they cite", async () => {
     const [word, tag] = [unique(), unique()];
     const source = await createSource(database().db, await account("editor"), { title: `Report on ${word}`, authors: "Lovelace, Ada", url: `https://example.org/${word}` });
@@ -204,6 +215,13 @@ describeOnEachDatabase("searching pages", (database) => {
     expect(done).toBeGreaterThan(0);
     expect(progress.at(-1)).toBe(done);
     expect(ids(await search(word))).toEqual([`rebuilt_${tag}`]);
+    // The planner knows the tables as they are now (PostgreSQL counts -1 rows in a table never analysed).
+    const { db } = database();
+    const [{ rows }] =
+      database().kind === "sqlite"
+        ? await db.$queryRaw<{ rows: number }[]>`SELECT count(*) AS rows FROM sqlite_stat1 WHERE tbl = 'Page'`
+        : await db.$queryRaw<{ rows: number }[]>`SELECT reltuples AS rows FROM pg_class WHERE relname = 'Page'`;
+    expect(Number(rows)).toBeGreaterThan(0);
   });
 
   it("answers any query, operators and unicode included, without an error", async () => {
