@@ -43,7 +43,8 @@ export interface RenderedArticle {
  * links written for a DokuWiki keep working) and a table of contents,
  * internal links marked when their page is missing, citations numbered one per source in reading
  * order. Text and attributes are escaped as they are written, and the result is sanitised again
- * against an allow-list, so stored content never becomes markup or script.
+ * against an allow-list, so stored content never becomes markup or script. A node or mark the
+ * schema does not know is an error, never shown as something else (validation refuses them).
  */
 export function renderArticle(doc: NodeJSON, context: RenderContext): RenderedArticle {
   const renderer = new Renderer(context);
