@@ -1,0 +1,25 @@
+// Data for one test: accounts and pages that no other test uses, so each test stands alone.
+import { randomBytes } from "node:crypto";
+import type { DocumentJSON } from "../lib/content/document";
+import type { Db } from "../lib/db";
+import type { Role } from "../lib/validation/account";
+import { type Account, createAccount } from "../lib/wiki/accounts";
+import { savePageRevision } from "../lib/wiki/revisions";
+
+const unique = () => randomBytes(4).toString("hex");
+
+/** A document of one paragraph. */
+export const textDoc = (text: string): DocumentJSON => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+
+/** An account of this role, named `name` and a suffix of its own (the name is what notifications show first). */
+export function buildAccount(db: Db, role: Role = "editor", name: string = role): Promise<Account> {
+  const key = unique();
+  return createAccount(db, { email: `${name.toLowerCase()}-${key}@example.org`, name: `${name} ${key}`, password: "correct horse battery" }, { role });
+}
+
+/** A page saved once by `author`, at an id of its own (in `namespace` when given). */
+export async function buildPage(db: Db, author: Account, { namespace = "", text = "First text." }: { namespace?: string; text?: string } = {}) {
+  const pageId = `${namespace ? `${namespace}:` : ""}page_${unique()}`;
+  const saved = await savePageRevision(db, { pageId, doc: textDoc(text), authorId: author.id, summary: "New", baseRevisionId: null });
+  return { pageId, revisionId: saved.status === "created" ? saved.revisionId : null };
+}
