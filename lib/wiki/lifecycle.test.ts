@@ -1,7 +1,7 @@
+import { randomBytes } from "node:crypto";
 import { expect, it } from "vitest";
+import { buildAccount, textDoc as doc } from "../../test/factories";
 import { describeOnEachDatabase } from "../../test/with-databases";
-import type { DocumentJSON } from "../content/document";
-import { type Account, createAccount } from "./accounts";
 import { existingPageIds, getArticle } from "./articles";
 import { savePageEdit } from "./edit";
 import { getHistory } from "./history";
@@ -9,102 +9,111 @@ import { deletePage, renamePage, restorePage, setProtection } from "./lifecycle"
 import { getLatestRevision, savePageRevision } from "./revisions";
 import { isWatching } from "./watch";
 
-const doc = (text: string): DocumentJSON => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
-
 describeOnEachDatabase("page lifecycle", (database) => {
-  const people: Record<string, Account> = {};
+  /** The people who act on pages, and a page of two revisions by Ada at an id of its own. */
+  async function setUp() {
+    const { db } = database();
+    const [ada, rita, alan, rex] = [
+      await buildAccount(db, "editor", "Ada"),
+      await buildAccount(db, "reviewer", "Rita"),
+      await buildAccount(db, "admin", "Alan"),
+      await buildAccount(db, "reader", "Rex"),
+    ];
+    const key = randomBytes(4).toString("hex");
+    const pageId = `old_${key}`;
+    const first = await savePageRevision(db, { pageId, doc: doc("First."), authorId: ada.id, summary: "One", baseRevisionId: null });
+    await savePageRevision(db, { pageId, doc: doc("Second."), authorId: ada.id, summary: "Two", baseRevisionId: first.revisionId });
+    return { db, key, pageId, ada, rita, alan, rex };
+  }
 
   it("renames a page with its history and leaves a redirect readers follow", async () => {
-    const { db } = database();
-    for (const [name, role] of [
-      ["Ada", "editor"],
-      ["Rita", "reviewer"],
-      ["Alan", "admin"],
-      ["Rex", "reader"],
-    ] as const) {
-      people[name] = await createAccount(db, { email: `${name.toLowerCase()}@example.org`, name, password: "correct horse battery" }, { role });
-    }
-    const first = await savePageRevision(db, { pageId: "old_name", doc: doc("First."), authorId: people.Ada.id, summary: "One", baseRevisionId: null });
-    await savePageRevision(db, { pageId: "old_name", doc: doc("Second."), authorId: people.Ada.id, summary: "Two", baseRevisionId: first.revisionId });
-    await savePageRevision(db, { pageId: "elsewhere", doc: doc("Taken."), authorId: people.Ada.id, summary: "x", baseRevisionId: null });
+    const { db, key, pageId, ada, rex } = await setUp();
+    const newPageId = `science:new_name_${key}`;
+    await savePageRevision(db, { pageId: `elsewhere_${key}`, doc: doc("Taken."), authorId: ada.id, summary: "x", baseRevisionId: null });
 
-    await expect(renamePage(db, people.Rex, { pageId: "old_name", newPageId: "science:new_name" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(renamePage(db, people.Ada, { pageId: "old_name", newPageId: "elsewhere" })).rejects.toMatchObject({ code: "CONFLICT" });
-    await renamePage(db, people.Ada, { pageId: "old_name", newPageId: "Science/New Name", title: "New name", reason: "clearer" });
+    await expect(renamePage(db, rex, { pageId, newPageId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(renamePage(db, ada, { pageId, newPageId: `elsewhere_${key}` })).rejects.toMatchObject({ code: "CONFLICT" });
+    await renamePage(db, ada, { pageId, newPageId: `Science/New Name ${key}`, title: "New name", reason: "clearer" });
 
-    const history = await getHistory(db, "science:new_name");
+    const history = await getHistory(db, newPageId);
     expect(history.revisions.map((r) => [r.number, r.action, r.summary])).toEqual([
-      [3, "move", "Moved from old_name to science:new_name: clearer"],
+      [3, "move", `Moved from ${pageId} to ${newPageId}: clearer`],
       [2, "edit", "Two"],
       [1, "edit", "One"],
     ]);
-    const moved = await getArticle(db, "science:new_name");
-    expect(moved).toMatchObject({ pageId: "science:new_name", title: "New name", revision: { number: 3 } });
+    const moved = await getArticle(db, newPageId);
+    expect(moved).toMatchObject({ pageId: newPageId, title: "New name", revision: { number: 3 } });
     expect(moved?.rendered.html).toContain("Second.");
-    const viaRedirect = await getArticle(db, "old_name");
-    expect(viaRedirect).toMatchObject({ pageId: "science:new_name", redirectedFrom: "old_name" });
-    expect(await existingPageIds(db, ["old_name", "science:new_name", "nowhere"])).toEqual(new Set(["old_name", "science:new_name"]));
-    expect((await getHistory(db, "old_name")).page.pageId).toBe("science:new_name");
-    const page = await db.page.findUniqueOrThrow({ where: { slug: "science:new_name" } });
+    const viaRedirect = await getArticle(db, pageId);
+    expect(viaRedirect).toMatchObject({ pageId: newPageId, redirectedFrom: pageId });
+    expect(await existingPageIds(db, [pageId, newPageId, `nowhere_${key}`])).toEqual(new Set([pageId, newPageId]));
+    expect((await getHistory(db, pageId)).page.pageId).toBe(newPageId);
+    const page = await db.page.findUniqueOrThrow({ where: { slug: newPageId } });
     expect(page.namespace).toBe("science");
   });
 
   it("renames back over its own redirect, leaving no redirect chains", async () => {
-    const { db } = database();
-    await renamePage(db, people.Ada, { pageId: "science:new_name", newPageId: "old_name" });
-    expect(await getArticle(db, "old_name")).toMatchObject({ pageId: "old_name", revision: { number: 4 } });
-    expect(await getArticle(db, "science:new_name")).toMatchObject({ pageId: "old_name", redirectedFrom: "science:new_name" });
-    expect(await db.page.findMany({ where: { redirectTo: { not: null } }, select: { slug: true, redirectTo: true } })).toEqual([
-      { slug: "science:new_name", redirectTo: "old_name" },
+    const { db, key, pageId, ada } = await setUp();
+    const newPageId = `science:new_name_${key}`;
+    await renamePage(db, ada, { pageId, newPageId });
+    await renamePage(db, ada, { pageId: newPageId, newPageId: pageId });
+    expect(await getArticle(db, pageId)).toMatchObject({ pageId, revision: { number: 4 } });
+    expect(await getArticle(db, newPageId)).toMatchObject({ pageId, redirectedFrom: newPageId });
+    expect(await db.page.findMany({ where: { slug: { in: [pageId, newPageId] }, redirectTo: { not: null } }, select: { slug: true, redirectTo: true } })).toEqual([
+      { slug: newPageId, redirectTo: pageId },
     ]);
   });
 
   it("lets administrators delete and restore a page, keeping every revision", async () => {
-    const { db } = database();
-    await expect(deletePage(db, people.Rita, { pageId: "old_name" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await deletePage(db, people.Alan, { pageId: "old_name", reason: "test" });
-    expect(await getArticle(db, "old_name")).toBeNull();
-    expect(await getArticle(db, "science:new_name")).toBeNull();
-    await expect(getHistory(db, "old_name")).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const deleted = await getHistory(db, "old_name", { includeDeleted: true });
+    const { db, key, pageId, ada, rita, alan } = await setUp();
+    // Deleted, the page is gone from its old address too (a redirect to it leads nowhere).
+    const newPageId = `renamed_${key}`;
+    await renamePage(db, ada, { pageId, newPageId });
+    await expect(deletePage(db, rita, { pageId: newPageId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await deletePage(db, alan, { pageId: newPageId, reason: "test" });
+    expect(await getArticle(db, newPageId)).toBeNull();
+    expect(await getArticle(db, pageId)).toBeNull();
+    await expect(getHistory(db, newPageId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const deleted = await getHistory(db, newPageId, { includeDeleted: true });
     expect(deleted.page.deleted).toBe(true);
     expect(deleted.revisions[0]).toMatchObject({ action: "delete", summary: "Deleted the page: test" });
-    await expect(savePageRevision(db, { pageId: "old_name", doc: doc("Back?"), authorId: people.Ada.id, summary: "", baseRevisionId: null })).rejects.toMatchObject({
+    await expect(savePageRevision(db, { pageId: newPageId, doc: doc("Back?"), authorId: ada.id, summary: "", baseRevisionId: null })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
 
-    await restorePage(db, people.Alan, { pageId: "old_name" });
-    expect(await getArticle(db, "old_name")).toMatchObject({ revision: { number: 6 } });
-    expect((await getHistory(db, "old_name")).revisions.map((r) => r.action).slice(0, 2)).toEqual(["restore", "delete"]);
+    await restorePage(db, alan, { pageId: newPageId });
+    expect(await getArticle(db, newPageId)).toMatchObject({ revision: { number: 5 } });
+    expect((await getHistory(db, newPageId)).revisions.map((r) => r.action).slice(0, 2)).toEqual(["restore", "delete"]);
   });
 
   it("protects a page so only reviewers and administrators can edit it", async () => {
-    const { db } = database();
-    await expect(setProtection(db, people.Ada, { pageId: "old_name", protect: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await setProtection(db, people.Rita, { pageId: "old_name", protect: true, reason: "vandalism" });
-    const latest = (await getLatestRevision(db, "old_name"))!;
-    const edit = { pageId: "old_name", doc: doc("Changed."), summary: "", minor: false, baseRevisionId: latest.revisionId };
-    await expect(savePageEdit(db, people.Ada, edit)).rejects.toMatchObject({ code: "FORBIDDEN", message: /protected/ });
-    await expect(savePageEdit(db, people.Rita, edit)).resolves.toMatchObject({ status: "created" });
-    await setProtection(db, people.Alan, { pageId: "old_name", protect: false });
-    const actions = (await getHistory(db, "old_name")).revisions.map((r) => r.action).slice(0, 3);
+    const { db, pageId, ada, rita, alan } = await setUp();
+    await expect(setProtection(db, ada, { pageId, protect: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await setProtection(db, rita, { pageId, protect: true, reason: "vandalism" });
+    const latest = (await getLatestRevision(db, pageId))!;
+    const edit = { pageId, doc: doc("Changed."), summary: "", minor: false, baseRevisionId: latest.revisionId };
+    await expect(savePageEdit(db, ada, edit)).rejects.toMatchObject({ code: "FORBIDDEN", message: /protected/ });
+    await expect(savePageEdit(db, rita, edit)).resolves.toMatchObject({ status: "created" });
+    await setProtection(db, alan, { pageId, protect: false });
+    const actions = (await getHistory(db, pageId)).revisions.map((r) => r.action).slice(0, 3);
     expect(actions).toEqual(["unprotect", "edit", "protect"]);
   });
 
   it("gives a new page the title its author chose, and changes it later without renaming the page", async () => {
-    const { db } = database();
-    const edit = { pageId: "gpt_5_4_pro", doc: doc("A new model."), summary: "", minor: false, baseRevisionId: null, title: "GPT-5.4 Pro" };
-    const created = await savePageEdit(db, people.Ada, edit);
-    expect((await getLatestRevision(db, "gpt_5_4_pro"))?.title).toBe("GPT-5.4 Pro");
+    const { db, key, ada } = await setUp();
+    const pageId = `gpt_5_4_pro_${key}`;
+    const edit = { pageId, doc: doc("A new model."), summary: "", minor: false, baseRevisionId: null, title: "GPT-5.4 Pro" };
+    const created = await savePageEdit(db, ada, edit);
+    expect((await getLatestRevision(db, pageId))?.title).toBe("GPT-5.4 Pro");
 
     // The same text with a new title is a change of its own; the id stays.
-    const retitled = await savePageEdit(db, people.Ada, { ...edit, baseRevisionId: created.revisionId, title: "GPT-5.4 Pro (model)" });
+    const retitled = await savePageEdit(db, ada, { ...edit, baseRevisionId: created.revisionId, title: "GPT-5.4 Pro (model)" });
     expect(retitled).toMatchObject({ status: "created" });
-    expect(await getLatestRevision(db, "gpt_5_4_pro")).toMatchObject({ title: "GPT-5.4 Pro (model)", pageId: "gpt_5_4_pro", number: 2 });
+    expect(await getLatestRevision(db, pageId)).toMatchObject({ title: "GPT-5.4 Pro (model)", pageId, number: 2 });
     // Without a title, the page keeps the one it has; asked to, the author watches it from then on.
-    expect(await isWatching(db, people.Ada, "gpt_5_4_pro")).toBe(false);
-    await savePageEdit(db, people.Ada, { ...edit, doc: doc("A newer model."), baseRevisionId: retitled.revisionId, title: undefined, watch: true });
-    expect((await getLatestRevision(db, "gpt_5_4_pro"))?.title).toBe("GPT-5.4 Pro (model)");
-    expect(await isWatching(db, people.Ada, "gpt_5_4_pro")).toBe(true);
+    expect(await isWatching(db, ada, pageId)).toBe(false);
+    await savePageEdit(db, ada, { ...edit, doc: doc("A newer model."), baseRevisionId: retitled.revisionId, title: undefined, watch: true });
+    expect((await getLatestRevision(db, pageId))?.title).toBe("GPT-5.4 Pro (model)");
+    expect(await isWatching(db, ada, pageId)).toBe(true);
   });
 });
