@@ -72,14 +72,7 @@ const dateField = () =>
     .optional()
     .transform((v) => v || null)
     .refine((v) => v === null || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v), "Write dates as YYYY, YYYY-MM or YYYY-MM-DD.");
-const urlField = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((v) => v || null)
-    .refine((v) => v === null || safeUrl(v) !== null, "Enter a full web address starting with https://.");
+const urlField = (max: number) => optionalText(max).refine((v) => v === null || safeUrl(v) !== null, "Enter a full web address starting with https://.");
 
 /** How each kind of source field is checked (lib/content/source-fields.ts says which kind each is). */
 const KIND_SCHEMAS = {
@@ -90,14 +83,7 @@ const KIND_SCHEMAS = {
   text: optionalText,
   date: dateField,
   url: urlField,
-  doi: (max: number) =>
-    z
-      .string()
-      .trim()
-      .max(max)
-      .optional()
-      .transform((v) => v || null)
-      .refine((v) => v === null || normalizeDoi(v) !== null, "A DOI looks like 10.1234/abc (or its doi.org address)."),
+  doi: (max: number) => optionalText(max).refine((v) => v === null || normalizeDoi(v) !== null, "A DOI looks like 10.1234/abc (or its doi.org address)."),
 } satisfies Record<FieldKind, (max: number) => z.ZodType>;
 
 const FIELD_SCHEMAS = Object.fromEntries(SOURCE_FIELD_NAMES.map((name) => [name, KIND_SCHEMAS[SOURCE_FIELDS[name].kind](SOURCE_FIELDS[name].max)])) as {

@@ -16,13 +16,7 @@ export interface PageStates {
 /** What every lookup reads to tell a page's state. */
 const STATE_SELECT = { slug: true, deletedAt: true, redirectTo: true, latestRevisionId: true, publishedRevisionId: true } as const;
 
-interface PageState {
-  slug: string;
-  deletedAt: Date | null;
-  redirectTo: string | null;
-  latestRevisionId: number | null;
-  publishedRevisionId: number | null;
-}
+type PageState = Prisma.PageGetPayload<{ select: typeof STATE_SELECT }>;
 
 type Selected<S extends Prisma.PageSelect> = Prisma.PageGetPayload<{ select: S }> & PageState;
 

@@ -1,9 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { expect, it } from "vitest";
-import { buildAccount } from "../../test/factories";
+import { buildAccount, textDoc as doc } from "../../test/factories";
 import { describeOnEachDatabase } from "../../test/with-databases";
-import type { DocumentJSON } from "../content/document";
-import { type Account, createAccount, getAccount, updateAccount } from "./accounts";
+import { type Account, getAccount, updateAccount } from "./accounts";
 import { getArticle } from "./articles";
 import { savePageEdit } from "./edit";
 import { getHistory } from "./history";
@@ -12,8 +11,6 @@ import { rollbackAuthor } from "./revert";
 import { approveRevision, rejectRevision, setReviewPolicy } from "./review";
 import { editWaitsForReview } from "./review-policy";
 import { getLatestRevision } from "./revisions";
-
-const doc = (text: string): DocumentJSON => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
 
 describeOnEachDatabase("reviewing revisions", (database) => {
   async function edit(account: Account, pageId: string, text: string) {
@@ -142,10 +139,13 @@ describeOnEachDatabase("reviewing revisions", (database) => {
 
   it("never lets a reviewer approve their own revision by saving on top of it or by approving a later one", async () => {
     const { db } = database();
-    const tag = Math.random().toString(36).slice(2, 8);
-    const make = (name: string, role: "editor" | "admin") =>
-      createAccount(db, { email: `${name}-${tag}@example.org`, name: `${name} ${tag}`, password: "correct horse battery" }, { role });
-    const [admin, pat, eve, other] = [await make("admin", "admin"), await make("pat", "editor"), await make("eve", "editor"), await make("other", "editor")];
+    const tag = randomBytes(4).toString("hex");
+    const [admin, pat, eve, other] = [
+      await buildAccount(db, "admin"),
+      await buildAccount(db, "editor", "Pat"),
+      await buildAccount(db, "editor", "Eve"),
+      await buildAccount(db, "editor", "Other"),
+    ];
     const pageId = `self_${tag}:page`;
     await setReviewPolicy(db, admin, { namespace: `self_${tag}`, policy: "required" });
     await edit(admin, pageId, "Approved text.");
