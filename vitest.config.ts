@@ -20,6 +20,9 @@ export default defineConfig({
     // Services keep state (caches of settings, of styles) that must not cross from one file's
     // databases to another's, so each db file gets a process of its own.
     pool: "threads",
+    // Tests within a file run in a new order each run, so none can lean on the ones before it. The
+    // order comes from TEST_SEED, which `npm test` prints; set it to run an order again.
+    sequence: { shuffle: { files: false, tests: true }, seed: Number(process.env.TEST_SEED) || Date.now() % 100_000 },
     poolOptions: { threads: { isolate: false } },
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -19,7 +19,8 @@ npx tsc --noEmit
 step "Lint (Next.js's rules, no import cycles in lib/, layers) and formatting"
 npx eslint . --max-warnings 0
 npx prettier --check . > /dev/null || { npx prettier --list-different .; echo "Not formatted: run npm run format."; exit 1; }
-step "Unit and integration tests (SQLite and PostgreSQL)"
+export TEST_SEED="${TEST_SEED:-$((RANDOM + 1))}"
+step "Unit and integration tests (SQLite and PostgreSQL), tests within each file in the order of TEST_SEED=$TEST_SEED"
 npx vitest run
 step "DokuWiki's own rendering of the corpus compared with the import"
 npx tsx scripts/compare-dokuwiki.ts

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe } from "vitest";
+import { afterAll, beforeAll, describe, onTestFinished } from "vitest";
+import type { DatabaseKind } from "../lib/db/url";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./databases";
 
 /**
@@ -19,4 +20,14 @@ export function describeOnEachDatabase(name: string, suite: (database: () => Tes
       return database;
     });
   });
+}
+
+/**
+ * A fresh, migrated, empty database of this engine for one test alone, dropped when the test ends:
+ * for tests of what a whole site holds (its first account, its library, a whole import or export).
+ */
+export async function databaseOfItsOwn(kind: DatabaseKind): Promise<TestDatabase> {
+  const own = await createTestDatabase(kind);
+  onTestFinished(() => own.drop());
+  return own;
 }

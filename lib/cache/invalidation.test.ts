@@ -1,12 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { expect, it } from "vitest";
 import { describeOnEachDatabase } from "../../test/with-databases";
-import { type Account, createAccount, endSessions, updateAccount } from "../wiki/accounts";
+import { type Account, endSessions, updateAccount } from "../wiki/accounts";
 import { renamePage, setProtection } from "../wiki/lifecycle";
 import { updateSiteSettings } from "../wiki/settings";
 import { savePageRevision } from "../wiki/revisions";
 import { changeTransaction, publishInvalidation, stalePaths } from "./invalidation";
 import { followInvalidations, type Invalidation, splitInvalidation } from "./invalidation-feed";
+import { buildAccount } from "../../test/factories";
 
 const doc = (...links: string[]) => ({
   type: "doc",
@@ -19,7 +20,7 @@ const unique = () => randomBytes(4).toString("hex");
 describeOnEachDatabase("invalidations reach every server", (database) => {
   let admin: Account;
   async function account() {
-    admin ??= await createAccount(database().db, { email: `admin-${unique()}@example.org`, name: `admin ${unique()}`, password: "correct horse battery" }, { role: "admin" });
+    admin ??= await buildAccount(database().db, "admin");
     return admin;
   }
 
@@ -91,7 +92,7 @@ describeOnEachDatabase("invalidations reach every server", (database) => {
   it("announces an account whose role, block or sessions changed, apart from pages", async () => {
     const db = database().db;
     const admin = await account();
-    const editor = await createAccount(db, { email: `editor-${unique()}@example.org`, name: `editor ${unique()}`, password: "correct horse battery" });
+    const editor = await buildAccount(db, "editor");
     const a = await follow();
     try {
       await updateAccount(db, admin, { id: editor.id, role: "reviewer" });

@@ -1,8 +1,8 @@
-import { hash, verify } from "@node-rs/argon2";
 import type { Db, DbOrTx } from "../db";
 import { transaction } from "../db/transaction";
 import { accountNameKey, fieldErrors, type Role, RoleSchema, SignInSchema, type SignInInput, SignUpSchema, type SignUpInput } from "../validation/account";
 import { authorize } from "../auth/policy";
+import { hashPassword, needsRehash, verifyPassword } from "../auth/password";
 import type { Account } from "../auth/account";
 import { changeTransaction } from "../cache/invalidation";
 import { AppError } from "./errors";
@@ -48,7 +48,7 @@ async function makeAccount(db: Db, input: SignUpInput, { role, sayTakenEmail }: 
   const parsed = SignUpSchema.safeParse(input);
   if (!parsed.success) throw new AppError("INVALID_INPUT", "Check the highlighted fields.", { fieldErrors: fieldErrors(parsed.error) });
   const { email, name, password } = parsed.data;
-  const passwordHash = await hash(password);
+  const passwordHash = await hashPassword(password);
   return transaction(db, async (tx) => {
     const nameKey = accountNameKey(name);
     const emailTaken = !!(await tx.user.findUnique({ where: { email }, select: { id: true } }));
@@ -88,9 +88,10 @@ export async function verifyCredentials(db: Db, input: SignInInput, clientAddres
   for (const key of keys) await claimAttempt(db, key);
 
   const user = await db.user.findUnique({ where: { email }, select: { ...ACCOUNT_SELECT, passwordHash: true } });
-  const valid = user?.passwordHash ? await verify(user.passwordHash, password) : false;
-  if (!user || !valid) throw new AppError("UNAUTHENTICATED", "Wrong email or password.");
+  const valid = await verifyPassword(user?.passwordHash, password);
+  if (!user?.passwordHash || !valid) throw new AppError("UNAUTHENTICATED", "Wrong email or password.");
   if (user.blockedAt) throw new AppError("FORBIDDEN", "This account is blocked. Ask an administrator to unblock it.");
+  if (needsRehash(user.passwordHash)) await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
   // A success clears the account's (or device's) count, and takes its own attempt off the address's.
   await db.signInThrottle.deleteMany({ where: { key: knownDevice ? `device:${knownDevice}` : `email:${email}` } });
   if (clientAddress && !knownDevice) await db.signInThrottle.updateMany({ where: { key: `ip:${clientAddress}`, failures: { gt: 0 } }, data: { failures: { decrement: 1 } } });

@@ -1,13 +1,14 @@
 import { expect, it } from "vitest";
 import { describeOnEachDatabase } from "../../test/with-databases";
-import { createAccount, updateAccount } from "./accounts";
+import { updateAccount } from "./accounts";
 import { accountForToken, issueApiToken, listApiTokens, revokeApiToken } from "./api-tokens";
+import { buildAccount } from "../../test/factories";
 
 describeOnEachDatabase("API tokens", (database) => {
   it("are issued by admins, shown once, stored only as a hash, and revocable", async () => {
     const { db } = database();
-    const admin = await createAccount(db, { email: "admin@example.org", name: "Admin", password: "correct horse battery" });
-    const editor = await createAccount(db, { email: "ed@example.org", name: "Ed", password: "correct horse battery" });
+    const admin = await buildAccount(db, "admin");
+    const editor = await buildAccount(db, "editor", "Ed");
 
     await expect(issueApiToken(db, editor, { userId: editor.id, name: "mine" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const { id, token } = await issueApiToken(db, admin, { userId: editor.id, name: "Import script" });
@@ -32,8 +33,7 @@ describeOnEachDatabase("API tokens", (database) => {
 
   it("can be issued for a time, and stop working once it is past", async () => {
     const { db } = database();
-    const tag = Math.random().toString(36).slice(2, 8);
-    const admin = await createAccount(db, { email: `admin-${tag}@example.org`, name: `Admin ${tag}`, password: "correct horse battery" }, { role: "admin" });
+    const admin = await buildAccount(db, "admin");
     const { id, token, expiresAt } = await issueApiToken(db, admin, { userId: admin.id, name: "Nightly export", expiresInDays: 30 });
     expect(expiresAt!.getTime() - Date.now()).toBeGreaterThan(29 * 24 * 60 * 60 * 1000);
     expect((await accountForToken(db, token))?.id).toBe(admin.id);

@@ -1,8 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { beforeAll, expect, it } from "vitest";
+import { randomBytes } from "node:crypto";
+import { expect, it } from "vitest";
 import { describeOnEachDatabase } from "../../test/with-databases";
 import { DokuWikiSyntaxError } from "../content/dokuwiki";
+import type { Db } from "../db";
 import { getArticle } from "./articles";
 import { AppError } from "./errors";
 import { SETTINGS, setSetting } from "./settings";
@@ -11,14 +13,18 @@ import { importDokuWikiPage } from "./import";
 const EXAMPLE = readFileSync(path.resolve("prisma/seed/gpt_5_2.txt"), "utf8");
 const IMPORT_AI = "https://importai.substack.com/p/import-ai-454-automating-alignment";
 
-describeOnEachDatabase("importing DokuWiki pages", (database) => {
-  beforeAll(async () => {
-    await importDokuWikiPage(database().db, { markup: EXAMPLE, fileName: "articles/gpt_5_2.txt" });
-  });
+/** The example article imported at a page id of its own, as revision 1 or, when its text is there already, as it is. */
+async function importExample(db: Db, pageId = `gpt_5_2_${randomBytes(4).toString("hex")}`) {
+  const result = await importDokuWikiPage(db, { markup: EXAMPLE, fileName: "articles/gpt_5_2.txt", pageId });
+  const page = await db.page.findUniqueOrThrow({ where: { slug: pageId }, include: { latestRevision: { include: { author: true } } } });
+  return { result, page, revisionId: page.latestRevisionId! };
+}
 
-  it("stores the example as revision 1 by the system user, titled from its heading", async () => {
+describeOnEachDatabase("importing DokuWiki pages", (database) => {
+  it("stores the example as revision 1 by the system user, titled from its heading, named after its file", async () => {
     const { db } = database();
-    const page = await db.page.findUniqueOrThrow({ where: { slug: "gpt_5_2" }, include: { latestRevision: { include: { author: true } } } });
+    expect((await importDokuWikiPage(db, { markup: EXAMPLE, fileName: "articles/gpt_5_2.txt" })).pageId).toBe("gpt_5_2");
+    const { page } = await importExample(db);
     expect(page.title).toBe("GPT 5.2");
     expect(page.publishedRevisionId).toBe(page.latestRevisionId);
     expect(page.latestRevision?.number).toBe(1);
@@ -29,15 +35,17 @@ describeOnEachDatabase("importing DokuWiki pages", (database) => {
 
   it("makes one source for the four identical footnotes, cited four times in order", async () => {
     const { db } = database();
-    const sources = await db.source.findMany();
-    expect(sources).toHaveLength(1);
-    expect(sources[0]).toMatchObject({ url: IMPORT_AI, title: "Import AI - Automating Alignment (2026", type: "webpage" });
-    const citations = await db.citation.findMany({ orderBy: { position: "asc" } });
-    expect(citations.map((c) => [c.position, c.sourceId])).toEqual([0, 1, 2, 3].map((p) => [p, sources[0].id]));
+    const { revisionId } = await importExample(db);
+    const citations = await db.citation.findMany({ where: { revisionId }, orderBy: { position: "asc" }, include: { source: true } });
+    expect(citations.map((c) => c.position)).toEqual([0, 1, 2, 3]);
+    expect(new Set(citations.map((c) => c.sourceId)).size).toBe(1);
+    expect(citations[0].source).toMatchObject({ url: IMPORT_AI, title: "Import AI - Automating Alignment (2026", type: "webpage" });
   });
 
   it("records every internal link target once", async () => {
-    const links = await database().db.link.findMany({ orderBy: { targetSlug: "asc" } });
+    const { db } = database();
+    const { revisionId } = await importExample(db);
+    const links = await db.link.findMany({ where: { revisionId }, orderBy: { targetSlug: "asc" } });
     expect(links.map((l) => l.targetSlug)).toEqual([
       "claude_opus_4_5",
       "gpt_55_spud",
@@ -53,23 +61,27 @@ describeOnEachDatabase("importing DokuWiki pages", (database) => {
 
   it("makes no second revision when the same text is imported again", async () => {
     const { db } = database();
-    const again = await importDokuWikiPage(db, { markup: EXAMPLE, fileName: "gpt_5_2.txt" });
-    expect(again).toMatchObject({ status: "unchanged", number: 1, pageId: "gpt_5_2" });
-    expect(await db.revision.count()).toBe(1);
-    expect(await db.source.count()).toBe(1);
-    expect(await db.citation.count()).toBe(4);
+    const { page } = await importExample(db);
+    const sources = await db.source.count();
+    const again = await importDokuWikiPage(db, { markup: EXAMPLE, fileName: "gpt_5_2.txt", pageId: page.slug });
+    expect(again).toMatchObject({ status: "unchanged", number: 1, pageId: page.slug });
+    expect(await db.revision.count({ where: { pageId: page.id } })).toBe(1);
+    expect(await db.source.count()).toBe(sources);
+    expect(await db.citation.count({ where: { revision: { pageId: page.id } } })).toBe(4);
   });
 
   it("adds a revision when the text changes, and shares the source with other pages", async () => {
     const { db } = database();
+    const { page } = await importExample(db);
+    const sources = await db.source.count();
     const changed = EXAMPLE.replace("frontier large language model", "frontier language model");
-    const result = await importDokuWikiPage(db, { markup: changed, pageId: "gpt_5_2" });
+    const result = await importDokuWikiPage(db, { markup: changed, pageId: page.slug });
     expect(result).toMatchObject({ status: "created", number: 2 });
     const revision = await db.revision.findUniqueOrThrow({ where: { id: result.revisionId } });
     expect(revision.sizeDelta).toBe(-"large ".length);
 
-    await importDokuWikiPage(db, { markup: `====== OpenAI ======\nA lab ((see [[${IMPORT_AI}|the newsletter]]))`, pageId: "openai" });
-    expect(await db.source.count()).toBe(1);
+    await importDokuWikiPage(db, { markup: `====== OpenAI ======\nA lab ((see [[${IMPORT_AI}|the newsletter]]))`, pageId: `openai_${page.slug}` });
+    expect(await db.source.count()).toBe(sources);
   });
 
   it("refuses invalid input with the line at fault and writes nothing", async () => {
@@ -83,17 +95,21 @@ describeOnEachDatabase("importing DokuWiki pages", (database) => {
   });
 
   it("reads the article back rendered, with links to existing pages no longer marked missing", async () => {
-    const article = await getArticle(database().db, "GPT_5_2");
+    const { db } = database();
+    const { page } = await importExample(db);
+    await importDokuWikiPage(db, { markup: "====== OpenAI ======\nA lab.", pageId: "openai" });
+    const article = await getArticle(db, page.slug.toUpperCase());
     expect(article?.title).toBe("GPT 5.2");
     expect(article?.rendered.references).toHaveLength(1);
     expect(article?.rendered.references[0].uses).toHaveLength(4);
     expect(article?.rendered.html).toContain('<a href="/wiki/openai" class="wikilink">OpenAI</a>');
     expect(article?.rendered.html).toContain('class="wikilink missing"');
-    expect(await getArticle(database().db, "no_such_page")).toBeNull();
+    expect(await getArticle(db, "no_such_page")).toBeNull();
   });
 
   it("keeps footnote text, resolves links from the page's namespace and shows known pages' titles", async () => {
     const { db } = database();
+    await importExample(db, "gpt_5_2");
     const markup = [
       "====== Scaling ======",
       "===== Early history =====",

@@ -1,13 +1,14 @@
 import { expect, it } from "vitest";
-import { describeOnEachDatabase } from "../../test/with-databases";
+import { databaseOfItsOwn, describeOnEachDatabase } from "../../test/with-databases";
 import type { DocumentJSON, NodeJSON } from "../content/document";
-import { createAccount } from "./accounts";
+
 import { articleBibliography, getSourceDetail, libraryBibliography, listSources } from "./library";
 import { getArticle } from "./articles";
 import { setReviewPolicy } from "./review";
 import { updateSiteSettings } from "./settings";
 import { savePageRevision } from "./revisions";
 import { createSource, searchSources } from "./sources";
+import { buildAccount } from "../../test/factories";
 
 const cite = (sourceId: string): NodeJSON => ({ type: "citation", attrs: { sourceId, locator: null, quote: null } });
 const h = (text: string): NodeJSON => ({ type: "heading", attrs: { level: 2 }, content: [{ type: "text", text }] });
@@ -16,9 +17,10 @@ const doc = (...content: NodeJSON[]): DocumentJSON => ({ type: "doc", content })
 
 describeOnEachDatabase("the source library", (database) => {
   it("lists sources with how often readers' versions cite them, and finds every section citing one", async () => {
-    const { db } = database();
-    const admin = await createAccount(db, { email: "admin@example.org", name: "Admin", password: "correct horse battery" });
-    const editor = await createAccount(db, { email: "ed@example.org", name: "Ed", password: "correct horse battery" }, { role: "editor" });
+    // The library lists every source of a site: this one is the test's own.
+    const { db } = await databaseOfItsOwn(database().kind);
+    const admin = await buildAccount(db, "admin");
+    const editor = await buildAccount(db, "editor", "Ed");
     const report = await createSource(db, editor, {
       url: "https://example.org/report",
       title: "A report on models",
@@ -92,7 +94,7 @@ describeOnEachDatabase("the source library", (database) => {
 
   it("renders References in the site's citation style, which administrators change", async () => {
     const { db } = database();
-    const admin = await createAccount(db, { email: "style-admin@example.org", name: "Style admin", password: "correct horse battery" }, { role: "admin" });
+    const admin = await buildAccount(db, "admin", "Style admin");
     const book = await createSource(db, admin, {
       type: "book",
       title: "The Craft of Research",
@@ -119,8 +121,8 @@ describeOnEachDatabase("the source library", (database) => {
 describeOnEachDatabase("sources added from the editor", (database) => {
   it("stay their author's draft until a saved revision cites them, so a cancelled edit leaves nothing in the library", async () => {
     const { db } = database();
-    const author = await createAccount(db, { email: "drafter@example.org", name: "Drafter", password: "correct horse battery" }, { role: "editor" });
-    const other = await createAccount(db, { email: "other@example.org", name: "Other", password: "correct horse battery" }, { role: "editor" });
+    const author = await buildAccount(db, "editor", "Drafter");
+    const other = await buildAccount(db, "editor", "Other");
     const kept = await createSource(db, author, { url: "https://example.org/kept", title: "Draft kept" }, { draft: true });
     const dropped = await createSource(db, author, { url: "https://example.org/dropped", title: "Draft dropped" }, { draft: true });
     const inLibrary = async () => (await listSources(db)).entries.map((e) => e.title);

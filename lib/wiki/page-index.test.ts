@@ -3,10 +3,11 @@ import { expect, it } from "vitest";
 import { describeOnEachDatabase } from "../../test/with-databases";
 import type { DocumentJSON, NodeJSON } from "../content/document";
 import { pageIdKey } from "../content/page-id";
-import { type Account, createAccount } from "./accounts";
+import { type Account } from "./accounts";
 import { deletePage, renamePage } from "./lifecycle";
 import { linkSuggestions, listAllPages, listOrphanedPages, listPageNamespaces, listRecentlyChangedArticles, listWantedPages, pickRandomPage } from "./page-index";
 import { savePageRevision } from "./revisions";
+import { buildAccount } from "../../test/factories";
 
 /** A namespace no other test uses, so each test sees only its own pages. */
 const unique = () => `n${randomBytes(4).toString("hex")}`;
@@ -17,7 +18,7 @@ const doc = (...content: NodeJSON[]): DocumentJSON => ({ type: "doc", content: [
 describeOnEachDatabase("page indexes", (database) => {
   let admin: Account | undefined;
   async function account() {
-    admin ??= await createAccount(database().db, { email: `admin-${unique()}@example.org`, name: `admin ${unique()}`, password: "correct horse battery" }, { role: "admin" });
+    admin ??= await buildAccount(database().db, "admin");
     return admin;
   }
   async function save(pageId: string, title: string, ...links: string[]) {

@@ -2,20 +2,18 @@ import { randomUUID } from "node:crypto";
 import { expect, it } from "vitest";
 import { describeOnEachDatabase } from "../../test/with-databases";
 import type { DocumentJSON } from "../content/document";
-import { createAccount } from "./accounts";
+
 import { savePageEdit } from "./edit";
 import { deletePage, renamePage } from "./lifecycle";
 import { findPage, findPageOrThrow } from "./page-lookup";
 import { setReviewPolicy } from "./review";
 import { savePageRevision } from "./revisions";
+import { buildAccount } from "../../test/factories";
 
 const doc = (text: string): DocumentJSON => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
 
 describeOnEachDatabase("finding a page", (database) => {
-  const account = (role: "editor" | "admin") => {
-    const name = `${role}-${randomUUID().slice(0, 8)}`;
-    return createAccount(database().db, { email: `${name}@example.org`, name, password: "correct horse battery" }, { role });
-  };
+  const account = (role: "editor" | "admin") => buildAccount(database().db, role);
 
   it("finds each page only in the states a caller accepts", async () => {
     const { db } = database();

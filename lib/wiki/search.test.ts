@@ -5,7 +5,7 @@ import { describeOnEachDatabase } from "../../test/with-databases";
 import { findEntries } from "../search/engine";
 import { parseQuery } from "../search/query";
 import type { DocumentJSON, NodeJSON } from "../content/document";
-import { type Account, createAccount } from "./accounts";
+import { type Account } from "./accounts";
 import { savePageEdit } from "./edit";
 import { deletePage, renamePage, restorePage } from "./lifecycle";
 import { approveRevision, rejectRevision, setReviewPolicy } from "./review";
@@ -13,6 +13,7 @@ import { getLatestRevision } from "./revisions";
 import { reindexAll, type SearchResults, searchPages, suggestTitles } from "./search";
 import { updateSource } from "./source-records";
 import { createSource } from "./sources";
+import { buildAccount } from "../../test/factories";
 
 const text = (value: string): NodeJSON => ({ type: "text", text: value });
 const paragraph = (...content: NodeJSON[]): NodeJSON => ({ type: "paragraph", content });
@@ -25,7 +26,7 @@ const unique = () => `w${randomBytes(4).toString("hex")}`;
 describeOnEachDatabase("searching pages", (database) => {
   const accounts: Partial<Record<"admin" | "editor" | "reviewer", Account>> = {};
   async function account(role: "admin" | "editor" | "reviewer") {
-    accounts[role] ??= await createAccount(database().db, { email: `${role}-${unique()}@example.org`, name: `${role} ${unique()}`, password: "correct horse battery" }, { role });
+    accounts[role] ??= await buildAccount(database().db, role);
     return accounts[role]!;
   }
   async function save(pageId: string, body: DocumentJSON, as: "admin" | "editor" | "reviewer" = "admin") {

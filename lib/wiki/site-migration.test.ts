@@ -2,15 +2,15 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, ut
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/databases";
 import { pngImage } from "../../test/media-fixtures";
-import { describeOnEachDatabase } from "../../test/with-databases";
+import { databaseOfItsOwn, describeOnEachDatabase } from "../../test/with-databases";
 import { wikiWith } from "../../test/wiki-cli";
 import { storedDocument, textContent } from "../content/document";
 import { parseDokuWiki } from "../content/dokuwiki";
 import type { Db } from "../db";
-import { createMediaServices, type MediaServices } from "../media";
+import { createMediaServices } from "../media";
 import { readMediaConfig } from "../media/config";
 import { exportPageMarkup } from "./dokuwiki-export";
 import { exportSite } from "./site-export";
@@ -71,29 +71,38 @@ async function dokuWikiSite(): Promise<string> {
   return root;
 }
 
-describeOnEachDatabase("moving a whole DokuWiki in and out", (database) => {
-  let media: MediaServices;
-  let site: string;
-  // The commands store bytes where the server would, here a directory of the test's own.
-  const env = { MEDIA_STORE: "local", MEDIA_DIR: "" };
-  const db = () => database().db as Db;
-  const wiki = (...args: string[]) => wikiWith(env, database(), ...args);
+/** DokuWiki's fourth version of `wiki:history`, by carol, as DokuWiki writes it into its folders. */
+function addFourthVersion(site: string): void {
+  put(site, `attic/wiki/history.${T0 + 9000}.txt.gz`, gzipSync("====== History ======\n\nA fourth version."));
+  put(site, "pages/wiki/history.txt", "====== History ======\n\nA fourth version.", T0 + 9000);
+  writeFileSync(path.join(site, "meta/wiki/history.changes"), `${T0 + 9000}\t10.0.0.3\tE\twiki:history\tcarol\tfourth\t\t-10\n`, { flag: "a" });
+}
 
-  beforeAll(async () => {
-    env.MEDIA_DIR = folder();
-    media = createMediaServices(readMediaConfig(env));
-    site = await dokuWikiSite();
-  });
+describeOnEachDatabase("moving a whole DokuWiki in and out", (database) => {
+  /** A DokuWiki site of its own imported into `into`, with the media folder the commands store bytes in. */
+  async function migrate(into: TestDatabase) {
+    const env = { MEDIA_STORE: "local", MEDIA_DIR: folder() };
+    const media = createMediaServices(readMediaConfig(env));
+    const site = await dokuWikiSite();
+    const progress: number[] = [];
+    const db = into.db as Db;
+    const report = await importSite(db, media, site, { onProgress: (done) => progress.push(done) });
+    return { db, media, site, report, progress, wiki: (...args: string[]) => wikiWith(env, into, ...args) };
+  }
+  /** A wiki of the test's own, for tests that change what was imported; dropped when the test ends. */
+  const migratedWiki = async () => migrate(await databaseOfItsOwn(database().kind));
+  /** The file's database with a site imported once, for tests that only read what was imported. */
+  let imported: ReturnType<typeof migrate> | null = null;
+  const importedWiki = () => (imported ??= migrate(database()));
 
   it("imports every page with its history: dates, authors, summaries, minor edits and reverts", async () => {
-    const progress: number[] = [];
-    const report = await importSite(db(), media, site, { onProgress: (done) => progress.push(done) });
+    const { db, report, progress } = await importedWiki();
     const corpusPages = readdirSync(CORPUS, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".txt")).length;
     expect(report).toMatchObject({ pages: corpusPages + 2, revisions: corpusPages + 4, files: 1 });
     expect(report.sources).toBeGreaterThan(3);
     expect(progress.at(-1)).toBe(corpusPages + 2);
 
-    const history = await db().revision.findMany({
+    const history = await db.revision.findMany({
       where: { page: { slug: "wiki:history" } },
       orderBy: { number: "asc" },
       select: { number: true, summary: true, minor: true, action: true, createdAt: true, content: true, author: { select: { name: true, passwordHash: true } } },
@@ -106,13 +115,13 @@ describeOnEachDatabase("moving a whole DokuWiki in and out", (database) => {
     // DokuWiki's users cannot sign in here until their accounts are claimed.
     expect(history.every((r) => r.author.passwordHash === null)).toBe(true);
     expect(textContent(storedDocument(history[2].content))).toBe("First text, edited. And a link.");
-    const plain = await db().page.findUniqueOrThrow({ where: { slug: "plain" }, select: { title: true, latestRevision: { select: { createdAt: true } } } });
+    const plain = await db.page.findUniqueOrThrow({ where: { slug: "plain" }, select: { title: true, latestRevision: { select: { createdAt: true } } } });
     expect(plain).toEqual({ title: "Plain", latestRevision: { createdAt: new Date((T0 + 100) * 1000) } });
     // The corpus page in a namespace resolved its links from there.
-    const namespaced = await db().page.findUniqueOrThrow({ where: { slug: "corpus:wiki:namespaced" }, select: { title: true } });
+    const namespaced = await db.page.findUniqueOrThrow({ where: { slug: "corpus:wiki:namespaced" }, select: { title: true } });
     expect(namespaced.title).toBe("A page in a namespace");
     expect(report.warnings.some((w) => w.file === "pages/corpus/malformed.txt")).toBe(true);
-    const versions = await db().mediaVersion.findMany({
+    const versions = await db.mediaVersion.findMany({
       where: { media: { name: "wiki:chart.png" } },
       orderBy: { number: "asc" },
       select: { number: true, summary: true, createdAt: true, uploader: { select: { name: true } } },
@@ -124,12 +133,11 @@ describeOnEachDatabase("moving a whole DokuWiki in and out", (database) => {
   });
 
   it("imports only what is newer when run again", async () => {
-    expect(await importSite(db(), media, site)).toMatchObject({ revisions: 0, files: 0, sources: 0 });
-    put(site, `attic/wiki/history.${T0 + 9000}.txt.gz`, gzipSync("====== History ======\n\nA fourth version."));
-    put(site, "pages/wiki/history.txt", "====== History ======\n\nA fourth version.", T0 + 9000);
-    writeFileSync(path.join(site, "meta/wiki/history.changes"), `${T0 + 9000}\t10.0.0.3\tE\twiki:history\tcarol\tfourth\t\t-10\n`, { flag: "a" });
-    expect(await importSite(db(), media, site)).toMatchObject({ revisions: 1 });
-    const latest = await db().page.findUniqueOrThrow({
+    const { db, media, site } = await migratedWiki();
+    expect(await importSite(db, media, site)).toMatchObject({ revisions: 0, files: 0, sources: 0 });
+    addFourthVersion(site);
+    expect(await importSite(db, media, site)).toMatchObject({ revisions: 1 });
+    const latest = await db.page.findUniqueOrThrow({
       where: { slug: "wiki:history" },
       select: { latestRevision: { select: { number: true, summary: true, author: { select: { name: true } } } } },
     });
@@ -137,9 +145,12 @@ describeOnEachDatabase("moving a whole DokuWiki in and out", (database) => {
   });
 
   it("exports DokuWiki's folders, and importing the export gives the same documents and history", async () => {
+    const { db, media, site } = await migratedWiki();
+    addFourthVersion(site);
+    expect(await importSite(db, media, site)).toMatchObject({ revisions: 1 });
     const out = folder();
-    const report = await exportSite(db(), media, out);
-    const pages = await db().page.count({ where: { deletedAt: null } });
+    const report = await exportSite(db, media, out);
+    const pages = await db.page.count({ where: { deletedAt: null } });
     expect(report).toMatchObject({ pages, files: 1, fileVersions: 2 });
 
     // The current text, its history gzipped by time, and the log of who wrote what.
@@ -173,29 +184,31 @@ describeOnEachDatabase("moving a whole DokuWiki in and out", (database) => {
             select: { page: { select: { slug: true, title: true } }, number: true, content: true, createdAt: true, author: { select: { name: true } } },
           })
         ).map((r) => ({ ...r, author: r.author.name === "Palimpsest import" ? null : r.author.name, content: withoutSourceIds(r.content) }));
-      expect(await documents(copy.db as Db)).toEqual(await documents(db()));
+      expect(await documents(copy.db as Db)).toEqual(await documents(db));
       const files = async (target: Db) =>
         target.mediaVersion.findMany({
           orderBy: [{ media: { name: "asc" } }, { number: "asc" }],
           select: { number: true, hash: true, summary: true, createdAt: true, uploader: { select: { name: true } }, media: { select: { name: true } } },
         });
-      expect(await files(copy.db as Db)).toEqual(await files(db()));
+      expect(await files(copy.db as Db)).toEqual(await files(db));
     } finally {
       await copy.drop();
     }
   });
 
   it("gives any revision of a page as DokuWiki markup, which imports as the same document", async () => {
-    const first = await exportPageMarkup(db(), null, "wiki:history", 1);
+    const { db } = await importedWiki();
+    const first = await exportPageMarkup(db, null, "wiki:history", 1);
     expect(first).toMatchObject({ pageId: "wiki:history", number: 1, markup: "====== History ======\n\nFirst text.\n" });
-    const footnotes = await exportPageMarkup(db(), null, "corpus:footnotes");
-    const stored = await db().page.findUniqueOrThrow({ where: { slug: "corpus:footnotes" }, select: { latestRevision: { select: { content: true } } } });
+    const footnotes = await exportPageMarkup(db, null, "corpus:footnotes");
+    const stored = await db.page.findUniqueOrThrow({ where: { slug: "corpus:footnotes" }, select: { latestRevision: { select: { content: true } } } });
     expect(withoutSourceIds(JSON.stringify(parseDokuWiki(footnotes.markup, { pageId: "corpus:footnotes" }).doc))).toEqual(withoutSourceIds(stored.latestRevision!.content));
-    await expect(exportPageMarkup(db(), null, "wiki:history", 99)).rejects.toThrow(/no revision 99/);
-    await expect(exportPageMarkup(db(), null, "nothing_here")).rejects.toThrow(/There is no page/);
+    await expect(exportPageMarkup(db, null, "wiki:history", 99)).rejects.toThrow(/no revision 99/);
+    await expect(exportPageMarkup(db, null, "nothing_here")).rejects.toThrow(/There is no page/);
   });
 
   it("runs from the command line", async () => {
+    const { wiki } = await importedWiki();
     const out = folder();
     const exported = await wiki("export-site", out);
     expect(exported.code).toBe(0);
@@ -207,9 +220,10 @@ describeOnEachDatabase("moving a whole DokuWiki in and out", (database) => {
   });
 
   it("approves revisions waiting for review when newer ones come from DokuWiki, as any import does", async () => {
-    const editor = await db().user.create({ data: { name: "Waiting editor", nameKey: "waiting editor", role: "editor" } });
-    await db().page.update({ where: { slug: "plain" }, data: { reviewPolicy: "required" } });
-    const saved = await savePageRevision(db(), {
+    const { db, media, site } = await migratedWiki();
+    const editor = await db.user.create({ data: { name: "Waiting editor", nameKey: "waiting editor", role: "editor" } });
+    await db.page.update({ where: { slug: "plain" }, data: { reviewPolicy: "required" } });
+    const saved = await savePageRevision(db, {
       pageId: "plain",
       doc: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Pending words." }] }] },
       authorId: editor.id,
@@ -218,13 +232,13 @@ describeOnEachDatabase("moving a whole DokuWiki in and out", (database) => {
     expect(saved).toMatchObject({ status: "created", pending: true });
     // Edited in DokuWiki after the save here: only what is newer than a page's newest revision comes over.
     put(site, "pages/plain.txt", "Plain text, edited in DokuWiki.", Math.floor(Date.now() / 1000) + 60);
-    expect(await importSite(db(), media, site)).toMatchObject({ revisions: 1 });
-    const page = await db().page.findUniqueOrThrow({
+    expect(await importSite(db, media, site)).toMatchObject({ revisions: 1 });
+    const page = await db.page.findUniqueOrThrow({
       where: { slug: "plain" },
       select: { latestRevision: { select: { number: true, reviewState: true } }, publishedRevision: { select: { number: true } } },
     });
     expect(page).toEqual({ latestRevision: { number: 3, reviewState: "approved" }, publishedRevision: { number: 3 } });
-    expect(await db().revision.findFirstOrThrow({ where: { page: { slug: "plain" }, number: 2 }, select: { reviewState: true } })).toEqual({ reviewState: "approved" });
+    expect(await db.revision.findFirstOrThrow({ where: { page: { slug: "plain" }, number: 2 }, select: { reviewState: true } })).toEqual({ reviewState: "approved" });
   });
 });
 

@@ -1,10 +1,11 @@
 import { expect, it } from "vitest";
 import { describeOnEachDatabase } from "../../test/with-databases";
-import { createAccount } from "./accounts";
+
 import { listSources } from "./library";
 import { getSourceVersions } from "./source-records";
 import { importSources } from "./source-import";
 import { createSource } from "./sources";
+import { buildAccount } from "../../test/factories";
 
 const BIBTEX = `
 @article{doe2026,
@@ -25,8 +26,8 @@ const BIBTEX = `
 describeOnEachDatabase("importing bibliographic files", (database) => {
   it("adds new sources, keeps those already in the library, and refuses bad files whole", async () => {
     const { db } = database();
-    const ed = await createAccount(db, { email: "ed@example.org", name: "Ed", password: "correct horse battery" });
-    const reader = await createAccount(db, { email: "rex@example.org", name: "Rex", password: "correct horse battery" }, { role: "reader" });
+    const ed = await buildAccount(db, "editor", "Ed");
+    const reader = await buildAccount(db, "reader", "Rex");
     await createSource(db, ed, { url: "https://importai.substack.com/p/412?utm_source=x", title: "Import AI 412 (already here)" });
 
     await expect(importSources(db, reader, { text: BIBTEX, format: "bibtex" })).rejects.toMatchObject({ code: "FORBIDDEN" });

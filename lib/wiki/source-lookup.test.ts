@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStubResolver } from "../../e2e/stub-resolver";
 import { describeOnEachDatabase } from "../../test/with-databases";
 import { isPublicAddress, PrivateAddressError, publicAgent } from "../http/public-network";
-import { createAccount } from "./accounts";
+
 import { LOOKUPS_PER_MINUTE, lookupDoi, lookupSource, lookupUrl } from "./source-lookup";
 import { SETTINGS, setSetting } from "./settings";
+import { buildAccount } from "../../test/factories";
 
 let stub: Awaited<ReturnType<typeof startStubResolver>>;
 beforeAll(async () => {
@@ -180,15 +181,15 @@ describe("connecting for a look-up", () => {
 describeOnEachDatabase("looking sources up", (database) => {
   it("limits each account's look-ups per minute", async () => {
     const { db } = database();
-    const editor = await createAccount(db, { email: "busy@example.org", name: "Busy", password: "correct horse battery" }, { role: "editor" });
+    const editor = await buildAccount(db, "editor", "Busy");
     for (let i = 0; i < LOOKUPS_PER_MINUTE; i++) await expect(lookupSource(db, editor, { query: "a book I read" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
     await expect(lookupSource(db, editor, { query: "a book I read" })).rejects.toMatchObject({ code: "RATE_LIMITED", message: expect.stringMatching(/30 look-ups in a minute/) });
   });
 
   it("lets editors look up a DOI or an address through the site's resolvers, and no one else", async () => {
     const { db } = database();
-    const reader = await createAccount(db, { email: "reader@example.org", name: "Reader", password: "correct horse battery" }, { role: "reader" });
-    const editor = await createAccount(db, { email: "editor@example.org", name: "Editor", password: "correct horse battery" }, { role: "editor" });
+    const reader = await buildAccount(db, "reader");
+    const editor = await buildAccount(db, "editor");
     await setSetting(db, SETTINGS.doiResolver, stub.url);
     await setSetting(db, SETTINGS.urlResolver, `${stub.url}/page/`);
 

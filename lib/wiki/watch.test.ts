@@ -1,18 +1,19 @@
 import { expect, it } from "vitest";
 import { describeOnEachDatabase } from "../../test/with-databases";
 import type { DocumentJSON } from "../content/document";
-import { createAccount } from "./accounts";
+
 import { setReviewPolicy } from "./review";
 import { savePageRevision } from "./revisions";
 import { getWatchlist, isWatching, setWatchEdits, setWatching, watchesEdits } from "./watch";
+import { buildAccount } from "../../test/factories";
 
 const doc = (text: string): DocumentJSON => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
 
 describeOnEachDatabase("watching pages", (database) => {
   it("shows the changes and pending reviews of watched pages only", async () => {
     const { db } = database();
-    const admin = await createAccount(db, { email: "admin@example.org", name: "Admin", password: "correct horse battery" });
-    const ed = await createAccount(db, { email: "ed@example.org", name: "Ed", password: "correct horse battery" }, { role: "editor" });
+    const admin = await buildAccount(db, "admin");
+    const ed = await buildAccount(db, "editor", "Ed");
     const watched = await savePageRevision(db, { pageId: "watched", doc: doc("One."), authorId: admin.id, summary: "watched 1", baseRevisionId: null, selfApproved: true });
     await savePageRevision(db, { pageId: "other", doc: doc("Other."), authorId: admin.id, summary: "other 1", baseRevisionId: null, selfApproved: true });
 
@@ -39,8 +40,8 @@ describeOnEachDatabase("watching pages", (database) => {
 describeOnEachDatabase("watching the pages one edits", (database) => {
   it("is a preference of each account, on until turned off", async () => {
     const { db } = database();
-    const ed = await createAccount(db, { email: "pref@example.org", name: "Pref", password: "correct horse battery" }, { role: "editor" });
-    const other = await createAccount(db, { email: "pref-other@example.org", name: "Pref Other", password: "correct horse battery" }, { role: "editor" });
+    const ed = await buildAccount(db, "editor", "Pref");
+    const other = await buildAccount(db, "editor", "Pref Other");
     expect(await watchesEdits(db, ed)).toBe(true);
     expect(await setWatchEdits(db, ed, false)).toBe(false);
     expect(await watchesEdits(db, ed)).toBe(false);
