@@ -19,9 +19,11 @@ import { databaseKind } from "../lib/db/url";
 import { createAccount } from "../lib/wiki/accounts";
 import { issueApiToken } from "../lib/wiki/api-tokens";
 import { generateBenchArticle } from "./bench-article";
+import { savedVersions, startDokuWiki } from "./bench-dokuwiki";
 import { CONNECTIONS, DURATION, ensureWrk, freshDatabase, type Result, runCommand, startServer, wrk } from "./bench-tools";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
+const DOKUWIKI_PORT = Number(process.env.BENCH_DOKUWIKI_PORT ?? 3290);
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "file:./data/bench/bench.db";
 const env = { ...process.env, DATABASE_URL, PORT: String(PORT), HOSTNAME: "127.0.0.1" };
 
@@ -259,6 +261,7 @@ function benchAdversarialParsing() {
 }
 
 ensureWrk();
+runCommand("bash", ["scripts/ensure-dokuwiki.sh"], process.env);
 const dataDir = path.resolve("data/bench");
 mkdirSync(dataDir, { recursive: true });
 const largeFile = path.join(dataDir, "frontier_model_evaluation.txt");
@@ -271,6 +274,11 @@ await seedManyPages("bench_many_");
 await settleDatabase();
 
 const base = `http://127.0.0.1:${PORT}`;
+// DokuWiki holds the same two articles, the example with as many revisions as the saves below make.
+const dokuwiki = await startDokuWiki(DOKUWIKI_PORT, [
+  { id: "gpt_5_2", versions: savedVersions(readFileSync("prisma/seed/gpt_5_2.txt", "utf8"), 200) },
+  { id: "frontier_model_evaluation", versions: [readFileSync(largeFile, "utf8")] },
+]);
 const { stop } = await startServer(env, `${base}/`);
 try {
   // Cold start: the first reads once the server says it is ready (it warms itself up meanwhile).
@@ -279,21 +287,36 @@ try {
   const credentials = await benchCredentials(base);
   const saves = await benchSaves(base, 199, credentials); // the example article then has 200 revisions
   const signedIn = [`Cookie: next-auth.session-token=${credentials.session}`];
+  const { addresses: dw } = dokuwiki;
   const pages = [
-    { name: "example article (gpt_5_2)", url: `${base}/wiki/gpt_5_2`, article: "gpt_5_2" },
-    { name: "100 KB article, 200 citations", url: `${base}/wiki/frontier_model_evaluation`, article: "frontier_model_evaluation" },
-    { name: "history, 200 revisions", url: `${base}/wiki/gpt_5_2/history`, article: "gpt_5_2" },
-    { name: "diff, revisions 1 → 200", url: `${base}/wiki/gpt_5_2/diff?from=1&to=200`, article: "gpt_5_2" },
-    { name: "history, 100,000 revisions", url: `${base}/wiki/bench_long_history/history`, article: null },
-    { name: "history, 100,000, page 1,000", url: `${base}/wiki/bench_long_history/history?before=50001`, article: null },
+    { name: "example article (gpt_5_2)", url: `${base}/wiki/gpt_5_2`, article: "gpt_5_2", dokuwiki: dw.article("gpt_5_2") },
+    {
+      name: "100 KB article, 200 citations",
+      url: `${base}/wiki/frontier_model_evaluation`,
+      article: "frontier_model_evaluation",
+      dokuwiki: dw.article("frontier_model_evaluation"),
+    },
+    { name: "history, 200 revisions", url: `${base}/wiki/gpt_5_2/history`, article: "gpt_5_2", dokuwiki: dw.history("gpt_5_2") },
+    { name: "diff, revisions 1 → 200", url: `${base}/wiki/gpt_5_2/diff?from=1&to=200`, article: "gpt_5_2", dokuwiki: dw.diff("gpt_5_2", 1, 200) },
+    { name: "history, 100,000 revisions", url: `${base}/wiki/bench_long_history/history`, article: null, dokuwiki: null },
+    { name: "history, 100,000, page 1,000", url: `${base}/wiki/bench_long_history/history?before=50001`, article: null, dokuwiki: null },
   ];
-  const results: { anonymous: Result; signedIn: Result; bytes: number }[] = [];
+  /** The page's size, after enough reads to warm up whatever serves it. */
+  const warmedSize = async (url: string) => {
+    const { bytes } = await timedGet(url);
+    for (let i = 0; i < 20; i++) await timedGet(url);
+    return bytes;
+  };
+  const results: { anonymous: Result; signedIn: Result; bytes: number; dokuwiki: (Result & { bytes: number }) | null }[] = [];
   for (const page of pages) {
-    const response = await fetch(page.url);
-    if (!response.ok) throw new Error(`${page.url} answered ${response.status}`);
-    const bytes = (await response.arrayBuffer()).byteLength;
-    for (let i = 0; i < 20; i++) await (await fetch(page.url)).arrayBuffer(); // warm up
-    results.push({ anonymous: wrk(page.name, page.url), signedIn: wrk(page.name, page.url, signedIn), bytes });
+    const bytes = await warmedSize(page.url);
+    const [anonymous, signedInResult] = [wrk(page.name, page.url), wrk(page.name, page.url, signedIn)];
+    let dokuwikiResult = null;
+    if (page.dokuwiki) {
+      const dokuwikiBytes = await warmedSize(page.dokuwiki);
+      dokuwikiResult = { ...wrk(page.name, page.dokuwiki), bytes: dokuwikiBytes };
+    }
+    results.push({ anonymous, signedIn: signedInResult, bytes, dokuwiki: dokuwikiResult });
   }
   // Measured after the reading runs, whose diff of revisions 1 and 200 the saves below keep valid.
   const misses: { name: string; cost: Awaited<ReturnType<typeof benchCacheMiss>> }[] = [];
@@ -322,6 +345,20 @@ try {
       `${(bytes / 1024).toFixed(0)} KB`.padStart(9),
     );
   }
+  console.log(`\nDokuWiki (Debian's package, PHP's server with OPcache and ${dokuwiki.workers} workers) in the same run, the same pages for everyone:`);
+  console.log("page".padEnd(34), "req/s".padStart(9), "p50".padStart(9), "p99".padStart(9), "size".padStart(9), "ours ÷ DokuWiki".padStart(22));
+  for (const { anonymous: a, signedIn: s, dokuwiki: d } of results) {
+    if (!d) continue;
+    const ratio = (ours: Result) => (ours.requestsPerSecond / d.requestsPerSecond).toFixed(1);
+    console.log(
+      a.name.padEnd(34),
+      d.requestsPerSecond.toFixed(0).padStart(9),
+      d.p50.padStart(9),
+      d.p99.padStart(9),
+      `${(d.bytes / 1024).toFixed(0)} KB`.padStart(9),
+      `${ratio(a)} anon, ${ratio(s)} signed in`.padStart(22),
+    );
+  }
   console.log(
     `\nMemory of the server process: ${memoryBefore.toFixed(0)} MB, then ${memoryAfter.toFixed(0)} MB once ${MANY_PAGES.toLocaleString("en")} more pages were read and kept (${(manyBytes / 1024 / 1024).toFixed(0)} MB of pages).`,
   );
@@ -348,4 +385,5 @@ try {
   for (const p of parsing) console.log(p.name.padEnd(44), p.ms.toFixed(0).padStart(8));
 } finally {
   stop();
+  dokuwiki.stop();
 }

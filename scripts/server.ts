@@ -2,15 +2,17 @@
 // with REDIS_URL, shared by every server in Redis) and the static path for thumbnails
 // (lib/media/kept-thumbnails.ts), in WEB_CONCURRENCY worker processes (default 1) sharing one port.
 import cluster from "node:cluster";
+import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
 import { tokenAccount } from "../lib/auth/token-account";
 import { type ReaderClass, readerClasses } from "../lib/auth/reader-class";
 import { headerCookies, sessionCookie } from "../lib/auth/session-cookie";
-import { applyInvalidation } from "../lib/cache/invalidation";
+import { applyInvalidation, forgetUnheard } from "../lib/cache/invalidation";
 import { followInvalidations } from "../lib/cache/invalidation-feed";
 import { mayBeCached, pageCache, pageCacheKey } from "../lib/cache/page-cache";
+import { LISTENER_BEAT_MS } from "../lib/cache/shared-pages";
 import { databaseUrl } from "../lib/db/url";
 import { CLIENT_ADDRESS_HEADER, clientAddress, trustedProxies } from "../lib/http/client-address";
 import { contentSecurityPolicy, newNonce } from "../lib/http/content-security";
@@ -58,9 +60,20 @@ async function serve() {
   // Changes made by other servers and by the command line empty this server's cache too. With a
   // shared cache that takes a round trip: answers wait for the invalidations heard before them.
   let invalidating: Promise<void> = Promise.resolve();
-  const invalidations = await followInvalidations(databaseUrl(), (entries) => {
-    invalidating = Promise.all([invalidating, applyInvalidation(entries)]).then(() => {});
-  });
+  const applying = (work: Promise<void>) => {
+    invalidating = Promise.all([invalidating, work]).then(() => {});
+  };
+  // What this server may have missed (before it listened, while cut off) is dropped here; from the
+  // shared cache only when no other server heard it all, so a start does not empty it for everyone.
+  const id = randomUUID();
+  const invalidations = await followInvalidations(
+    databaseUrl(),
+    (entries) => applying(applyInvalidation(entries)),
+    () => applying(forgetUnheard(id)),
+  );
+  const sayListening = () => void cache.listening(id, invalidations.listeningSince());
+  sayListening();
+  setInterval(sayListening, LISTENER_BEAT_MS).unref();
   const trust = trustedProxies();
   // Thumbnails already made are static files: served from the local store's folder, not by Next.js.
   const { store } = readMediaConfig();

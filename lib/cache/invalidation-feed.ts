@@ -42,18 +42,23 @@ function decode(payload: string): Invalidation {
 export interface InvalidationFollower {
   /** Applies what was published since the last call; cheap enough to call before every cached answer. */
   catchUp(): void;
+  /** Since when (ms) everything published has been heard without a break; null while not listening. */
+  listeningSince(): number | null;
   close(): Promise<void>;
 }
 
 /**
  * Follows what every process publishes on this database, calling `apply` for each invalidation.
- * Whenever it cannot be sure it heard everything (a lost connection), it applies "all".
+ * Whenever it cannot be sure it heard everything (before it listens, after a lost connection), it
+ * calls `unheard`: what was published meanwhile is unknown.
  */
-export async function followInvalidations(url: string, apply: (paths: Invalidation) => void): Promise<InvalidationFollower> {
-  return databaseKind(url) === "sqlite" ? followSqlite(sqlitePath(url), apply) : followPostgres(url, apply);
+export async function followInvalidations(url: string, apply: (paths: Invalidation) => void, unheard: () => void = () => apply("all")): Promise<InvalidationFollower> {
+  return databaseKind(url) === "sqlite" ? followSqlite(sqlitePath(url), apply) : followPostgres(url, apply, unheard);
 }
 
 function followSqlite(file: string, apply: (paths: Invalidation) => void): InvalidationFollower {
+  // Every row published is read in order: nothing is ever missed.
+  const since = Date.now();
   const conn = new Database(file, { fileMustExist: true });
   const version = conn.prepare("PRAGMA data_version").pluck();
   const newer = conn.prepare<[number], { id: number; paths: string }>(`SELECT "id", "paths" FROM "CacheInvalidation" WHERE "id" > ? ORDER BY "id"`);
@@ -69,15 +74,16 @@ function followSqlite(file: string, apply: (paths: Invalidation) => void): Inval
         apply(decode(row.paths));
       }
     },
+    listeningSince: () => since,
     async close() {
       conn.close();
     },
   };
 }
 
-async function followPostgres(url: string, apply: (paths: Invalidation) => void): Promise<InvalidationFollower> {
+async function followPostgres(url: string, apply: (paths: Invalidation) => void, unheard: () => void): Promise<InvalidationFollower> {
   let client: pg.Client | null = null;
-  let listening = false;
+  let listening: number | null = null;
   let closed = false;
   let retry: NodeJS.Timeout | undefined;
 
@@ -87,10 +93,10 @@ async function followPostgres(url: string, apply: (paths: Invalidation) => void)
     const lost = () => {
       if (gone) return;
       gone = true;
-      listening = false;
+      listening = null;
       if (client === next) client = null;
       next.end().catch(() => {});
-      apply("all");
+      unheard();
       if (!closed) retry = setTimeout(() => void connect(), 1_000);
     };
     next.on("notification", (message) => {
@@ -107,15 +113,16 @@ async function followPostgres(url: string, apply: (paths: Invalidation) => void)
       return;
     }
     // Whatever was published before the listening began may not have been heard.
-    apply("all");
-    listening = true;
+    listening = Date.now();
+    unheard();
   };
   await connect();
   return {
     catchUp() {
       // Cut off from the notifications, nothing cached can be trusted.
-      if (!listening) apply("all");
+      if (listening === null) unheard();
     },
+    listeningSince: () => listening,
     async close() {
       closed = true;
       clearTimeout(retry);

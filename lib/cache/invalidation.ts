@@ -96,6 +96,15 @@ export async function applyInvalidation(entries: Invalidation): Promise<void> {
   if (paths.length) await pageCache().invalidate(paths);
 }
 
+/**
+ * Drops what this server (`id`) may have missed while it did not hear invalidations: everything
+ * it knows, and the shared pages unless another server heard everything meanwhile.
+ */
+export async function forgetUnheard(id: string): Promise<void> {
+  readerClasses().forget("all");
+  await pageCache().forgetUnheard(id);
+}
+
 /** Tells every running server, this one included, to drop these renderings. */
 export async function publishInvalidation(db: DbOrTx, paths: Invalidation): Promise<void> {
   if (paths !== "all" && !paths.length) return;

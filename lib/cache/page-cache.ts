@@ -263,6 +263,22 @@ export class PageCache {
     );
   }
 
+  /**
+   * Forgets what this server (`id`) may have missed while it did not hear invalidations (at its start,
+   * after a lost connection): every page it keeps, and the shared ones unless another server heard
+   * everything meanwhile (see `SharedPages.heardThroughout`).
+   */
+  async forgetUnheard(id: string): Promise<void> {
+    const heard = this.shared ? await this.shared.heardThroughout(id).catch(() => false) : false;
+    if (!heard) return this.clear();
+    this.forgetAll();
+  }
+
+  /** Tells the other servers that this one (`id`) has heard every invalidation since `since`, or no longer hears them (null). */
+  async listening(id: string, since: number | null): Promise<void> {
+    await (since === null ? this.shared?.notListening(id) : this.shared?.listening(id, since))?.catch(reportSharedFailure);
+  }
+
   private forgetAll(): void {
     this.generation++;
     this.clearedAt = this.generation;

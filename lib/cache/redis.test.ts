@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SharedRateLimiter } from "../http/rate-limit";
 import { PAGE_CACHE_TTL_MS, PageCache, pageCacheBudget, pageCacheKey } from "./page-cache";
 import { connectRedis } from "./redis";
-import { SharedPages } from "./shared-pages";
+import { LISTENER_GONE_MS, SharedPages } from "./shared-pages";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
@@ -116,6 +116,48 @@ describe("servers sharing their pages through Redis", () => {
     } finally {
       await close();
     }
+  });
+
+  it("keep the shared pages when a server starts while another heard every change; drop them when none did", async () => {
+    const { servers, shared, close } = await twoServers();
+    const [a, b] = servers;
+    const readOnB = async () => (await b.read("/wiki/x")).from;
+    try {
+      // Nobody listened: what was missed meanwhile is unknown, so a starting server drops the shared pages.
+      await a.read("/wiki/x");
+      await shared("/wiki/x");
+      await b.cache.forgetUnheard("b");
+      expect(await readOnB()).toBe("render");
+
+      // Server a has listened for longer than a page is kept: every stored page was kept right by it.
+      await a.cache.forgetUnheard("a");
+      await a.read("/wiki/x");
+      await shared("/wiki/x");
+      await a.cache.listening("a", Date.now() - PAGE_CACHE_TTL_MS - 1);
+      await b.cache.forgetUnheard("b");
+      expect(await readOnB()).toBe("shared");
+
+      // Listening for less time than a page is kept, or not at all any more, is not enough.
+      await a.cache.listening("a", Date.now() - 1_000);
+      await b.cache.forgetUnheard("b");
+      expect(await readOnB()).toBe("render");
+      await shared("/wiki/x");
+      await a.cache.listening("a", null);
+      await b.cache.forgetUnheard("b");
+      expect(await readOnB()).toBe("render");
+    } finally {
+      await close();
+    }
+  });
+
+  it("count a listening server gone once it has not said so for a while", async () => {
+    const pages = new SharedPages(redis, `test:${randomBytes(6).toString("hex")}:`, PAGE_CACHE_TTL_MS);
+    await pages.listening("a", Date.now() - PAGE_CACHE_TTL_MS - 1);
+    expect(await pages.heardThroughout("b")).toBe(true);
+    expect(await pages.heardThroughout("a")).toBe(false);
+    expect(await pages.heardThroughout("b", Date.now() + LISTENER_GONE_MS + 1)).toBe(false);
+    // A server gone is forgotten.
+    expect(await pages.heardThroughout("b")).toBe(false);
   });
 
   it("go on rendering while Redis cannot be reached", async () => {

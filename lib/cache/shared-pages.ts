@@ -28,6 +28,10 @@ return 1`;
 /** How long an article's version is remembered after its last change: far longer than any render. */
 const VERSION_TTL_MS = 24 * 60 * 60 * 1000;
 
+/** How often a server listening to invalidations says so, and after how long without a word it counts as gone. */
+export const LISTENER_BEAT_MS = 2_000;
+export const LISTENER_GONE_MS = 3 * LISTENER_BEAT_MS;
+
 /**
  * The page cache that every server on a site shares, in Redis: a page one server rendered is
  * served by the others without rendering it again.
@@ -49,6 +53,9 @@ export class SharedPages {
   private versionKey = (article: string) => `${this.prefix}version:${article}`;
   private get epochKey() {
     return `${this.prefix}epoch`;
+  }
+  private get listenersKey() {
+    return `${this.prefix}listeners`;
   }
 
   /** The stored rendering, if any and not older than the cache keeps pages. */
@@ -78,6 +85,35 @@ export class SharedPages {
       batch.incr(this.versionKey(article)).pexpire(this.versionKey(article), VERSION_TTL_MS).del(this.pagesKey(article));
     }
     await batch.exec();
+  }
+
+  /** Says that server `id` has heard every invalidation since `since` (ms), and still hears them. */
+  async listening(id: string, since: number): Promise<void> {
+    await this.redis.hset(this.listenersKey, id, `${since}:${Date.now()}`);
+  }
+
+  /** Says that server `id` no longer hears invalidations. */
+  async notListening(id: string): Promise<void> {
+    await this.redis.hdel(this.listenersKey, id);
+  }
+
+  /**
+   * Whether another server has heard every invalidation through the whole life of every page stored
+   * now: it has listened, without a break, for longer than a page is kept, and still does. Each
+   * listening server drops the stored pages of each change it hears, so those pages are right, and a
+   * server that was not listening (starting, or reconnecting) need not drop them.
+   */
+  async heardThroughout(id: string, now = Date.now()): Promise<boolean> {
+    const listeners = await this.redis.hgetall(this.listenersKey);
+    const gone: string[] = [];
+    let heard = false;
+    for (const [other, value] of Object.entries(listeners)) {
+      const [since, seen] = value.split(":").map(Number);
+      if (!(now - seen <= LISTENER_GONE_MS)) gone.push(other);
+      else if (other !== id && now - since > this.ttlMs) heard = true;
+    }
+    if (gone.length) await this.redis.hdel(this.listenersKey, ...gone);
+    return heard;
   }
 
   /** Drops every rendering, and refuses every render that began before. */
