@@ -128,7 +128,7 @@ async function serve() {
       await invalidating;
       key = pageCacheKey(req.method, req.url, req.headers, await readerClass(req));
       // A cached page is served with the policy, and so the nonce, it was rendered under.
-      if (key && (cache.serve(req, res, key) || (await cache.serveShared(req, res, key)))) return;
+      if (key && (cache.serve(req, res, key) || (await cache.serveShared(req, res, key)) || (await cache.serveAfterRender(req, res, key)))) return;
     }
     // Next.js reads the nonce from the request's policy and puts it on every script it writes.
     const policy = contentSecurityPolicy(newNonce());

@@ -54,16 +54,24 @@ describe("the page cache in front of a server", () => {
   const cache = new PageCache(() => now);
   let rendered = 0;
   let finishSlow: (() => void) | null = null;
+  const finishPopular: (() => void)[] = [];
   let server: Server;
   let base: string;
 
   beforeAll(async () => {
     // Stands in for Next.js, and counts what it renders.
-    server = createServer((req, res) => {
+    server = createServer(async (req, res) => {
       const key = pageCacheKey(req.method, req.url, req.headers, "anonymous");
-      if (key && cache.serve(req, res, key)) return;
-      if (key) cache.capture(req, res, key);
+      if (key && (cache.serve(req, res, key) || (await cache.serveAfterRender(req, res, key)))) return;
+      if (key) await cache.capture(req, res, key);
       rendered++;
+      if (req.url === "/wiki/popular") {
+        // Renders until told to finish, so requests can arrive meanwhile.
+        res.setHeader("content-type", "text/html; charset=utf-8");
+        res.write(`<p>popular render ${rendered} `);
+        finishPopular.push(() => res.end("</p>"));
+        return;
+      }
       if (req.url === "/wiki/slow") {
         res.write(`slow render ${rendered} `);
         // The first render goes on until told to finish, so a test can invalidate the page meanwhile.
@@ -132,6 +140,19 @@ describe("the page cache in front of a server", () => {
     expect(await read("/wiki/again")).toBe(`<p>/wiki/again render ${before + 2}</p>`);
     now += PAGE_CACHE_TTL_MS + 1;
     expect(await read("/wiki/again")).toBe(`<p>/wiki/again render ${before + 3}</p>`);
+  });
+
+  it("renders a page once for the requests that arrive while it is rendered", async () => {
+    const before = rendered;
+    const first = read("/wiki/popular");
+    await expect.poll(() => finishPopular.length).toBe(1);
+    // The others wait for the render under way rather than rendering the page again.
+    const others = Array.from({ length: 5 }, () => read("/wiki/popular"));
+    await expect.poll(() => cache.waiting).toBe(5);
+    expect(finishPopular).toHaveLength(1);
+    finishPopular.pop()!();
+    expect(await Promise.all([first, ...others])).toEqual(Array(6).fill(`<p>popular render ${before + 1} </p>`));
+    expect(rendered).toBe(before + 1);
   });
 
   it("never keeps errors", async () => {

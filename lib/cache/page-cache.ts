@@ -8,6 +8,8 @@ import { SharedPages, type SharedVersion, type StoredPage } from "./shared-pages
 export const PAGE_CACHE_TTL_MS = 60_000;
 /** Pages invalidated of late, remembered so renders begun before are not kept; past this many, all are forgotten at once. */
 const MAX_REMEMBERED_INVALIDATIONS = 10_000;
+/** How long a request waits for a render of its page already under way before rendering it itself. */
+const RENDER_WAIT_MS = 5_000;
 
 /**
  * The most the cache keeps, in bytes of pages (`PAGE_CACHE_MB`, 256 by default): past it, the
@@ -102,6 +104,9 @@ export class PageCache {
   /** Bytes of the bodies kept; the entries are in the order they were last read. */
   private bytes = 0;
   private searches = 0;
+  /** Renders under way, by key, each with what its waiting requests wait on. */
+  private rendering = new Map<string, { done: Promise<void>; finish: () => void }>();
+  private waits = 0;
 
   constructor(
     private readonly now: () => number = Date.now,
@@ -137,6 +142,31 @@ export class PageCache {
   }
 
   /**
+   * Waits for a render of this page already under way, then answers from what it kept; or, when
+   * none is, marks the caller's own render as the one others wait for (the caller then renders and
+   * captures it). Requests arriving together for a page not kept yet render it once, not once each,
+   * as Varnish's request coalescing and nginx's `proxy_cache_lock` do. False when the caller must
+   * render: its own render, a wait past `RENDER_WAIT_MS`, or a render that kept nothing (an error,
+   * a page invalidated meanwhile).
+   */
+  async serveAfterRender(req: IncomingMessage, res: ServerResponse, key: string): Promise<boolean> {
+    if (req.method !== "GET") return false;
+    const underWay = this.rendering.get(key);
+    if (!underWay) {
+      let finish = () => {};
+      const done = new Promise<void>((resolve) => (finish = resolve));
+      this.rendering.set(key, { done, finish });
+      return false;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    this.waits++;
+    await Promise.race([underWay.done, new Promise<void>((resolve) => (timer = setTimeout(resolve, RENDER_WAIT_MS).unref()))]);
+    this.waits--;
+    clearTimeout(timer);
+    return this.serve(req, res, key);
+  }
+
+  /**
    * Watches the response Next.js writes to a GET request and keeps it once it has been sent in
    * full, when it is a cacheable page and its page was not invalidated while it was rendered.
    * With a shared cache it first reads what the render must not outlive; without one it returns
@@ -146,6 +176,12 @@ export class PageCache {
     if (req.method !== "GET") return;
     const startedAt = this.generation;
     const article = articleOf(keyPath(key));
+    // Once the response is kept (or not), the requests waiting for this render go on.
+    res.once("close", () => {
+      const underWay = this.rendering.get(key);
+      this.rendering.delete(key);
+      underWay?.finish();
+    });
     const sharedVersion: SharedVersion | null = this.shared ? await this.shared.version(article).catch(reportSharedFailure) : null;
     const chunks: Buffer[] = [];
     const write = res.write.bind(res) as (...args: unknown[]) => boolean;
@@ -286,6 +322,11 @@ export class PageCache {
     this.entries.clear();
     this.bytes = 0;
     this.searches = 0;
+  }
+
+  /** Requests waiting for a render under way. */
+  get waiting(): number {
+    return this.waits;
   }
 
   get size(): number {
