@@ -219,6 +219,18 @@ test.describe("without JavaScript", () => {
     // Signing in is a plain link, which comes back here.
     await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toHaveAttribute("href", `/login?callbackUrl=${encodeURIComponent(ARTICLE)}`);
   });
+
+  test("a form that sends through script says it needs it, and never sends a password in the address", async ({ page }) => {
+    await page.goto("/login");
+    // (A browser with scripting off shows what <noscript> holds; Playwright's switch leaves it unparsed.)
+    expect(await page.locator("form noscript").innerHTML()).toContain("This form needs JavaScript, which is off in this browser.");
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeDisabled();
+    await page.getByLabel("Email").fill("someone@example.org");
+    await page.getByLabel("Password").fill("correct horse battery");
+    await page.getByLabel("Password").press("Enter");
+    await expect(page.getByLabel("Password")).toHaveValue("correct horse battery");
+    expect(page.url()).not.toContain("password");
+  });
 });
 
 test.describe("content security", () => {

@@ -3,11 +3,13 @@
 import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
+import { useHydrated } from "@/components/ui/hydrated";
 
 /** Email and password; refusals (wrong password, blocked, slowed down) are shown as said. */
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -42,7 +44,10 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         Password
         <input name="password" type="password" autoComplete="current-password" required />
       </label>
-      <button type="submit" disabled={pending}>
+      <noscript>
+        <p className="form-error">This form needs JavaScript, which is off in this browser.</p>
+      </noscript>
+      <button type="submit" disabled={pending || !hydrated}>
         {pending ? "Signing in…" : "Sign in"}
       </button>
       <p>

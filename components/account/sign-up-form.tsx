@@ -4,12 +4,14 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 import type { signUp as signUpAction } from "@/app/signup/actions";
 import { MIN_PASSWORD_LENGTH } from "@/lib/validation/account";
+import { useHydrated } from "@/components/ui/hydrated";
 
 /** Makes an account, then signs in with it. */
 export function SignUpForm({ signUp }: { signUp: typeof signUpAction }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -70,7 +72,10 @@ export function SignUpForm({ signUp }: { signUp: typeof signUpAction }) {
           {errors.password}
         </p>
       )}
-      <button type="submit" disabled={pending}>
+      <noscript>
+        <p className="form-error">This form needs JavaScript, which is off in this browser.</p>
+      </noscript>
+      <button type="submit" disabled={pending || !hydrated}>
         {pending ? "Creating your account…" : "Create account"}
       </button>
     </form>

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { MAX_ALT_LENGTH, MAX_CREDIT_LENGTH, MAX_DESCRIPTION_LENGTH, MAX_LICENCE_LENGTH, MAX_MEDIA_NAME_LENGTH, MAX_UPLOAD_SUMMARY_LENGTH } from "@/lib/validation/media";
+import { useHydrated } from "@/components/ui/hydrated";
 
 type Refusal = { message: string; fieldErrors?: Record<string, string> };
 
@@ -14,6 +15,7 @@ const LABELS: Record<string, string> = { name: "Name", file: "File", description
 export function MediaUploadForm({ name, suggestedName, maxMegabytes }: { name?: string; suggestedName?: string; maxMegabytes: number }) {
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
   return (
     <form
       className="form"
@@ -93,7 +95,10 @@ export function MediaUploadForm({ name, suggestedName, maxMegabytes }: { name?: 
         </div>
       )}
       <div className="button-row">
-        <button type="submit" disabled={pending}>
+        <noscript>
+          <p className="form-error">This form needs JavaScript, which is off in this browser.</p>
+        </noscript>
+        <button type="submit" disabled={pending || !hydrated}>
           {pending ? "Uploading…" : name ? "Upload a new version" : "Upload"}
         </button>
       </div>
