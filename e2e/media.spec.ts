@@ -15,7 +15,12 @@ test.describe("the media library", () => {
     await signInAs(page, await makeAccount("editor"));
     const name = `journeys:chart_${randomBytes(3).toString("hex")}.png`;
     await page.goto("/media");
-    await page.getByText("Upload a file").click();
+    // The disclosure is opened until it shows the form: a click on it can land while the page is still loading.
+    const upload = page.locator("details", { has: page.locator("summary", { hasText: "Upload a file" }) });
+    await expect(async () => {
+      if ((await upload.getAttribute("open")) === null) await upload.locator("summary").click();
+      await expect(page.getByLabel(/Name in the wiki/)).toBeVisible({ timeout: 2_000 });
+    }).toPass();
     await page.getByLabel(/Name in the wiki/).fill(name);
     await page.getByLabel(/^File/).setInputFiles({ name: "chart.png", mimeType: "image/png", buffer: await picture("#36c") });
     await page.getByLabel(/^Alt text/).fill("A blue field");
