@@ -7,7 +7,8 @@ import { type Account, createAccount } from "../lib/wiki/accounts";
 import { savePageRevision } from "../lib/wiki/revisions";
 import { createSource } from "../lib/wiki/sources";
 
-const unique = () => randomBytes(4).toString("hex");
+/** A short tag of its own, for names that no other test uses. */
+export const unique = () => randomBytes(4).toString("hex");
 
 /** A document of one paragraph. */
 export const textDoc = (text: string): DocumentJSON => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });

@@ -3,11 +3,10 @@
 import { useState } from "react";
 import type { issueTokenAction } from "@/app/admin/users/token-actions";
 import { TOKEN_LIFETIMES } from "@/lib/validation/api-token";
-import { useHydrated } from "@/components/ui/hydrated";
+import { ScriptSubmit } from "@/components/ui/script-submit";
 
 /** Issues an API token for an account and shows it once, for the admin to pass on. */
 export function IssueTokenForm({ accounts, issueToken }: { accounts: { id: string; name: string }[]; issueToken: typeof issueTokenAction }) {
-  const hydrated = useHydrated();
   const [token, setToken] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -49,12 +48,7 @@ export function IssueTokenForm({ accounts, issueToken }: { accounts: { id: strin
           <option value="">until revoked</option>
         </select>
       </label>
-      <noscript>
-        <p className="form-error">This form needs JavaScript, which is off in this browser.</p>
-      </noscript>
-      <button type="submit" disabled={!hydrated}>
-        Issue token
-      </button>
+      <ScriptSubmit>Issue token</ScriptSubmit>
       {error && (
         <p role="alert" className="form-error">
           {error}

@@ -3,13 +3,12 @@
 import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
-import { useHydrated } from "@/components/ui/hydrated";
+import { ScriptSubmit } from "@/components/ui/script-submit";
 
 /** Email and password; refusals (wrong password, blocked, slowed down) are shown as said. */
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const hydrated = useHydrated();
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -44,12 +43,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         Password
         <input name="password" type="password" autoComplete="current-password" required />
       </label>
-      <noscript>
-        <p className="form-error">This form needs JavaScript, which is off in this browser.</p>
-      </noscript>
-      <button type="submit" disabled={pending || !hydrated}>
-        {pending ? "Signing in…" : "Sign in"}
-      </button>
+      <ScriptSubmit pending={pending}>{pending ? "Signing in…" : "Sign in"}</ScriptSubmit>
       <p>
         No account yet? <Link href="/signup">Create one</Link>.
       </p>

@@ -4,14 +4,13 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 import type { signUp as signUpAction } from "@/app/signup/actions";
 import { MIN_PASSWORD_LENGTH } from "@/lib/validation/account";
-import { useHydrated } from "@/components/ui/hydrated";
+import { ScriptSubmit } from "@/components/ui/script-submit";
 
 /** Makes an account, then signs in with it. */
 export function SignUpForm({ signUp }: { signUp: typeof signUpAction }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const hydrated = useHydrated();
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -72,12 +71,7 @@ export function SignUpForm({ signUp }: { signUp: typeof signUpAction }) {
           {errors.password}
         </p>
       )}
-      <noscript>
-        <p className="form-error">This form needs JavaScript, which is off in this browser.</p>
-      </noscript>
-      <button type="submit" disabled={pending || !hydrated}>
-        {pending ? "Creating your account…" : "Create account"}
-      </button>
+      <ScriptSubmit pending={pending}>{pending ? "Creating your account…" : "Create account"}</ScriptSubmit>
     </form>
   );
 }

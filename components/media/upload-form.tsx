@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { MAX_ALT_LENGTH, MAX_CREDIT_LENGTH, MAX_DESCRIPTION_LENGTH, MAX_LICENCE_LENGTH, MAX_MEDIA_NAME_LENGTH, MAX_UPLOAD_SUMMARY_LENGTH } from "@/lib/validation/media";
-import { useHydrated } from "@/components/ui/hydrated";
+import { ScriptSubmit } from "@/components/ui/script-submit";
 
 type Refusal = { message: string; fieldErrors?: Record<string, string> };
 
@@ -15,7 +15,6 @@ const LABELS: Record<string, string> = { name: "Name", file: "File", description
 export function MediaUploadForm({ name, suggestedName, maxMegabytes }: { name?: string; suggestedName?: string; maxMegabytes: number }) {
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [pending, setPending] = useState(false);
-  const hydrated = useHydrated();
   return (
     <form
       className="form"
@@ -95,12 +94,7 @@ export function MediaUploadForm({ name, suggestedName, maxMegabytes }: { name?: 
         </div>
       )}
       <div className="button-row">
-        <noscript>
-          <p className="form-error">This form needs JavaScript, which is off in this browser.</p>
-        </noscript>
-        <button type="submit" disabled={pending || !hydrated}>
-          {pending ? "Uploading…" : name ? "Upload a new version" : "Upload"}
-        </button>
+        <ScriptSubmit pending={pending}>{pending ? "Uploading…" : name ? "Upload a new version" : "Upload"}</ScriptSubmit>
       </div>
     </form>
   );

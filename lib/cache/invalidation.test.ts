@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { expect, it } from "vitest";
 import { describeOnEachDatabase } from "../../test/with-databases";
 import { type Account, endSessions, updateAccount } from "../wiki/accounts";
@@ -7,7 +6,7 @@ import { updateSiteSettings } from "../wiki/settings";
 import { savePageRevision } from "../wiki/revisions";
 import { changeTransaction, publishInvalidation, stalePaths } from "./invalidation";
 import { followInvalidations, type Invalidation, splitInvalidation } from "./invalidation-feed";
-import { buildAccount } from "../../test/factories";
+import { buildAccount, unique } from "../../test/factories";
 
 const doc = (...links: string[]) => ({
   type: "doc",
@@ -15,7 +14,6 @@ const doc = (...links: string[]) => ({
     { type: "paragraph", content: [{ type: "text", text: "See " }, ...links.map((target) => ({ type: "text", text: target, marks: [{ type: "wikiLink", attrs: { target } }] }))] },
   ],
 });
-const unique = () => randomBytes(4).toString("hex");
 
 describeOnEachDatabase("invalidations reach every server", (database) => {
   let admin: Account;

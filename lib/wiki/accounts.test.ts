@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, it } from "vitest";
-import { buildAccount } from "../../test/factories";
+import { buildAccount, unique } from "../../test/factories";
 import { databaseOfItsOwn, describeOnEachDatabase } from "../../test/with-databases";
 import { can } from "../auth/policy";
 import { accountNameKey } from "../validation/account";
@@ -13,7 +13,7 @@ const PASSWORD = "correct horse battery";
 
 /** An address and a name of their own, for an account made through sign-up or `createAccount`. */
 const fresh = (name: string) => {
-  const tag = randomBytes(4).toString("hex");
+  const tag = unique();
   return { email: `${name.toLowerCase()}-${tag}@example.org`, name: `${name} ${tag}`, password: PASSWORD };
 };
 

@@ -1,6 +1,5 @@
-import { randomBytes } from "node:crypto";
 import { expect, it } from "vitest";
-import { buildAccount } from "../../test/factories";
+import { buildAccount, unique } from "../../test/factories";
 import { describeOnEachDatabase } from "../../test/with-databases";
 import type { DocumentJSON } from "../content/document";
 import type { Account } from "./accounts";
@@ -27,7 +26,7 @@ describeOnEachDatabase("history, revert and undo", (database) => {
       await buildAccount(db, "reviewer", "Rita"),
       await buildAccount(db, "reader", "Rex"),
     ];
-    const pageId = `story_${randomBytes(4).toString("hex")}`;
+    const pageId = `story_${unique()}`;
     const save = async (account: Account, ...paragraphs: string[]) => {
       const latest = await getLatestRevision(db, pageId);
       return savePageRevision(db, { pageId, doc: doc(...paragraphs), authorId: account.id, summary: `By ${account.name}`, baseRevisionId: latest?.revisionId ?? null });
@@ -124,7 +123,7 @@ describeOnEachDatabase("history, revert and undo", (database) => {
   it("pages through thousands of revisions without gaps or repeats", async () => {
     const { db } = database();
     const author = await buildAccount(db);
-    const slug = `long_story_${randomBytes(4).toString("hex")}`;
+    const slug = `long_story_${unique()}`;
     const page = await db.page.create({ data: { slug, title: "Long story" } });
     const content = JSON.stringify(doc("x"));
     const total = 2_345;

@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
 import { expect, it } from "vitest";
 import { describeOnEachDatabase } from "../../test/with-databases";
 import { DokuWikiSyntaxError } from "../content/dokuwiki";
@@ -9,12 +8,13 @@ import { getArticle } from "./articles";
 import { AppError } from "./errors";
 import { SETTINGS, setSetting } from "./settings";
 import { importDokuWikiPage } from "./import";
+import { unique } from "../../test/factories";
 
 const EXAMPLE = readFileSync(path.resolve("prisma/seed/gpt_5_2.txt"), "utf8");
 const IMPORT_AI = "https://importai.substack.com/p/import-ai-454-automating-alignment";
 
 /** The example article imported at a page id of its own, as revision 1 or, when its text is there already, as it is. */
-async function importExample(db: Db, pageId = `gpt_5_2_${randomBytes(4).toString("hex")}`) {
+async function importExample(db: Db, pageId = `gpt_5_2_${unique()}`) {
   const result = await importDokuWikiPage(db, { markup: EXAMPLE, fileName: "articles/gpt_5_2.txt", pageId });
   const page = await db.page.findUniqueOrThrow({ where: { slug: pageId }, include: { latestRevision: { include: { author: true } } } });
   return { result, page, revisionId: page.latestRevisionId! };

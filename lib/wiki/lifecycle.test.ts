@@ -1,6 +1,5 @@
-import { randomBytes } from "node:crypto";
 import { expect, it } from "vitest";
-import { buildAccount, textDoc as doc } from "../../test/factories";
+import { buildAccount, textDoc as doc, unique } from "../../test/factories";
 import { describeOnEachDatabase } from "../../test/with-databases";
 import { existingPageIds, getArticle } from "./articles";
 import { savePageEdit } from "./edit";
@@ -19,7 +18,7 @@ describeOnEachDatabase("page lifecycle", (database) => {
       await buildAccount(db, "admin", "Alan"),
       await buildAccount(db, "reader", "Rex"),
     ];
-    const key = randomBytes(4).toString("hex");
+    const key = unique();
     const pageId = `old_${key}`;
     const first = await savePageRevision(db, { pageId, doc: doc("First."), authorId: ada.id, summary: "One", baseRevisionId: null });
     await savePageRevision(db, { pageId, doc: doc("Second."), authorId: ada.id, summary: "Two", baseRevisionId: first.revisionId });

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -15,7 +14,7 @@ import { deletePage, renamePage } from "./lifecycle";
 import { ensureMediaUses, getMediaUsage, listMedia, uploadMedia } from "./media";
 import { compareRevisions } from "./history";
 import { savePageRevision } from "./revisions";
-import { buildAccount } from "../../test/factories";
+import { buildAccount, unique } from "../../test/factories";
 
 const folders: string[] = [];
 afterAll(() => {
@@ -39,7 +38,7 @@ describeOnEachDatabase("where files are used", (database) => {
   /** An admin, an editor, and three pictures in a namespace of the test's own, where its pages go too. */
   async function setUp() {
     const [admin, editor] = [await buildAccount(db(), "admin"), await buildAccount(db(), "editor")];
-    const ns = `usage${randomBytes(4).toString("hex")}`;
+    const ns = `usage${unique()}`;
     const [chart, map, spare] = ["chart.png", "map.png", "spare.png"].map((file) => `${ns}:${file}`);
     for (const [seed, name] of [chart, map, spare].entries()) {
       await uploadMedia(db(), media, admin, { bytes: await pngImage(64, 48, seed + 1), fields: { name, alt: "A picture" } });

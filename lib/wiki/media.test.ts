@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HTML_AS_PNG, jpegWithGps, PDF, pngBomb, pngImage, SVG_WITH_SCRIPT } from "../../test/media-fixtures";
@@ -15,7 +14,7 @@ import { getArticle } from "./articles";
 import { compareRevisions, getRevisionView } from "./history";
 import { savePageRevision } from "./revisions";
 import { findStoredFile, getMediaDetail, listMedia, resolveMedia, revertMedia, uploadMedia } from "./media";
-import { buildAccount } from "../../test/factories";
+import { buildAccount, unique } from "../../test/factories";
 
 let stores: Awaited<ReturnType<typeof startTestStores>>;
 beforeAll(async () => {
@@ -33,7 +32,7 @@ describeOnEachDatabase("the media library", (database) => {
       const test = await stores.create(kind);
       const media: MediaServices = { store: test.store, limits: TEST_LIMITS };
       const [editor, reader] = [await buildAccount(db, "editor"), await buildAccount(db, "reader")];
-      const namespace = `${kind}${randomBytes(4).toString("hex")}`;
+      const namespace = `${kind}${unique()}`;
       const name = (file: string) => `${namespace}:${file}`;
       const upload = (bytes: Uint8Array, fields: Record<string, string>, who: Account | null = editor) => uploadMedia(db, media, who, { bytes, fields });
       return { db, test, media, editor, reader, namespace, name, upload };

@@ -1,6 +1,5 @@
-import { randomBytes } from "node:crypto";
 import { expect, it } from "vitest";
-import { buildAccount, buildPage, textDoc } from "../../test/factories";
+import { buildAccount, buildPage, textDoc, unique } from "../../test/factories";
 import { describeOnEachDatabase } from "../../test/with-databases";
 import type { Account } from "./accounts";
 import { exportPageMarkup } from "./dokuwiki-export";
@@ -15,7 +14,7 @@ describeOnEachDatabase("who reads text waiting for review", (database) => {
   /** A page in a namespace that needs review: revision 1 approved, revision 2 an editor's, pending. */
   async function pendingCase() {
     const [admin, editor, reviewer] = [await buildAccount(db(), "admin"), await buildAccount(db(), "editor"), await buildAccount(db(), "reviewer")];
-    const namespace = `sensitive${randomBytes(4).toString("hex")}`;
+    const namespace = `sensitive${unique()}`;
     const page = await buildPage(db(), admin, { namespace, text: "The approved account." });
     await setReviewPolicy(db(), admin, { namespace, policy: "required" });
     const pending = await savePageEdit(db(), editor, {

@@ -1,6 +1,5 @@
-import { randomBytes } from "node:crypto";
 import { expect, it } from "vitest";
-import { buildAccount, textDoc } from "../../test/factories";
+import { buildAccount, textDoc, unique } from "../../test/factories";
 import { describeOnEachDatabase } from "../../test/with-databases";
 import type { Db } from "../db";
 import type { Account } from "./accounts";
@@ -10,7 +9,7 @@ import { getLatestRevision, savePageRevision } from "./revisions";
 
 /** Two editors, and pages whose ids end in a tag of their own, saved with the summary "<who> on <page>". */
 async function twoEditors(db: Db) {
-  const tag = randomBytes(4).toString("hex");
+  const tag = unique();
   const [ada, bob] = [await buildAccount(db, "editor", "Ada"), await buildAccount(db, "editor", "Bob")];
   const page = (name: string) => `${name}${tag}`;
   const save = async (author: Account, name: string, text: string, minor = false) => {

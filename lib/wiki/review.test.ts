@@ -1,6 +1,5 @@
-import { randomBytes } from "node:crypto";
 import { expect, it } from "vitest";
-import { buildAccount, textDoc as doc } from "../../test/factories";
+import { buildAccount, textDoc as doc, unique } from "../../test/factories";
 import { describeOnEachDatabase } from "../../test/with-databases";
 import { type Account, getAccount, updateAccount } from "./accounts";
 import { getArticle } from "./articles";
@@ -30,7 +29,7 @@ describeOnEachDatabase("reviewing revisions", (database) => {
       Rita: await buildAccount(db, "reviewer", "Rita"),
       Rex: await buildAccount(db, "reader", "Rex"),
     };
-    const namespace = `policy_${randomBytes(4).toString("hex")}`;
+    const namespace = `policy_${unique()}`;
     const pageId = `${namespace}:rules`;
     await setReviewPolicy(db, people.Alan, { namespace, policy: "required" });
     expect(await edit(people.Alan, pageId, "First rules.")).toMatchObject({ number: 1, pending: false });
@@ -47,7 +46,7 @@ describeOnEachDatabase("reviewing revisions", (database) => {
 
   it("publishes every save where no review is needed", async () => {
     const ed = await buildAccount(database().db, "editor", "Ed");
-    const pageId = `open_${randomBytes(4).toString("hex")}`;
+    const pageId = `open_${unique()}`;
     expect(await edit(ed, pageId, "Anyone's words.")).toMatchObject({ status: "created", pending: false });
     expect(await readerText(pageId)).toBe("Anyone's words.");
   });
@@ -126,7 +125,7 @@ describeOnEachDatabase("reviewing revisions", (database) => {
     const { db, people, pageId } = await reviewedPage();
     await setReviewPolicy(db, people.Rita, { pageId, policy: "none" });
     expect(await edit(people.Ed, pageId, "Open again.")).toMatchObject({ pending: false });
-    const open = `open_${randomBytes(4).toString("hex")}`;
+    const open = `open_${unique()}`;
     await edit(people.Ed, open, "Anyone's words.");
     await setReviewPolicy(db, people.Alan, { policy: "required" });
     try {
@@ -139,7 +138,7 @@ describeOnEachDatabase("reviewing revisions", (database) => {
 
   it("never lets a reviewer approve their own revision by saving on top of it or by approving a later one", async () => {
     const { db } = database();
-    const tag = randomBytes(4).toString("hex");
+    const tag = unique();
     const [admin, pat, eve, other] = [
       await buildAccount(db, "admin"),
       await buildAccount(db, "editor", "Pat"),

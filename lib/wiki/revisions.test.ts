@@ -1,7 +1,6 @@
-import { randomBytes } from "node:crypto";
 import { expect, it } from "vitest";
 import { describeOnEachDatabase } from "../../test/with-databases";
-import { buildAccount, buildSource } from "../../test/factories";
+import { buildAccount, buildSource, unique } from "../../test/factories";
 import type { Db } from "../db";
 import type { DocumentJSON } from "../content/document";
 import { type ConflictDetails, getLatestRevision, savePageRevision } from "./revisions";
@@ -14,7 +13,7 @@ const doc = (...paragraphs: string[]): DocumentJSON => ({
 /** Two editors, and a page of three paragraphs at an id of its own that one of them started. */
 async function twoEditorsAndAPage(db: Db) {
   const [adaAccount, bob] = [await buildAccount(db, "editor", "Ada"), (await buildAccount(db, "editor", "Bob")).id];
-  const [ada, topic] = [adaAccount.id, `topic_${randomBytes(4).toString("hex")}`];
+  const [ada, topic] = [adaAccount.id, `topic_${unique()}`];
   const first = await savePageRevision(db, { pageId: topic, doc: doc("one", "two", "three"), authorId: ada, summary: "Start", baseRevisionId: null });
   return { adaAccount, ada, bob, topic, first };
 }

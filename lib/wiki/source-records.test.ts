@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { expect, it } from "vitest";
 import { describeOnEachDatabase } from "../../test/with-databases";
 import type { DocumentJSON, NodeJSON } from "../content/document";
@@ -11,7 +10,7 @@ import { getSourceVersions, mergeSources, updateSource } from "./source-records"
 import { setProtection } from "./lifecycle";
 import { setReviewPolicy } from "./review";
 import { createSource } from "./sources";
-import { buildAccount, buildSource } from "../../test/factories";
+import { buildAccount, buildSource, unique } from "../../test/factories";
 
 const cite = (sourceId: string): NodeJSON => ({ type: "citation", attrs: { sourceId, locator: null, quote: null } });
 const p = (...cites: NodeJSON[]): NodeJSON => ({ type: "paragraph", content: [{ type: "text", text: "A claim." }, ...cites] });
@@ -21,7 +20,7 @@ const doc = (...content: NodeJSON[]): DocumentJSON => ({ type: "doc", content })
  * cited by two pages: "one" cites each once, "two" cites the copy once, then twice.
  */
 async function twoRecordsOfOneCard(db: Db) {
-  const tag = randomBytes(4).toString("hex");
+  const tag = unique();
   const [ed, reader] = [await buildAccount(db, "editor", "Ed"), await buildAccount(db, "reader")];
   const url = `https://lab.example/${tag}/card`;
   const a = (await createSource(db, ed, { url, title: "Model card" })).id;
