@@ -1,7 +1,9 @@
 // DokuWiki beside Palimpsest in `npm run bench`: Debian's DokuWiki package, served by PHP's own
-// server with OPcache and four workers, on a wiki of its own in a temporary folder, holding the same
-// articles: the example with 200 revisions, and the ~100 KB article with 200 citations.
+// server with OPcache and four workers, on a wiki of its own in a temporary folder (access control
+// on, as Debian sets it up, with one editor), holding the same articles: the example with 200
+// revisions, and the ~100 KB article with 200 citations.
 import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -10,6 +12,7 @@ import { waitForServer } from "./bench-tools";
 
 const DOKUWIKI = "/usr/share/dokuwiki";
 const WORKERS = 4;
+const EDITOR = { name: "bench", password: "benchmark password" };
 
 /**
  * The example's markup as it reads after each of `count - 1` saves like the benchmark's: each save
@@ -51,7 +54,14 @@ export async function startDokuWiki(port: number, pages: DokuWikiPage[]) {
   cpSync("/etc/dokuwiki", conf, { recursive: true, dereference: true });
   for (const folder of ["pages", "attic", "meta", "cache", "index", "locks", "media", "media_attic", "media_meta", "tmp", "log"])
     mkdirSync(path.join(data, folder), { recursive: true });
-  writeFileSync(path.join(conf, "local.php"), `<?php\n$conf['savedir'] = '${data}';\n$conf['useacl'] = 0;\n$conf['title'] = 'DokuWiki';\n$conf['recent'] = 50;\n`);
+  writeFileSync(
+    path.join(conf, "local.php"),
+    `<?php\n$conf['savedir'] = '${data}';\n$conf['useacl'] = 1;\n$conf['superuser'] = '@admin';\n$conf['title'] = 'DokuWiki';\n$conf['recent'] = 50;\n`,
+  );
+  // Everyone reads; members of @user edit (Debian's acl.auth.php). One editor, with a salted MD5 as
+  // Debian's own administrator has.
+  writeFileSync(path.join(conf, "acl.auth.php"), "*\t@ALL\t1\n*\t@user\t8\n");
+  writeFileSync(path.join(conf, "users.auth.php"), `${EDITOR.name}:${createHash("md5").update(EDITOR.password).digest("hex")}:Bench Editor:bench@example.org:user\n`);
 
   const start = 1_700_000_000;
   const times = new Map<string, number[]>();
@@ -98,5 +108,52 @@ require '${DOKUWIKI}/doku.php';
     history: (id) => `${base}/doku.php?id=${id}&do=revisions`,
     diff: (id, from, to) => `${base}/doku.php?id=${id}&do=diff&rev2%5B0%5D=${stamp(id, from)}&rev2%5B1%5D=${stamp(id, to)}`,
   };
-  return { addresses, stop, workers: WORKERS };
+  return { addresses, stop, workers: WORKERS, signIn: () => signIn(base) };
+}
+
+/** The value of a hidden field of DokuWiki's edit form. */
+function hiddenField(html: string, name: string): string {
+  const value = new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(html)?.[1];
+  if (value === undefined) throw new Error(`DokuWiki's edit form has no ${name}.`);
+  return value;
+}
+
+/**
+ * Signs the editor in, as the login form does; `save` then saves a page as its edit form does (its
+ * security token and the page's date come from the form, read first), timing the save request alone.
+ */
+async function signIn(base: string) {
+  const login = await fetch(`${base}/doku.php`, {
+    method: "POST",
+    body: new URLSearchParams({ id: "start", do: "login", u: EDITOR.name, p: EDITOR.password }),
+    redirect: "manual",
+  });
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  if (!cookie.includes("DW")) throw new Error(`DokuWiki refused the benchmark's sign-in (${login.status}).`);
+  return {
+    async save(id: string, text: string, summary: string): Promise<number> {
+      const form = await (await fetch(`${base}/doku.php?id=${id}&do=edit`, { headers: { cookie } })).text();
+      const body = new URLSearchParams({
+        id,
+        do: "save",
+        sectok: hiddenField(form, "sectok"),
+        date: hiddenField(form, "date"),
+        prefix: "",
+        suffix: "",
+        changecheck: hiddenField(form, "changecheck"),
+        wikitext: text,
+        summary,
+      });
+      const started = performance.now();
+      const response = await fetch(`${base}/doku.php`, { method: "POST", headers: { cookie }, body, redirect: "manual" });
+      const elapsed = performance.now() - started;
+      await response.arrayBuffer();
+      // A save ends with a redirect to the page; anything else (the form again) is a refusal.
+      if (response.status !== 303 && response.status !== 302) throw new Error(`DokuWiki's save of ${id} answered ${response.status}.`);
+      return elapsed;
+    },
+  };
 }

@@ -32,15 +32,18 @@ export function freshDatabase(env: NodeJS.ProcessEnv) {
  * `npm start`'s script on `env` (builds when the build is older than the code, migrates, seeds,
  * serves), answering at `readyUrl`; `stop` ends it, as does this process's exit.
  */
-export async function startServer(env: NodeJS.ProcessEnv, readyUrl: string): Promise<{ stop: () => void }> {
+export async function startServer(env: NodeJS.ProcessEnv, readyUrl: string): Promise<{ stop: () => Promise<void> }> {
   const server = spawn("npx", ["tsx", "scripts/start.ts"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
+  /** Ends the server; resolves once it has. */
   const stop = () => {
-    if (!server.pid || server.exitCode !== null) return;
+    if (!server.pid || server.exitCode !== null) return exited;
     try {
       process.kill(-server.pid, "SIGTERM");
     } catch {
       // Its group is already gone (stopped once, and again as this process exits).
     }
+    return exited;
   };
   process.on("exit", stop);
   try {

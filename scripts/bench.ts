@@ -76,6 +76,18 @@ async function benchSaves(base: string, count: number, credentials: Awaited<Retu
   return { count, bearer: spread(times.bearer), session: spread(times.session) };
 }
 
+/** DokuWiki's editor saves its example article `count` times, one paragraph changed each, timing each save. */
+async function benchDokuWikiSaves(dokuwiki: Awaited<ReturnType<typeof startDokuWiki>>, count: number) {
+  const editor = await dokuwiki.signIn();
+  const versions = savedVersions(readFileSync("prisma/seed/gpt_5_2.txt", "utf8"), 200 + count).slice(200);
+  const times: number[] = [];
+  for (const [i, text] of versions.entries()) {
+    const elapsed = await editor.save("gpt_5_2", text, `Benchmark save ${i}`);
+    if (i >= 10) times.push(elapsed); // the first saves warm the server up
+  }
+  return { count, ...spread(times) };
+}
+
 /** Time to answer a request for a page, in ms, and its size. */
 async function timedGet(url: string, headers: Record<string, string> = {}) {
   const started = performance.now();
@@ -220,7 +232,7 @@ async function benchDiffComputation(pageId: string, runs = 40) {
  * Formatting References: 200 sources in each style, the first time (the style is read), again with
  * every source changed (no cached entry), and once more unchanged (each entry from the cache).
  */
-function benchCitationFormatting() {
+async function benchCitationFormatting() {
   const items = (edition: string) =>
     Array.from({ length: 200 }, (_, i) =>
       toCslItem({
@@ -235,17 +247,21 @@ function benchCitationFormatting() {
         url: `https://journal.example/articles/${i + 1}`,
       }),
     );
-  const time = (work: () => void) => {
+  const time = async (work: () => Promise<unknown>) => {
     const started = performance.now();
-    work();
+    await work();
     return performance.now() - started;
   };
-  return CITATION_STYLES.map(({ id, label }) => ({
-    label,
-    first: time(() => formatEntries(items(""), id)),
-    changed: time(() => formatEntries(items(", revised"), id)),
-    cached: time(() => formatEntries(items(", revised"), id)),
-  }));
+  const results = [];
+  for (const { id, label } of CITATION_STYLES) {
+    results.push({
+      label,
+      first: await time(() => formatEntries(items(""), id)),
+      changed: await time(() => formatEntries(items(", revised"), id)),
+      cached: await time(() => formatEntries(items(", revised"), id)),
+    });
+  }
+  return results;
 }
 
 /** Parsing each adversarial megabyte of DokuWiki markup (the best of three runs, in ms). */
@@ -279,11 +295,19 @@ const dokuwiki = await startDokuWiki(DOKUWIKI_PORT, [
   { id: "gpt_5_2", versions: savedVersions(readFileSync("prisma/seed/gpt_5_2.txt", "utf8"), 200) },
   { id: "frontier_model_evaluation", versions: [readFileSync(largeFile, "utf8")] },
 ]);
+// Cold start: the first reads of each article once the server says it is ready (it warms itself up
+// meanwhile): on a new install, then after a restart.
+const firstReads = async () => {
+  const reads: string[] = [];
+  for (const article of ["gpt_5_2", "frontier_model_evaluation"]) reads.push(`${article}: ${(await timedGet(`${base}/wiki/${article}`)).ms.toFixed(0)} ms`);
+  return reads.join(", ");
+};
+const firstStart = await startServer(env, `${base}/`);
+const firstEver = await firstReads();
+await firstStart.stop();
 const { stop } = await startServer(env, `${base}/`);
 try {
-  // Cold start: the first reads once the server says it is ready (it warms itself up meanwhile).
-  const firstReads: { article: string; ms: number }[] = [];
-  for (const article of ["gpt_5_2", "frontier_model_evaluation"]) firstReads.push({ article, ms: (await timedGet(`${base}/wiki/${article}`)).ms });
+  const afterRestart = await firstReads();
   const credentials = await benchCredentials(base);
   const saves = await benchSaves(base, 199, credentials); // the example article then has 200 revisions
   const signedIn = [`Cookie: next-auth.session-token=${credentials.session}`];
@@ -323,12 +347,14 @@ try {
   for (const page of pages) {
     if (page.article) misses.push({ name: page.name, cost: await benchCacheMiss(base, { url: page.url, article: page.article }, credentials) });
   }
+  // DokuWiki's saves of the same article by its signed-in editor, after its reading runs.
+  const dokuwikiSaves = await benchDokuWikiSaves(dokuwiki, 100);
   // Memory with many pages kept: the server process before and after every seeded page was read.
   const memoryBefore = serverMemoryMb();
   const manyBytes = await readManyPages(base, "bench_many_");
   const memoryAfter = serverMemoryMb();
   const diffTime = await benchDiffComputation("frontier_model_evaluation");
-  const formatting = benchCitationFormatting();
+  const formatting = await benchCitationFormatting();
   const parsing = benchAdversarialParsing();
 
   console.log(`\nReading, ${CONNECTIONS} connections, ${DURATION} each (wrk), as anonymous and as signed-in readers get each page:`);
@@ -362,10 +388,13 @@ try {
   console.log(
     `\nMemory of the server process: ${memoryBefore.toFixed(0)} MB, then ${memoryAfter.toFixed(0)} MB once ${MANY_PAGES.toLocaleString("en")} more pages were read and kept (${(manyBytes / 1024 / 1024).toFixed(0)} MB of pages).`,
   );
-  console.log(`\nJust after a start, the first read of ${firstReads.map((r) => `${r.article}: ${r.ms.toFixed(0)} ms`).join(", ")}.`);
+  console.log(`\nThe first read of each article just after the first start: ${firstEver}; just after a restart: ${afterRestart}.`);
   console.log(`\nSaving through the API, one after another (${saves.count} saves of gpt_5_2, one sentence changed each, by API token and by session in turn):`);
   console.log(`API token: median ${saves.bearer.median.toFixed(1)} ms, p90 ${saves.bearer.p90.toFixed(1)} ms`);
   console.log(`session:   median ${saves.session.median.toFixed(1)} ms, p90 ${saves.session.p90.toFixed(1)} ms`);
+  console.log(
+    `DokuWiki, ${dokuwikiSaves.count} saves of the same article through its edit form, signed in: median ${dokuwikiSaves.median.toFixed(1)} ms, p90 ${dokuwikiSaves.p90.toFixed(1)} ms`,
+  );
   console.log("\nA cache miss: the first read after a save of the page (rendered by Next.js) against a cached read, median ms:");
   console.log("page".padEnd(34), "miss".padStart(9), "cached".padStart(9), "signed in".padStart(10), "cached".padStart(9));
   for (const { name, cost } of misses) {

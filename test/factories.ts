@@ -1,14 +1,13 @@
 // Data for one test: accounts and pages that no other test uses, so each test stands alone.
-import { randomBytes } from "node:crypto";
 import type { DocumentJSON } from "../lib/content/document";
 import type { Db } from "../lib/db";
 import type { Role } from "../lib/validation/account";
 import { type Account, createAccount } from "../lib/wiki/accounts";
 import { savePageRevision } from "../lib/wiki/revisions";
 import { createSource } from "../lib/wiki/sources";
+import { unique } from "./unique";
 
-/** A short tag of its own, for names that no other test uses. */
-export const unique = () => randomBytes(4).toString("hex");
+export { unique };
 
 /** A document of one paragraph. */
 export const textDoc = (text: string): DocumentJSON => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { formatEntries, formatEntry } from "./citation-format";
+import { type EntryStore, entryKey, formatEntries, formatEntry } from "./citation-format";
 import { CITATION_STYLES, type CitationStyleId } from "./citation-styles";
 import { toCslItem } from "./csl";
+import { unique } from "../../test/unique";
 
 const article = toCslItem({
   id: "a",
@@ -78,18 +79,46 @@ const EXPECTED: Record<CitationStyleId, [string, string, string]> = {
 };
 
 describe("citation styles", () => {
-  it.each(CITATION_STYLES.map((s) => s.id))("formats a journal article, a web page and a book in %s", (style) => {
-    const entries = formatEntries([article, webpage, book], style);
+  it.each(CITATION_STYLES.map((s) => s.id))("formats a journal article, a web page and a book in %s", async (style) => {
+    const entries = await formatEntries([article, webpage, book], style);
     expect([entries.get("a"), entries.get("w"), entries.get("b")]).toEqual(EXPECTED[style]);
   });
 
-  it("formats one entry the same as it does in a list, and again from its cache", () => {
-    expect(formatEntry(book, "apa")).toBe(EXPECTED.apa[2]);
-    expect(formatEntry(book, "apa")).toBe(EXPECTED.apa[2]);
-    expect(formatEntry({ ...book, title: "The Craft of Research, 4th ed." }, "apa")).toContain("<i>The Craft of Research, 4th ed.</i>");
+  it("formats one entry the same as it does in a list, and again from its cache", async () => {
+    expect(await formatEntry(book, "apa")).toBe(EXPECTED.apa[2]);
+    expect(await formatEntry(book, "apa")).toBe(EXPECTED.apa[2]);
+    expect(await formatEntry({ ...book, title: "The Craft of Research, 4th ed." }, "apa")).toContain("<i>The Craft of Research, 4th ed.</i>");
   });
 
-  it("keeps the text of a source as text (but for CSL's own italics and bold) and links only safe addresses", () => {
+  it("takes entries kept in a store as they are, formats only the others and gives those to the store", async () => {
+    const tag = unique();
+    const keptBook = { ...book, id: "kept", title: `Kept ${tag}` };
+    const newBook = { ...book, id: "new", title: `New ${tag}` };
+    const stored = new Map([[entryKey(keptBook, "vancouver"), "<i>As kept</i>"]]);
+    const asked: string[][] = [];
+    const store: EntryStore = {
+      read: async (keys) => {
+        asked.push(keys);
+        return new Map(keys.flatMap((key) => (stored.has(key) ? [[key, stored.get(key)!] as const] : [])));
+      },
+      write: async (entries) => {
+        for (const [key, html] of entries) stored.set(key, html);
+      },
+    };
+    const entries = await formatEntries([keptBook, newBook], "vancouver", store);
+    expect(entries.get("kept")).toBe("<i>As kept</i>");
+    expect(entries.get("new")).toContain(`New ${tag}.`);
+    expect(stored.get(entryKey(newBook, "vancouver"))).toBe(entries.get("new"));
+    expect(asked).toEqual([[entryKey(keptBook, "vancouver"), entryKey(newBook, "vancouver")]]);
+    // Both are in this process's memory now: the store is not asked again.
+    expect(await formatEntries([keptBook, newBook], "vancouver", store)).toEqual(entries);
+    expect(asked).toHaveLength(1);
+    // Another style, or a changed source, is another entry.
+    expect(entryKey(newBook, "apa")).not.toBe(entryKey(newBook, "vancouver"));
+    expect(entryKey({ ...newBook, title: "Changed" }, "vancouver")).not.toBe(entryKey(newBook, "vancouver"));
+  });
+
+  it("keeps the text of a source as text (but for CSL's own italics and bold) and links only safe addresses", async () => {
     const hostile = toCslItem({
       id: "x",
       type: "webpage",
@@ -102,7 +131,7 @@ describe("citation styles", () => {
       url: "javascript:alert(3)",
     });
     for (const { id } of CITATION_STYLES) {
-      const html = formatEntry(hostile, id);
+      const html = await formatEntry(hostile, id);
       expect(html).not.toMatch(/<img|<script|href="javascript/i);
       expect(html).toMatch(/&lt;img src=x/i);
     }

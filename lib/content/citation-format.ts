@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Cite, plugins } from "@citation-js/core";
@@ -44,46 +45,77 @@ function entryBody(html: string): string {
     .replace(/^\s*<div class="csl-right-inline">([\s\S]*)<\/div>\s*$/, "$1");
 }
 
-const MAX_CACHED = 5_000;
-const cache = new Map<string, string>();
+/** The name of an item's entry in a style: a hash of both, so a changed item, or another style, has another. */
+export function entryKey(item: CslItem, style: CitationStyleId): string {
+  return createHash("sha256")
+    .update(`${style}\u0000${JSON.stringify(item)}`)
+    .digest("base64url");
+}
+
+/** Entries formatted before, by {@link entryKey}, kept beyond this process (in the database). */
+export interface EntryStore {
+  /** Those of these entries it holds. */
+  read(keys: string[]): Promise<Map<string, string>>;
+  /** Keeps entries just formatted. */
+  write(entries: Map<string, string>): Promise<void>;
+}
+
+const MAX_KEPT = 5_000;
+/** The entries this process formatted or read last, by key. */
+const kept = new Map<string, string>();
+function keep(key: string, html: string) {
+  if (kept.size >= MAX_KEPT) kept.delete(kept.keys().next().value!);
+  kept.set(key, html);
+}
 
 /**
- * Each item as one bibliography entry in the style, as safe HTML (italics, small capitals, links).
- * Entries are cached by style and content, so a source is formatted again only when it changes
- * (or the style does); those not cached are formatted together in one pass.
+ * Each item as one bibliography entry in the style, as safe HTML (italics, small capitals, links),
+ * by id. An item is formatted only when neither this process nor `store` has its entry yet (a
+ * source is formatted again only when it changes, or the style does); those left are formatted
+ * together in one pass, and given to `store`.
  */
-export function formatEntries(items: CslItem[], style: CitationStyleId): Map<string, string> {
-  const keyOf = (item: CslItem) => `${style}\u0000${JSON.stringify(item)}`;
+export async function formatEntries(items: CslItem[], style: CitationStyleId, store?: EntryStore): Promise<Map<string, string>> {
+  const keys = new Map(items.map((item) => [item.id, entryKey(item, style)]));
   const formatted = new Map<string, string>();
-  const missing: CslItem[] = [];
+  let missing: CslItem[] = [];
   for (const item of items) {
-    const hit = cache.get(keyOf(item));
+    const hit = kept.get(keys.get(item.id)!);
     if (hit === undefined) missing.push(item);
     else formatted.set(item.id, hit);
   }
-  if (missing.length) {
-    registerStyles();
-    const unique = [...new Map(missing.map((item) => [item.id, item])).values()];
-    const entries = new Cite(unique).format("bibliography", {
-      template: TEMPLATE_PREFIX + style,
-      lang: "en-US",
-      format: "html",
-      hyperlinks: true,
-      nosort: true,
-      asEntryArray: true,
-    }) as unknown as [string, string][];
-    const byId = new Map(entries);
-    for (const item of unique) {
-      const html = sanitizeEntry(entryBody(byId.get(item.id) ?? ""));
-      if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
-      cache.set(keyOf(item), html);
-      formatted.set(item.id, html);
-    }
+  if (missing.length && store) {
+    const stored = await store.read([...new Set(missing.map((item) => keys.get(item.id)!))]);
+    for (const [key, html] of stored) keep(key, html);
+    missing = missing.filter((item) => {
+      const html = stored.get(keys.get(item.id)!);
+      if (html !== undefined) formatted.set(item.id, html);
+      return html === undefined;
+    });
   }
+  if (!missing.length) return formatted;
+  registerStyles();
+  const unique = [...new Map(missing.map((item) => [item.id, item])).values()];
+  const entries = new Cite(unique).format("bibliography", {
+    template: TEMPLATE_PREFIX + style,
+    lang: "en-US",
+    format: "html",
+    hyperlinks: true,
+    nosort: true,
+    asEntryArray: true,
+  }) as unknown as [string, string][];
+  const byId = new Map(entries);
+  const made = new Map<string, string>();
+  for (const item of unique) {
+    const html = sanitizeEntry(entryBody(byId.get(item.id) ?? ""));
+    keep(keys.get(item.id)!, html);
+    made.set(keys.get(item.id)!, html);
+    formatted.set(item.id, html);
+  }
+  await store?.write(made);
   return formatted;
 }
 
 /** One item as a bibliography entry in the style (see {@link formatEntries}). */
-export function formatEntry(item: CslItem, style: CitationStyleId): string {
-  return formatEntries([item], style).get(item.id) ?? "";
+export async function formatEntry(item: CslItem, style: CitationStyleId): Promise<string> {
+  return (await formatEntries([item], style)).get(item.id) ?? "";
 }

@@ -31,6 +31,14 @@ export function dbKind(db: DbOrTx): DatabaseKind {
   return (db as unknown as { _activeProvider: string })._activeProvider === "sqlite" ? "sqlite" : "postgres";
 }
 
+/** Rows written per INSERT: well under either engine's limit on bound parameters. */
+const ROWS_PER_INSERT = 500;
+
+/** Rows in groups small enough for one INSERT each. */
+export function insertChunks<T>(rows: T[]): T[][] {
+  return Array.from({ length: Math.ceil(rows.length / ROWS_PER_INSERT) }, (_, i) => rows.slice(i * ROWS_PER_INSERT, (i + 1) * ROWS_PER_INSERT));
+}
+
 const globalForDb = globalThis as unknown as { palimpsestDb?: Db };
 
 /**

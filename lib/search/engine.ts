@@ -1,6 +1,6 @@
 // The search index on each engine: SQLite's FTS5 and PostgreSQL's text search, behind one set of
 // functions. Only this module knows the index tables (prisma/*/migrations/*_search).
-import { type DbOrTx, dbKind, Prisma, type Tx } from "../db";
+import { type DbOrTx, dbKind, insertChunks, Prisma, type Tx } from "../db";
 import { fts5String, type ParsedQuery, toFts5, toWebSearch, wordHalves } from "./query";
 
 /** One section of a page's text as one audience sees it. */
@@ -46,13 +46,6 @@ export interface IndexedPage {
   suggestedTitle: string | null;
 }
 
-/** Rows written per INSERT: well under either engine's limit on bound parameters. */
-const ROWS_PER_INSERT = 500;
-
-function chunks<T>(list: T[], size = ROWS_PER_INSERT): T[][] {
-  return Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
-}
-
 /**
  * Replaces what the index holds for these pages with what they contribute now (a page left out
  * of `pages` is no longer found), in a few statements whatever their number. Runs in the caller's
@@ -69,7 +62,7 @@ export async function replacePageEntries(tx: Tx, pageDbIds: number[], pages: Ind
     const [{ last }] = await tx.$queryRaw<{ last: number | bigint | null }[]>`SELECT max(id) AS last FROM "SearchEntry"`;
     let next = Number(last ?? 0);
     const numbered = rows.map((row) => ({ id: ++next, ...row }));
-    for (const chunk of chunks(numbered)) {
+    for (const chunk of insertChunks(numbered)) {
       await tx.$executeRaw`
         INSERT INTO "SearchEntry" ("id", "pageId", "forReaders", "forReviewers", "position", "anchor", "heading", "namespace", "length")
         VALUES ${Prisma.join(chunk.map((e) => Prisma.sql`(${e.id}, ${e.pageDbId}, ${e.forReaders ? 1 : 0}, ${e.forReviewers ? 1 : 0}, ${e.position}, ${e.anchor}, ${e.heading}, ${e.namespace}, ${e.body.length})`))}`;
@@ -78,13 +71,13 @@ export async function replacePageEntries(tx: Tx, pageDbIds: number[], pages: Ind
         VALUES ${Prisma.join(chunk.map((e) => Prisma.sql`(${e.id}, ${clean(e.title)}, ${clean(e.heading)}, ${clean(e.body)})`))}`;
     }
     const titles = pages.filter((p) => p.suggestedTitle !== null);
-    for (const chunk of chunks(titles)) {
+    for (const chunk of insertChunks(titles)) {
       await tx.$executeRaw`INSERT INTO "SearchTitle" (rowid, title) VALUES ${Prisma.join(chunk.map((p) => Prisma.sql`(${p.pageDbId}, ${p.suggestedTitle})`))}`;
     }
     return;
   }
   await tx.$executeRaw`DELETE FROM "SearchEntry" WHERE "pageId" IN (${ids})`;
-  for (const chunk of chunks(rows)) {
+  for (const chunk of insertChunks(rows)) {
     await tx.$executeRaw`
       INSERT INTO "SearchEntry" ("pageId", "forReaders", "forReviewers", "position", "anchor", "heading", "namespace", "title", "body")
       VALUES ${Prisma.join(chunk.map((e) => Prisma.sql`(${e.pageDbId}, ${e.forReaders}, ${e.forReviewers}, ${e.position}, ${e.anchor}, ${clean(e.heading)}, ${e.namespace}, ${clean(e.title)}, ${clean(e.body)})`))}`;

@@ -1,14 +1,16 @@
 import { expect, it } from "vitest";
 import { databaseOfItsOwn, describeOnEachDatabase } from "../../test/with-databases";
+import { entryKey } from "../content/citation-format";
+import { toCslItem } from "../content/csl";
 import type { DocumentJSON, NodeJSON } from "../content/document";
-
 import { articleBibliography, getSourceDetail, libraryBibliography, listSources } from "./library";
 import { getArticle } from "./articles";
 import { setReviewPolicy } from "./review";
 import { updateSiteSettings } from "./settings";
 import { savePageRevision } from "./revisions";
-import { createSource, searchSources } from "./sources";
-import { buildAccount } from "../../test/factories";
+import { formatSources, getCitationStyle } from "./citation-style";
+import { createSource, getRenderSources, searchSources } from "./sources";
+import { buildAccount, buildSource } from "../../test/factories";
 
 const cite = (sourceId: string): NodeJSON => ({ type: "citation", attrs: { sourceId, locator: null, quote: null } });
 const h = (text: string): NodeJSON => ({ type: "heading", attrs: { level: 2 }, content: [{ type: "text", text }] });
@@ -115,6 +117,24 @@ describeOnEachDatabase("the source library", (database) => {
     // A DOI already in the library is not added twice.
     const first = await createSource(db, admin, { title: "A paper", doi: "10.5555/one" });
     expect(await createSource(db, admin, { title: "The paper again", doi: "https://doi.org/10.5555/ONE" })).toMatchObject({ id: first.id, existed: true });
+  });
+});
+
+describeOnEachDatabase("formatted References", (database) => {
+  it("are kept in the database, so that a server formats an entry only when no server has before", async () => {
+    const { db } = database();
+    const author = await buildAccount(db, "editor", "Entry keeper");
+    const [kept, fresh] = [await buildSource(db, author), await buildSource(db, author)];
+    const style = await getCitationStyle(db);
+    const item = async (id: string) => toCslItem((await getRenderSources(db, [id])).get(id)!);
+    // As a server that starts would find it: the entry of `kept` stored by another server.
+    await db.formattedEntry.create({ data: { key: entryKey(await item(kept.id), style), html: "<i>As another server formatted it</i>" } });
+
+    const formatted = await formatSources(db, (await getRenderSources(db, [kept.id, fresh.id])).values());
+    expect(formatted.get(kept.id)).toBe("<i>As another server formatted it</i>");
+    expect(formatted.get(fresh.id)).toContain(fresh.title);
+    // The entry formatted here is stored for the others, under the key its content gives.
+    expect(await db.formattedEntry.findUnique({ where: { key: entryKey(await item(fresh.id), style) } })).toMatchObject({ html: formatted.get(fresh.id) });
   });
 });
 

@@ -1,0 +1,6 @@
+-- CreateTable
+CREATE TABLE "FormattedEntry" (
+    "key" TEXT NOT NULL PRIMARY KEY,
+    "html" TEXT NOT NULL
+);
+
