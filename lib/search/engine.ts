@@ -196,7 +196,7 @@ export async function findEntries(
  * a section must hold to hold the query's quoted phrases; none for a query without phrases.
  */
 async function phrasePairs(db: DbOrTx, query: ParsedQuery): Promise<string[]> {
-  const phrases = query.terms.filter((t) => t.phrase && !t.exclude).map((t) => t.words.join(" "));
+  const phrases = query.terms.filter((t) => t.phrase && !t.exclude).map((t) => t.text);
   if (!phrases.length) return [];
   const rows = await db.$queryRaw<{ pairs: string[] }[]>`
     SELECT search_pairs(to_tsvector('english', phrase)) AS pairs FROM (VALUES ${Prisma.join(phrases.map((p) => Prisma.sql`(${p}::text)`))}) AS phrases (phrase)`;

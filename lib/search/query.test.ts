@@ -7,27 +7,30 @@ describe("reading a search query", () => {
     expect(query).toEqual({
       namespace: "policy",
       terms: [
-        { words: ["safety"], phrase: false, exclude: false },
-        { words: ["system", "card"], phrase: true, exclude: false },
-        { words: ["benchmark"], phrase: false, exclude: true },
+        { words: ["safety"], text: "Safety", phrase: false, exclude: false },
+        { words: ["system", "card"], text: "system card", phrase: true, exclude: false },
+        { words: ["benchmark"], text: "benchmark", phrase: false, exclude: true },
       ],
     });
     expect(toFts5(query)).toBe('"safety" AND "system" + "card" NOT "benchmark"');
-    expect(toWebSearch(query)).toBe('safety "system card" -benchmark');
+    expect(toWebSearch(query)).toBe('"Safety" "system card" -"benchmark"');
   });
 
   it("looks for the wanted words in some columns and leaves out excluded words from all", () => {
     const query = parseQuery('safety "system card" -benchmark');
     expect(toFts5(query, { columns: ["title", "heading"] })).toBe('{title heading} : ("safety" AND "system" + "card") NOT "benchmark"');
-    expect(toWebSearch(query, { positive: true })).toBe('safety "system card"');
+    expect(toWebSearch(query, { positive: true })).toBe('"safety" "system card"');
   });
 
   it("treats every operator character as a separator, never as syntax", () => {
     const query = parseQuery('* ( ) : NEAR AND OR - ^ ~ \\ gpt-5.2 a"b');
     expect(query.terms.map((t) => t.words)).toEqual([["near"], ["and"], ["or"], ["gpt", "5", "2"], ["a"], ["b"]]);
     expect(toFts5(query)).toBe('"near" AND "and" AND "or" AND "gpt" + "5" + "2" AND "a" AND "b"');
+    // PostgreSQL reads each term as typed, quoted: "or" is a word there too, and "gpt-5.2" is read
+    // into words as the text it indexed was.
+    expect(toWebSearch(query)).toBe('"NEAR" "AND" "OR" "gpt-5.2" "a" "b"');
     expect(parseQuery('"').terms).toEqual([]);
-    expect(parseQuery('"unclosed phrase').terms).toEqual([{ words: ["unclosed", "phrase"], phrase: true, exclude: false }]);
+    expect(parseQuery('"unclosed phrase').terms).toEqual([{ words: ["unclosed", "phrase"], text: "unclosed phrase", phrase: true, exclude: false }]);
   });
 
   it("escapes quotes that reach the engine and keeps unicode words", () => {

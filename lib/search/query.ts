@@ -12,6 +12,11 @@ const MAX_TERMS = 12;
 export interface SearchTerm {
   /** The words, lower case, without operator characters. */
   words: string[];
+  /**
+   * The term as typed (NFKC), without its sign and quotes, for an engine that reads it into words
+   * as it reads the text it indexed: PostgreSQL keeps "GPT-5.2" as `gpt` and `-5.2`.
+   */
+  text: string;
   /** Quoted: the words must follow one another. */
   phrase: boolean;
   /** Preceded by `-`: pages containing it are left out. */
@@ -58,7 +63,7 @@ export function parseQuery(raw: string): ParsedQuery {
     if (!found.length) continue;
     const phrase = quoted !== undefined && found.length > 1;
     // A bare word with inner punctuation ("gpt-5.2") is matched as the phrase of its parts.
-    terms.push({ words: found, phrase: phrase || found.length > 1, exclude: sign === "-" });
+    terms.push({ words: found, text: (quoted ?? bare).normalize("NFKC"), phrase: phrase || found.length > 1, exclude: sign === "-" });
     if (terms.length >= MAX_TERMS) break;
   }
   return { terms, namespace };
@@ -87,12 +92,13 @@ export function toFts5(query: ParsedQuery, { prefix = false, columns }: { prefix
 
 /**
  * The query in PostgreSQL's `websearch_to_tsquery` syntax, rebuilt from the parsed terms (only the
- * wanted ones with `positive`).
+ * wanted ones with `positive`). Each term is quoted as typed, so PostgreSQL reads it into words as
+ * it read the indexed text, and nothing in it (`or` among the rest) is read as an operator.
  */
 export function toWebSearch(query: ParsedQuery, { positive = false } = {}): string {
   return query.terms
     .filter((t) => !(positive && t.exclude))
-    .map((t) => `${t.exclude ? "-" : ""}${t.phrase ? `"${t.words.join(" ")}"` : t.words[0]}`)
+    .map((t) => `${t.exclude ? "-" : ""}"${t.text}"`)
     .join(" ");
 }
 

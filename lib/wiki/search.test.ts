@@ -122,6 +122,14 @@ describeOnEachDatabase("searching pages", (database) => {
     expect(ids(await search(`"apples ate ${word}"`))).toEqual([`scrambled_${tag}`]);
   });
 
+  it("finds a name with inner punctuation, quoted or not, as each engine read it into words", async () => {
+    const tag = unique();
+    await save(`release_${tag}`, doc(paragraph(text(`GPT-5.2 was released to ${tag} readers.`))));
+    for (const query of [`"gpt-5.2" ${tag}`, `gpt-5.2 ${tag}`, `"GPT-5.2 was released" ${tag}`]) expect(ids(await search(query))).toEqual([`release_${tag}`]);
+    expect(ids(await search(`"gpt-5.3" ${tag}`))).toEqual([]);
+    expect(ids(await search(`${tag} -gpt-5.2`))).toEqual([]);
+  });
+
   it("finds pages by the titles and authors of the sources they cite", async () => {
     const [word, tag] = [unique(), unique()];
     const source = await createSource(database().db, await account("editor"), { title: `Report on ${word}`, authors: "Lovelace, Ada", url: `https://example.org/${word}` });
