@@ -120,7 +120,8 @@ function hiddenField(html: string, name: string): string {
 
 /**
  * Signs the editor in, as the login form does; `save` then saves a page as its edit form does (its
- * security token and the page's date come from the form, read first), timing the save request alone.
+ * security token and the page's date come from the form, read first), timing the save request and
+ * then the page it sends the editor to (rendered again after the save).
  */
 async function signIn(base: string) {
   const login = await fetch(`${base}/doku.php`, {
@@ -134,7 +135,7 @@ async function signIn(base: string) {
     .join("; ");
   if (!cookie.includes("DW")) throw new Error(`DokuWiki refused the benchmark's sign-in (${login.status}).`);
   return {
-    async save(id: string, text: string, summary: string): Promise<number> {
+    async save(id: string, text: string, summary: string): Promise<{ save: number; view: number }> {
       const form = await (await fetch(`${base}/doku.php?id=${id}&do=edit`, { headers: { cookie } })).text();
       const body = new URLSearchParams({
         id,
@@ -149,11 +150,14 @@ async function signIn(base: string) {
       });
       const started = performance.now();
       const response = await fetch(`${base}/doku.php`, { method: "POST", headers: { cookie }, body, redirect: "manual" });
-      const elapsed = performance.now() - started;
+      const save = performance.now() - started;
       await response.arrayBuffer();
       // A save ends with a redirect to the page; anything else (the form again) is a refusal.
-      if (response.status !== 303 && response.status !== 302) throw new Error(`DokuWiki's save of ${id} answered ${response.status}.`);
-      return elapsed;
+      const page = response.headers.get("location");
+      if ((response.status !== 303 && response.status !== 302) || !page) throw new Error(`DokuWiki's save of ${id} answered ${response.status}.`);
+      const viewed = performance.now();
+      await (await fetch(new URL(page, base), { headers: { cookie } })).arrayBuffer();
+      return { save, view: performance.now() - viewed };
     },
   };
 }

@@ -51,6 +51,10 @@ function supervise(count: number) {
 }
 
 async function serve() {
+  // tsx turns on source maps for the whole process; Node would then keep the map of every chunk of
+  // the build it loads (tens of MB, more after the first error's stack). Errors are reported against
+  // the built code, as `next start` reports them.
+  process.setSourceMapsEnabled(false);
   const app = next({ dev: false, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { deflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReaderClass } from "../auth/reader-class";
-import { PAGE_CACHE_TTL_MS, PageCache, pageCacheBudget, pageCacheKey } from "./page-cache";
+import { ownBuffer, PAGE_CACHE_TTL_MS, PageCache, pageCacheBudget, pageCacheKey } from "./page-cache";
 
 describe("which requests the page cache answers", () => {
   const key = (method: string, url: string, headers: Record<string, string> = {}, reader: ReaderClass | null = "anonymous") => pageCacheKey(method, url, headers, reader);
@@ -226,6 +226,12 @@ describe("the page cache in front of a server", () => {
 });
 
 describe("the page cache's room", () => {
+  it("keeps each body in a buffer of its own size, not in a slab shared with other data", () => {
+    const body = ownBuffer([Buffer.from("<p>a small "), Buffer.from("page</p>")]);
+    expect(body.toString()).toBe("<p>a small page</p>");
+    expect(body.buffer.byteLength).toBe(body.length);
+  });
+
   it("takes its size from PAGE_CACHE_MB, 256 MB unless set", () => {
     expect(pageCacheBudget({})).toBe(256 * 1024 * 1024);
     expect(pageCacheBudget({ PAGE_CACHE_MB: "64" })).toBe(64 * 1024 * 1024);
@@ -233,34 +239,46 @@ describe("the page cache's room", () => {
   });
 
   it("keeps pages up to its size in bytes, and makes room by dropping the page read longest ago", async () => {
-    // Each page's body is 20 bytes ("/wiki/a, render 001."): room for two.
-    const cache = new PageCache(() => 0, 45);
+    // Each page's body is 20 bytes ("/wiki/a, render 001."), and its headers and keys are alike.
     const renders: string[] = [];
-    const server = createServer((req, res) => {
-      const key = pageCacheKey(req.method, req.url, req.headers, "anonymous");
-      if (key && cache.serve(req, res, key)) return;
-      if (key) cache.capture(req, res, key);
-      renders.push(req.url!);
-      res.end(`${req.url}, render ${String(renders.length).padStart(3, "0")}.`);
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const read = async (path: string) => (await fetch(base + path, { headers: { "accept-encoding": "identity" } })).text();
+    const serving = async (cache: PageCache) => {
+      const server = createServer((req, res) => {
+        const key = pageCacheKey(req.method, req.url, req.headers, "anonymous");
+        if (key && cache.serve(req, res, key)) return;
+        if (key) cache.capture(req, res, key);
+        renders.push(req.url!);
+        res.end(`${req.url}, render ${String(renders.length).padStart(3, "0")}.`);
+      });
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const read = async (path: string) => (await fetch(base + path, { headers: { "accept-encoding": "identity" } })).text();
+      return { read, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+    };
+    // What one page takes: its body, its headers, and the entry's own keep.
+    const measuring = new PageCache(() => 0, 1024 * 1024);
+    const measure = await serving(measuring);
+    await measure.read("/wiki/z").finally(measure.close);
+    const page = measuring.byteSize;
+    expect(page).toBeGreaterThan(20 + 400);
+
+    renders.length = 0;
+    const cache = new PageCache(() => 0, 2 * page + 5); // room for two
+    const { read, close } = await serving(cache);
     try {
       await read("/wiki/a");
       await read("/wiki/b");
-      expect(cache.byteSize).toBe(40);
+      expect(cache.byteSize).toBe(2 * page);
       // Read again, a is now the page read last: c takes b's room.
       await read("/wiki/a");
       await read("/wiki/c");
-      expect([cache.size, cache.byteSize]).toEqual([2, 40]);
+      expect([cache.size, cache.byteSize]).toEqual([2, 2 * page]);
       expect(await read("/wiki/a")).toBe("/wiki/a, render 001.");
       expect(await read("/wiki/b")).toBe("/wiki/b, render 004.");
       expect(renders).toEqual(["/wiki/a", "/wiki/b", "/wiki/c", "/wiki/b"]);
       cache.invalidate(["/wiki/b"]);
-      expect(cache.byteSize).toBe(20);
+      expect(cache.byteSize).toBe(page);
     } finally {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await close();
     }
   });
 });

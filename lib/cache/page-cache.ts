@@ -13,7 +13,7 @@ const RENDER_WAIT_MS = 5_000;
 
 /**
  * The most the cache keeps, in bytes of pages (`PAGE_CACHE_MB`, 256 by default): past it, the
- * pages read longest ago make room.
+ * pages read longest ago make room. A page counts its body, its headers and its entry's own keep.
  */
 export function pageCacheBudget(env: Record<string, string | undefined> = process.env): number {
   const megabytes = Number(env.PAGE_CACHE_MB);
@@ -41,6 +41,27 @@ const SEARCH = /^\/search\?[^#]*$/;
 const SEARCH_GROUP = "/search";
 /** Most search results kept at once, so that many different queries never push articles out. */
 const MAX_SEARCH_ENTRIES = 500;
+/** What an entry costs beside its body and headers: its objects, its key and its place in the map (measured). */
+const ENTRY_OVERHEAD = 512;
+
+/** The memory a kept page takes, about. */
+function entryCost(key: string, entry: StoredPage): number {
+  let headers = 0;
+  for (const [name, value] of entry.headers) headers += name.length + (Array.isArray(value) ? value.join("").length : value.length);
+  return ENTRY_OVERHEAD + key.length + headers + entry.body.length;
+}
+
+/**
+ * The chunks of a body in one buffer of its own size. (`Buffer.concat` carves a small body out of
+ * Node's shared 8 KB pool, whose whole slab a kept page would then keep alive.)
+ */
+export function ownBuffer(chunks: Buffer[]): Buffer {
+  const body = Buffer.allocUnsafeSlow(chunks.reduce((total, chunk) => total + chunk.length, 0));
+  let at = 0;
+  for (const chunk of chunks) at += chunk.copy(body, at);
+  return body;
+}
+
 /** The class an article is kept under: everyone reads the same one. */
 const EVERYONE = "*";
 
@@ -101,7 +122,7 @@ export class PageCache {
   private generation = 0;
   private clearedAt = 0;
   private invalidatedAt = new Map<string, number>();
-  /** Bytes of the bodies kept; the entries are in the order they were last read. */
+  /** Bytes the kept pages take (see entryCost); the entries are in the order they were last read. */
   private bytes = 0;
   private searches = 0;
   /** Renders under way, by key, each with what its waiting requests wait on. */
@@ -202,7 +223,7 @@ export class PageCache {
     res.once("finish", () => {
       if (res.statusCode !== 200 || res.hasHeader("set-cookie")) return;
       if (this.invalidatedSince(keyPath(key), startedAt)) return;
-      const body = Buffer.concat(chunks);
+      const body = ownBuffer(chunks);
       const declared = res.getHeader("content-length");
       if (body.length === 0 || (declared !== undefined && Number(declared) !== body.length)) return;
       const entry = this.store(key, res, body);
@@ -217,7 +238,7 @@ export class PageCache {
   private remove(key: string) {
     const entry = this.entries.get(key);
     if (!entry) return;
-    this.bytes -= entry.body.length;
+    this.bytes -= entryCost(key, entry);
     if (articleOf(keyPath(key)) === SEARCH_GROUP) this.searches--;
     this.entries.delete(key);
   }
@@ -246,15 +267,16 @@ export class PageCache {
 
   private keep(key: string, entry: StoredPage) {
     this.remove(key);
-    if (entry.body.length > this.maxBytes) return;
+    const cost = entryCost(key, entry);
+    if (cost > this.maxBytes) return;
     for (const oldest of this.entries.keys()) {
-      if (this.bytes + entry.body.length <= this.maxBytes) break;
+      if (this.bytes + cost <= this.maxBytes) break;
       this.remove(oldest);
     }
     const search = articleOf(keyPath(key)) === SEARCH_GROUP;
     if (search && this.searches >= MAX_SEARCH_ENTRIES) this.remove([...this.entries.keys()].find((k) => articleOf(keyPath(k)) === SEARCH_GROUP)!);
     this.entries.set(key, entry);
-    this.bytes += entry.body.length;
+    this.bytes += cost;
     if (search) this.searches++;
   }
 
@@ -333,7 +355,7 @@ export class PageCache {
     return this.entries.size;
   }
 
-  /** Bytes of the pages kept. */
+  /** Bytes the pages kept take (see entryCost). */
   get byteSize(): number {
     return this.bytes;
   }
