@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasTerms, parseQuery, toFts5, toWebSearch, wordHalves } from "./query";
+import { excludedFts5, hasTerms, parseQuery, toFts5, toWebSearch, wordHalves } from "./query";
 
 describe("reading a search query", () => {
   it("reads words, quoted phrases, exclusions and a namespace", () => {
@@ -16,9 +16,11 @@ describe("reading a search query", () => {
     expect(toWebSearch(query)).toBe('"Safety" "system card" -"benchmark"');
   });
 
-  it("looks for the wanted words in some columns and leaves out excluded words from all", () => {
-    const query = parseQuery('safety "system card" -benchmark');
-    expect(toFts5(query, { columns: ["title", "heading"] })).toBe('{title heading} : ("safety" AND "system" + "card") NOT "benchmark"');
+  it("gives the wanted words alone, and the excluded words alone, any of which leaves a page out", () => {
+    const query = parseQuery('safety "system card" -benchmark -"red team"');
+    expect(toFts5(query, { positive: true })).toBe('"safety" AND "system" + "card"');
+    expect(excludedFts5(query)).toBe('"benchmark" OR "red" + "team"');
+    expect(excludedFts5(parseQuery("safety"))).toBeNull();
     expect(toWebSearch(query, { positive: true })).toBe('"safety" "system card"');
   });
 

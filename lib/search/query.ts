@@ -75,19 +75,24 @@ export const hasTerms = (query: ParsedQuery) => query.terms.some((t) => !t.exclu
 /** Text as one FTS5 string: quoted, so nothing in it is read as an operator. */
 export const fts5String = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
+/** A term in FTS5's syntax: `"a" + "b"` is its phrase; a `*` after its last word makes that word a prefix. */
+const fts5Term = (t: SearchTerm, prefix = false) => `${t.words.map(fts5String).join(" + ")}${prefix ? "*" : ""}`;
+
 /**
  * The query in SQLite FTS5's syntax. Every word is quoted, so nothing a reader types is read as
- * an operator; `prefix` lets the last word match as the start of a word (suggestions).
+ * an operator; `prefix` lets the last word match as the start of a word (suggestions); `positive`
+ * leaves out the excluded words.
  */
-export function toFts5(query: ParsedQuery, { prefix = false, columns }: { prefix?: boolean; columns?: string[] } = {}): string {
+export function toFts5(query: ParsedQuery, { prefix = false, positive = false }: { prefix?: boolean; positive?: boolean } = {}): string {
   const included = query.terms.filter((t) => !t.exclude);
+  const found = included.map((t, i) => fts5Term(t, prefix && i === included.length - 1)).join(" AND ");
+  return positive ? found : query.terms.filter((t) => t.exclude).reduce((q, t) => `${q} NOT ${fts5Term(t)}`, found);
+}
+
+/** Any of the excluded words, in FTS5's syntax; null when the query excludes none. */
+export function excludedFts5(query: ParsedQuery): string | null {
   const excluded = query.terms.filter((t) => t.exclude);
-  // `"a" + "b"` is FTS5's phrase; a `*` after its last word makes that word a prefix.
-  const term = (t: SearchTerm, last: boolean) => `${t.words.map(fts5String).join(" + ")}${last && prefix ? "*" : ""}`;
-  const positive = included.map((t, i) => term(t, i === included.length - 1)).join(" AND ");
-  // Columns limit where the wanted words are found; excluded words are left out wherever they are.
-  const found = columns ? `{${columns.join(" ")}} : (${positive})` : positive;
-  return excluded.reduce((q, t) => `${q} NOT ${term(t, false)}`, found);
+  return excluded.length ? excluded.map((t) => fts5Term(t)).join(" OR ") : null;
 }
 
 /**

@@ -107,6 +107,10 @@ describeOnEachDatabase("searching pages", (database) => {
     expect(ids(await search(`"${word} models were running"`))).toEqual([`models:running_${tag}`]);
     expect(ids(await search(`"running ${word}"`))).toEqual([]);
     expect(ids(await search(`${word} -policy`))).toEqual([`models:running_${tag}`]);
+    // A heading with the word is left out too when its section's text holds an excluded word.
+    await save(`headed_${tag}`, doc(heading(`On ${word}`), paragraph(text("A word on policy."))));
+    expect(ids(await search(`${word} -policy`))).toEqual([`models:running_${tag}`]);
+    expect(ids(await search(`${word} -"word on"`))).toEqual([`models:running_${tag}`, `policy:walks_${tag}`]);
     expect(ids(await search(`${word} ns:policy`))).toEqual([`policy:walks_${tag}`]);
     expect(ids(await search(word, null, { namespace: "models" }))).toEqual([`models:running_${tag}`]);
   });

@@ -8,6 +8,7 @@ import { analyzeDatabase, type Db, type DbOrTx, dbKind, Prisma, type Tx } from "
 import { transaction } from "../db/transaction";
 import {
   type Audience,
+  compactIndex,
   dropEntriesOfRemovedPages,
   findEntries,
   HIT_END,
@@ -113,8 +114,17 @@ export async function reindexAll(db: Db, onProgress?: (done: number, total: numb
     onProgress?.(done, total);
   }
   await transaction(db, (tx) => dropEntriesOfRemovedPages(tx));
-  await analyzeDatabase(db);
+  await settleAfterBulkChange(db);
   return done;
+}
+
+/**
+ * After many pages changed at once (a rebuilt index, a site import): the search index compacted,
+ * and the planner's statistics brought up to date.
+ */
+export async function settleAfterBulkChange(db: Db): Promise<void> {
+  await compactIndex(db);
+  await analyzeDatabase(db);
 }
 
 /** Builds the index when pages exist but none is indexed (a site from before search). */

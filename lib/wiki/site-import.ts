@@ -6,7 +6,7 @@ import { type Change, parseChanges } from "../content/dokuwiki-changes";
 import { mapCitationSources } from "../content/document";
 import { parseInterwikiMap } from "../content/interwiki";
 import { titleFromPageId } from "../content/page-id";
-import { analyzeDatabase, type Db, type DbOrTx } from "../db";
+import type { Db, DbOrTx } from "../db";
 import { transaction } from "../db/transaction";
 import type { MediaServices } from "../media";
 import { accountNameKey } from "../validation/account";
@@ -15,6 +15,7 @@ import { importMediaFile } from "./media";
 import { listMediaFolder, mediaNameFromPath } from "./media-import";
 import { appendImportedRevisions, type ImportedRevision } from "./revisions";
 import { getSiteSetting } from "./settings";
+import { settleAfterBulkChange } from "./search";
 import { resolveImportedSources } from "./sources";
 import { ensureSystemUser } from "./users";
 
@@ -147,7 +148,7 @@ export async function importSite(
 
   report.files = await importMediaHistory(db, media, dir, authors, report.warnings);
   report.sources = (await db.source.count()) - sourcesBefore;
-  await analyzeDatabase(db);
+  await settleAfterBulkChange(db);
   return report;
 }
 
