@@ -4,6 +4,7 @@
 // compute a diff of two 100 KB revisions and to format References in each citation style.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { get } from "node:http";
 import path from "node:path";
 import { type DocumentJSON, type NodeJSON, storedDocument } from "../lib/content/document";
 import { formatEntries } from "../lib/content/citation-format";
@@ -92,6 +93,17 @@ async function benchDokuWikiSaves(dokuwiki: Awaited<ReturnType<typeof startDokuW
     views.push(view);
   }
   return { count, save: spread(saves), view: spread(views) };
+}
+
+/** The bytes a browser downloads for a page: the body as sent, compressed when the server compresses. */
+function sentBytes(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { "accept-encoding": "gzip, deflate, br" } }, (response) => {
+      let bytes = 0;
+      response.on("data", (chunk: Buffer) => (bytes += chunk.length));
+      response.on("end", () => resolve(bytes));
+    }).on("error", reject);
+  });
 }
 
 /** Time to answer a request for a page, in ms, and its size. */
@@ -333,22 +345,24 @@ try {
     { name: "history, 100,000 revisions", url: `${base}/wiki/bench_long_history/history`, article: null, dokuwiki: null },
     { name: "history, 100,000, page 1,000", url: `${base}/wiki/bench_long_history/history?before=50001`, article: null, dokuwiki: null },
   ];
-  /** The page's size, after enough reads to warm up whatever serves it. */
+  /** The page's size (its HTML, and what a browser downloads), after enough reads to warm up whatever serves it. */
   const warmedSize = async (url: string) => {
     const { bytes } = await timedGet(url);
     for (let i = 0; i < 20; i++) await timedGet(url);
-    return bytes;
+    return { html: bytes, sent: await sentBytes(url) };
   };
-  const results: { anonymous: Result; signedIn: Result; bytes: number; dokuwiki: (Result & { bytes: number }) | null }[] = [];
+  const size = ({ html, sent }: { html: number; sent: number }) => `${(html / 1024).toFixed(0)} / ${(sent / 1024).toFixed(0)} KB`.padStart(15);
+  type Sizes = Awaited<ReturnType<typeof warmedSize>>;
+  const results: { anonymous: Result; signedIn: Result; sizes: Sizes; dokuwiki: (Result & { sizes: Sizes }) | null }[] = [];
   for (const page of pages) {
-    const bytes = await warmedSize(page.url);
+    const sizes = await warmedSize(page.url);
     const [anonymous, signedInResult] = [wrk(page.name, page.url), wrk(page.name, page.url, signedIn)];
     let dokuwikiResult = null;
     if (page.dokuwiki) {
-      const dokuwikiBytes = await warmedSize(page.dokuwiki);
-      dokuwikiResult = { ...wrk(page.name, page.dokuwiki), bytes: dokuwikiBytes };
+      const dokuwikiSizes = await warmedSize(page.dokuwiki);
+      dokuwikiResult = { ...wrk(page.name, page.dokuwiki), sizes: dokuwikiSizes };
     }
-    results.push({ anonymous, signedIn: signedInResult, bytes, dokuwiki: dokuwikiResult });
+    results.push({ anonymous, signedIn: signedInResult, sizes, dokuwiki: dokuwikiResult });
   }
   // Measured after the reading runs, whose diff of revisions 1 and 200 the saves below keep valid.
   const misses: { name: string; cost: Awaited<ReturnType<typeof benchCacheMiss>> }[] = [];
@@ -369,8 +383,17 @@ try {
   const parsing = benchAdversarialParsing();
 
   console.log(`\nReading, ${CONNECTIONS} connections, ${DURATION} each (wrk), as anonymous and as signed-in readers get each page:`);
-  console.log("page".padEnd(34), "req/s".padStart(9), "p50".padStart(9), "p99".padStart(9), "signed in".padStart(10), "p50".padStart(9), "p99".padStart(9), "size".padStart(9));
-  for (const { anonymous: a, signedIn: s, bytes } of results) {
+  console.log(
+    "page".padEnd(34),
+    "req/s".padStart(9),
+    "p50".padStart(9),
+    "p99".padStart(9),
+    "signed in".padStart(10),
+    "p50".padStart(9),
+    "p99".padStart(9),
+    "HTML / sent".padStart(15),
+  );
+  for (const { anonymous: a, signedIn: s, sizes } of results) {
     console.log(
       a.name.padEnd(34),
       a.requestsPerSecond.toFixed(0).padStart(9),
@@ -379,11 +402,11 @@ try {
       s.requestsPerSecond.toFixed(0).padStart(10),
       s.p50.padStart(9),
       s.p99.padStart(9),
-      `${(bytes / 1024).toFixed(0)} KB`.padStart(9),
+      size(sizes),
     );
   }
   console.log(`\nDokuWiki (Debian's package, PHP's server with OPcache and ${dokuwiki.workers} workers) in the same run, the same pages for everyone:`);
-  console.log("page".padEnd(34), "req/s".padStart(9), "p50".padStart(9), "p99".padStart(9), "size".padStart(9), "ours ÷ DokuWiki".padStart(22));
+  console.log("page".padEnd(34), "req/s".padStart(9), "p50".padStart(9), "p99".padStart(9), "HTML / sent".padStart(15), "ours ÷ DokuWiki".padStart(22));
   for (const { anonymous: a, signedIn: s, dokuwiki: d } of results) {
     if (!d) continue;
     const ratio = (ours: Result) => (ours.requestsPerSecond / d.requestsPerSecond).toFixed(1);
@@ -392,7 +415,7 @@ try {
       d.requestsPerSecond.toFixed(0).padStart(9),
       d.p50.padStart(9),
       d.p99.padStart(9),
-      `${(d.bytes / 1024).toFixed(0)} KB`.padStart(9),
+      size(d.sizes),
       `${ratio(a)} anon, ${ratio(s)} signed in`.padStart(22),
     );
   }
