@@ -5,6 +5,7 @@
 // queries, title suggestions, and the throughput of /search at 16 connections (wrk).
 //   BENCH_SEARCH_SIZES=1000,10000 npm run bench:search     to stop earlier
 //   BENCH_SEARCH_ENGINES=sqlite npm run bench:search       one engine (sqlite, postgresql)
+//   BENCH_SEARCH_KEEP=1 npm run bench:search               the last run's database as it is, not grown or reindexed
 import { mkdirSync } from "node:fs";
 import type { DocumentJSON, NodeJSON } from "../lib/content/document";
 import { createDb, type Db } from "../lib/db";
@@ -12,6 +13,7 @@ import { reindexAll } from "../lib/wiki/search";
 import { ensureWrk, freshDatabase, startServer, wrk } from "./bench-tools";
 
 const SIZES = (process.env.BENCH_SEARCH_SIZES ?? "1000,10000,100000").split(",").map(Number);
+const KEEP = Boolean(process.env.BENCH_SEARCH_KEEP);
 const PORT = Number(process.env.BENCH_PORT ?? 3201);
 const ENGINES = [
   { name: "SQLite", url: "file:./data/bench/search.db" },
@@ -98,18 +100,21 @@ mkdirSync("data/bench", { recursive: true });
 const rows: string[] = [];
 for (const engine of ENGINES) {
   const env = { ...process.env, DATABASE_URL: engine.url, PORT: String(PORT), HOSTNAME: "127.0.0.1" };
-  freshDatabase(env);
+  if (!KEEP) freshDatabase(env);
   const db = createDb(engine.url);
-  const author = await db.user.create({ data: { name: "Benchmark", role: "system" } });
+  const author = KEEP ? null : await db.user.create({ data: { name: "Benchmark", role: "system" } });
   let size = 0;
-  for (const target of SIZES) {
-    await growTo(db, size, target, author.id);
+  for (const target of KEEP ? [await db.page.count()] : SIZES) {
+    let reindex = "kept";
+    if (author) {
+      await growTo(db, size, target, author.id);
+      const started = performance.now();
+      await reindexAll(db);
+      reindex = `${((performance.now() - started) / 1000).toFixed(1)} s`;
+      // What autovacuum does on a live site, which a bulk load of pages outruns (reindexAll analyses).
+      if (engine.name === "PostgreSQL") await db.$executeRawUnsafe("VACUUM");
+    }
     size = target;
-    const started = performance.now();
-    await reindexAll(db);
-    const reindex = (performance.now() - started) / 1000;
-    // What autovacuum does on a live site, which a bulk load of pages outruns (reindexAll analyses).
-    if (engine.name === "PostgreSQL") await db.$executeRawUnsafe("VACUUM");
     const base = `http://127.0.0.1:${PORT}`;
     const { stop } = await startServer(env, `${base}/api/search/suggest?q=a`);
     try {
@@ -128,7 +133,7 @@ for (const engine of ENGINES) {
         VOCABULARY.slice(0, 2_000).map((w) => `/search?q=${w}`),
       ).requestsPerSecond;
       rows.push(
-        `${engine.name.padEnd(11)}${String(size).padStart(8)}${`${reindex.toFixed(1)} s`.padStart(10)}` +
+        `${engine.name.padEnd(11)}${String(size).padStart(8)}${reindex.padStart(10)}` +
           `${ms(one.p50)}${ms(one.p99)}${ms(three.p50)}${ms(three.p99)}${ms(phrase.p50)}${ms(phrase.p99)}${ms(suggest.p50)}${throughput.toFixed(0).padStart(9)}${distinct.toFixed(0).padStart(10)}`,
       );
       console.log(rows.at(-1));
