@@ -45,11 +45,19 @@ function entryBody(html: string): string {
     .replace(/^\s*<div class="csl-right-inline">([\s\S]*)<\/div>\s*$/, "$1");
 }
 
-/** The name of an item's entry in a style: a hash of both, so a changed item, or another style, has another. */
+/** What entries are made with beside their style and item; a change to it (to the sanitising below, say) names every entry anew. */
+const ENTRY_FORMAT = "1";
+const sha256 = (text: string) => createHash("sha256").update(text).digest("base64url");
+/** Each style's file, by its hash. */
+const styleDigests = new Map<CitationStyleId, string>();
+
+/**
+ * The name of an item's entry in a style: a hash of the item, the style's file and the way entries
+ * are made, so a changed item, another style or an upgraded one has another.
+ */
 export function entryKey(item: CslItem, style: CitationStyleId): string {
-  return createHash("sha256")
-    .update(`${style}\u0000${JSON.stringify(item)}`)
-    .digest("base64url");
+  if (!styleDigests.has(style)) styleDigests.set(style, sha256(readFileSync(join(STYLES_DIR, `${style}.csl`), "utf8")));
+  return sha256(`${ENTRY_FORMAT}\u0000${styleDigests.get(style)}\u0000${JSON.stringify(item)}`);
 }
 
 /** Entries formatted before, by {@link entryKey}, kept beyond this process (in the database). */
