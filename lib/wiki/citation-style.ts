@@ -17,7 +17,10 @@ function storedEntries(db: DbOrTx): EntryStore {
   return {
     read: async (keys) => new Map((await db.formattedEntry.findMany({ where: { key: { in: keys } } })).map((row) => [row.key, row.html])),
     write: async (entries) => {
-      for (const rows of insertChunks([...entries])) {
+      // In the order of their keys, so that two servers storing some of the same entries at once
+      // take PostgreSQL's locks on them in the same order: one may wait for the other, never both.
+      const sorted = [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      for (const rows of insertChunks(sorted)) {
         await db.$executeRaw`INSERT INTO "FormattedEntry" ("key", "html") VALUES ${Prisma.join(rows.map(([key, html]) => Prisma.sql`(${key}, ${html})`))} ON CONFLICT ("key") DO NOTHING`;
       }
     },
