@@ -10,10 +10,10 @@ export async function openEditor(page: Page, pageId: string) {
 
 /** Puts the cursor at the end of the paragraph holding this text, in the editor. */
 export async function endOf(page: Page, text: string) {
-  await page
-    .getByRole("textbox", { name: /^Text of/ })
-    .getByText(text)
-    .click();
+  const box = page.getByRole("textbox", { name: /^Text of/ });
+  await box.getByText(text).click();
+  // Keys go where the focus is: wait until the text has it, or the first of them is lost.
+  await expect(box).toBeFocused();
   await page.keyboard.press("End");
 }
 
