@@ -83,7 +83,7 @@ async function benchSaves(base: string, count: number, credentials: Awaited<Retu
  */
 async function benchDokuWikiSaves(dokuwiki: Awaited<ReturnType<typeof startDokuWiki>>, count: number) {
   const editor = await dokuwiki.signIn();
-  const versions = savedVersions(readFileSync("prisma/seed/gpt_5_2.txt", "utf8"), 200 + count).slice(200);
+  const versions = savedVersions(EXAMPLE, 200 + count).slice(200);
   const saves: number[] = [];
   const views: number[] = [];
   for (const [i, text] of versions.entries()) {
@@ -167,6 +167,8 @@ async function seedLongHistory(pageId: string) {
   await db.$disconnect();
 }
 
+/** The example article's markup, as DokuWiki holds it. */
+const EXAMPLE = readFileSync("prisma/seed/gpt_5_2.txt", "utf8");
 const MANY_PAGES = 10_000;
 /** How long the server is left idle before its memory is read again. */
 const IDLE_MS = 45_000;
@@ -312,7 +314,7 @@ await settleDatabase();
 const base = `http://127.0.0.1:${PORT}`;
 // DokuWiki holds the same two articles, the example with as many revisions as the saves below make.
 const dokuwiki = await startDokuWiki(DOKUWIKI_PORT, [
-  { id: "gpt_5_2", versions: savedVersions(readFileSync("prisma/seed/gpt_5_2.txt", "utf8"), 200) },
+  { id: "gpt_5_2", versions: savedVersions(EXAMPLE, 200) },
   { id: "frontier_model_evaluation", versions: [readFileSync(largeFile, "utf8")] },
 ]);
 // Cold start: the first reads of each article once the server says it is ready (it warms itself up

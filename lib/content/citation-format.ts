@@ -85,20 +85,18 @@ function keep(key: string, html: string) {
 export async function formatEntries(items: CslItem[], style: CitationStyleId, store?: EntryStore): Promise<Map<string, string>> {
   const keys = new Map(items.map((item) => [item.id, entryKey(item, style)]));
   const formatted = new Map<string, string>();
-  let missing: CslItem[] = [];
-  for (const item of items) {
-    const hit = kept.get(keys.get(item.id)!);
-    if (hit === undefined) missing.push(item);
-    else formatted.set(item.id, hit);
-  }
-  if (missing.length && store) {
-    const stored = await store.read([...new Set(missing.map((item) => keys.get(item.id)!))]);
-    for (const [key, html] of stored) keep(key, html);
-    missing = missing.filter((item) => {
-      const html = stored.get(keys.get(item.id)!);
+  /** Takes the entries `has` holds; the items still missing. */
+  const take = (wanted: CslItem[], has: (key: string) => string | undefined) =>
+    wanted.filter((item) => {
+      const html = has(keys.get(item.id)!);
       if (html !== undefined) formatted.set(item.id, html);
       return html === undefined;
     });
+  let missing = take(items, (key) => kept.get(key));
+  if (missing.length && store) {
+    const stored = await store.read([...new Set(missing.map((item) => keys.get(item.id)!))]);
+    for (const [key, html] of stored) keep(key, html);
+    missing = take(missing, (key) => stored.get(key));
   }
   if (!missing.length) return formatted;
   registerStyles();
@@ -114,9 +112,9 @@ export async function formatEntries(items: CslItem[], style: CitationStyleId, st
   const byId = new Map(entries);
   const made = new Map<string, string>();
   for (const item of unique) {
-    const html = sanitizeEntry(entryBody(byId.get(item.id) ?? ""));
-    keep(keys.get(item.id)!, html);
-    made.set(keys.get(item.id)!, html);
+    const [key, html] = [keys.get(item.id)!, sanitizeEntry(entryBody(byId.get(item.id) ?? ""))];
+    keep(key, html);
+    made.set(key, html);
     formatted.set(item.id, html);
   }
   await store?.write(made);
