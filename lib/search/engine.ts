@@ -46,9 +46,6 @@ export interface IndexedPage {
   suggestedTitle: string | null;
 }
 
-/** SQLite's full-text indexes of the entries (the text, and titles and headings alone), each row by its entry's id. */
-const SECTION_INDEXES = [Prisma.raw(`"SearchText"`), Prisma.raw(`"SearchHeads"`)];
-
 /**
  * Replaces what the index holds for these pages with what they contribute now (a page left out
  * of `pages` is no longer found), in a few statements whatever their number. Runs in the caller's
@@ -58,7 +55,7 @@ export async function replacePageEntries(tx: Tx, pageDbIds: number[], pages: Ind
   const ids = Prisma.join(pageDbIds);
   const rows = pages.flatMap((p) => p.entries.map((e) => ({ pageDbId: p.pageDbId, ...e })));
   if (dbKind(tx) === "sqlite") {
-    for (const index of SECTION_INDEXES) await tx.$executeRaw`DELETE FROM ${index} WHERE rowid IN (SELECT id FROM "SearchEntry" WHERE "pageId" IN (${ids}))`;
+    // Their words leave SearchText and SearchHeads with them (a trigger).
     await tx.$executeRaw`DELETE FROM "SearchEntry" WHERE "pageId" IN (${ids})`;
     await tx.$executeRaw`DELETE FROM "SearchTitle" WHERE rowid IN (${ids})`;
     // SQLite lets one writer in at a time: the ids after the largest are this transaction's to give.
@@ -98,9 +95,6 @@ export async function indexIsEmpty(db: DbOrTx): Promise<boolean> {
 /** Removes what the index holds for pages that no longer exist at all. */
 export async function dropEntriesOfRemovedPages(tx: Tx): Promise<void> {
   if (dbKind(tx) === "sqlite") {
-    for (const index of SECTION_INDEXES) {
-      await tx.$executeRaw`DELETE FROM ${index} WHERE rowid IN (SELECT e.id FROM "SearchEntry" e WHERE NOT EXISTS (SELECT 1 FROM "Page" p WHERE p.id = e."pageId"))`;
-    }
     await tx.$executeRaw`DELETE FROM "SearchTitle" WHERE NOT EXISTS (SELECT 1 FROM "Page" p WHERE p.id = "SearchTitle".rowid)`;
   }
   await tx.$executeRaw`DELETE FROM "SearchEntry" WHERE NOT EXISTS (SELECT 1 FROM "Page" p WHERE p.id = "SearchEntry"."pageId")`;

@@ -36,8 +36,10 @@ export interface PageEdit {
  * and conflict rules. The one path every edit takes.
  */
 export async function savePageEdit(db: Db, account: Account | null, edit: PageEdit): Promise<SaveRevisionResult> {
-  const author = await assertCanEdit(db, account, edit.pageId);
+  // Whether the page is protected is checked in the save's own transaction.
+  const author = authorize(account, "edit");
   const saved = await savePageRevision(db, {
+    editor: author,
     pageId: edit.pageId,
     doc: edit.doc,
     authorId: author.id,

@@ -3,12 +3,14 @@ import { canonicalJson, collectCitations, collectFigureUses, collectLinkTargets,
 import { type MergeConflict, mergeDocuments } from "../content/merge";
 import { pageNamespace, titleFromPageId } from "../content/page-id";
 import type { Db, Tx } from "../db";
+import { authorize } from "../auth/policy";
 import { changeTransaction } from "../cache/invalidation";
 import { DocumentValidationError, parseDocument } from "../validation/document";
+import type { Account } from "./accounts";
 import { AppError } from "./errors";
 import { findPage } from "./page-lookup";
 import { markApproved, saveWaitsForReview } from "./review-policy";
-import { indexPage } from "./search";
+import { type IndexedRevision, indexPage } from "./search";
 
 export interface SaveRevisionInput {
   /** The page id (slug); the page is created when it does not exist. */
@@ -35,6 +37,11 @@ export interface SaveRevisionInput {
   baseRevisionId?: number | null;
   /** When the revision was written: an imported history keeps its dates. Now when not given. */
   createdAt?: Date;
+  /**
+   * The account saving, checked against the page as the transaction reads it (whether it is
+   * protected), so nothing changes between the check and the save. Imports and events leave it out.
+   */
+  editor?: Account;
 }
 
 export type SaveRevisionResult =
@@ -92,10 +99,12 @@ async function writeCheckedRevision(tx: Tx, input: SaveRevisionInput, checked: D
       id: true,
       title: true,
       deletedAt: true,
+      protected: true,
       reviewPolicy: true,
       latestRevision: { select: { id: true, number: true, contentHash: true, size: true, reviewState: true } },
     },
   });
+  if (input.editor) authorize(input.editor, "edit", existing ?? undefined);
   if (existing?.deletedAt) throw new AppError("FORBIDDEN", "This page was deleted; an administrator can restore it from its history.");
   const latest = existing?.latestRevision ?? null;
   let merged = false;
@@ -156,7 +165,7 @@ async function writeCheckedRevision(tx: Tx, input: SaveRevisionInput, checked: D
     },
     select: { id: true, number: true },
   });
-  await recordReferences(tx, [{ revisionId: revision.id, doc }]);
+  const cited = await recordReferences(tx, [{ revisionId: revision.id, doc }]);
   await tx.page.update({
     where: { id: page.id },
     // The latest revision guards the number: a concurrent save with the same parent fails here or on the unique number.
@@ -174,19 +183,28 @@ async function writeCheckedRevision(tx: Tx, input: SaveRevisionInput, checked: D
       upTo: revision.number,
     });
   }
-  await indexPage(tx, page.id);
+  await indexPage(tx, page.id, [indexedRevision(revision.id, pending ? "pending" : "approved", doc, cited)]);
   return { status: "created", revisionId: revision.id, number: revision.number, merged, pageCreated: !existing, pending };
+}
+
+type CitedSources = Map<string, { title: string; authors: string }>;
+
+/** A revision just written, as the search index takes it without reading it back. */
+function indexedRevision(id: number, reviewState: string, doc: DocumentJSON, cited: CitedSources): IndexedRevision {
+  return { id, reviewState, doc, sources: collectCitations(doc).map((c) => cited.get(c.sourceId)!) };
 }
 
 /**
  * The citations, links and figures of newly written revisions, each kept with its revision (in one
  * query each, however many revisions). A citation must name a source in the library, or a draft source,
- * which joins the library.
+ * which joins the library. Returns the sources cited, by id.
  */
-async function recordReferences(tx: Tx, written: { revisionId: number; doc: DocumentJSON }[]): Promise<void> {
+async function recordReferences(tx: Tx, written: { revisionId: number; doc: DocumentJSON }[]): Promise<CitedSources> {
   const citations = written.flatMap(({ revisionId, doc }) => collectCitations(doc).map((c, position) => ({ revisionId, position, ...c })));
+  const cited = citations.length
+    ? await tx.source.findMany({ where: { id: { in: [...new Set(citations.map((c) => c.sourceId))] } }, select: { id: true, draftOfId: true, title: true, authors: true } })
+    : [];
   if (citations.length) {
-    const cited = await tx.source.findMany({ where: { id: { in: [...new Set(citations.map((c) => c.sourceId))] } }, select: { id: true, draftOfId: true } });
     const known = new Set(cited.map((k) => k.id));
     const missing = citations.find((c) => !known.has(c.sourceId));
     if (missing) throw new AppError("INVALID_INPUT", `A citation points at a source that is not in the library (${missing.sourceId.slice(0, 40)}).`);
@@ -199,6 +217,7 @@ async function recordReferences(tx: Tx, written: { revisionId: number; doc: Docu
   if (links.length) await tx.link.createMany({ data: links });
   const uses = written.flatMap(({ revisionId, doc }) => collectFigureUses(doc).map((use) => ({ revisionId, ...use })));
   if (uses.length) await tx.mediaUse.createMany({ data: uses });
+  return new Map(cited.map((s) => [s.id, s]));
 }
 
 /** One revision of an imported history: its document and who wrote it when. */
@@ -263,10 +282,10 @@ export async function appendImportedRevisions(tx: Tx, input: { pageId: string; t
     previous = { id: created.id, number: created.number, contentHash: hash, size, reviewState: "approved" };
   }
   if (!written.length || pageDbId === null) return 0;
-  await recordReferences(tx, written);
-  const last = written.at(-1)!.revisionId;
-  await tx.page.update({ where: { id: pageDbId }, data: { title: input.title, latestRevisionId: last, publishedRevisionId: last, redirectTo: null } });
-  await indexPage(tx, pageDbId);
+  const cited = await recordReferences(tx, written);
+  const last = written.at(-1)!;
+  await tx.page.update({ where: { id: pageDbId }, data: { title: input.title, latestRevisionId: last.revisionId, publishedRevisionId: last.revisionId, redirectTo: null } });
+  await indexPage(tx, pageDbId, [indexedRevision(last.revisionId, "approved", last.doc, cited)]);
   return written.length;
 }
 

@@ -1,7 +1,7 @@
 import { can } from "../auth/policy";
 import { REFERENCES_ANCHOR } from "../content/anchors";
 import { formatAuthorList } from "../validation/source";
-import { storedDocument } from "../content/document";
+import { type DocumentJSON, storedDocument } from "../content/document";
 import { normalizePageId } from "../content/page-id";
 import { searchableText } from "../content/search-text";
 import { analyzeDatabase, type Db, type DbOrTx, dbKind, Prisma, type Tx } from "../db";
@@ -25,25 +25,28 @@ import { cleanQueryText, hasTerms, MAX_SEARCH_LIMIT, parseQuery } from "../searc
 import type { Account } from "./accounts";
 import { parseAuthors } from "./sources";
 
-const REVISION_TEXT = {
-  select: {
-    id: true,
-    content: true,
-    reviewState: true,
-    createdAt: true,
-    citations: { orderBy: { position: "asc" }, select: { source: { select: { title: true, authors: true } } } },
-  },
-} as const;
+/** A revision as the index reads it: its document, and the sources it cites, in the order cited. */
+export interface IndexedRevision {
+  id: number;
+  reviewState: string;
+  doc: DocumentJSON;
+  sources: { title: string; authors: string }[];
+}
 
-type IndexedRevision = {
-  content: string;
-  citations: { source: { title: string; authors: string } }[];
-};
+/** Revisions read for the index, in one query with their citations' sources. */
+async function readIndexedRevisions(tx: Tx, ids: number[]): Promise<IndexedRevision[]> {
+  if (!ids.length) return [];
+  const revisions = await tx.revision.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, content: true, reviewState: true, citations: { orderBy: { position: "asc" }, select: { source: { select: { title: true, authors: true } } } } },
+  });
+  return revisions.map((r) => ({ id: r.id, reviewState: r.reviewState, doc: storedDocument(r.content), sources: r.citations.map((c) => c.source) }));
+}
 
 /** A revision's sections, and its References (cited sources' titles and authors, notes as written). */
 function revisionEntries(revision: IndexedRevision, page: { title: string; namespace: string }, audience: { forReaders: boolean; forReviewers: boolean }): IndexEntry[] {
-  const { sections, notes } = searchableText(storedDocument(revision.content));
-  const sources = [...new Set(revision.citations.map(({ source }) => [source.title, formatAuthorList(parseAuthors(source.authors))].filter(Boolean).join(", ")))];
+  const { sections, notes } = searchableText(revision.doc);
+  const sources = [...new Set(revision.sources.map((source) => [source.title, formatAuthorList(parseAuthors(source.authors))].filter(Boolean).join(", ")))];
   const references = [...sources, ...notes].join(". ");
   const all = [...sections.map((s) => ({ ...s, body: s.text })), ...(references ? [{ anchor: REFERENCES_ANCHOR, heading: "References", body: references }] : [])];
   return all.map((s, position) => ({ ...audience, position, anchor: s.anchor, heading: s.heading, body: s.body, title: page.title, namespace: page.namespace }));
@@ -52,18 +55,24 @@ function revisionEntries(revision: IndexedRevision, page: { title: string; names
 /**
  * Brings the search index up to date with these pages as they are now in the transaction: readers
  * find a page's published text, reviewers its pending text too; a deleted page or a redirect is not
- * found. Every change to what a page shows calls it in the transaction making the change.
+ * found. Every change to what a page shows calls it in the transaction making the change. A save
+ * hands over the revision it has just written (`written`), which is then not read back; a revision
+ * both published and latest is read once.
  */
-export async function indexPages(tx: Tx, pageDbIds: number[]): Promise<void> {
+export async function indexPages(tx: Tx, pageDbIds: number[], written: IndexedRevision[] = []): Promise<void> {
   if (!pageDbIds.length) return;
   // A rebuild running beside a save waits for it, and then reads what it wrote.
   if (dbKind(tx) === "postgres") await tx.$executeRaw`SELECT 1 FROM "Page" WHERE id IN (${Prisma.join(pageDbIds)}) ORDER BY id FOR UPDATE`;
   const pages = await tx.page.findMany({
     where: { id: { in: pageDbIds }, deletedAt: null, redirectTo: null },
-    select: { id: true, title: true, namespace: true, publishedRevision: REVISION_TEXT, latestRevision: REVISION_TEXT },
+    select: { id: true, title: true, namespace: true, publishedRevisionId: true, latestRevisionId: true },
   });
+  const revisions = new Map(written.map((r) => [r.id, r]));
+  const unread = new Set(pages.flatMap((p) => [p.publishedRevisionId, p.latestRevisionId]).filter((id): id is number => id !== null && !revisions.has(id)));
+  for (const revision of await readIndexedRevisions(tx, [...unread])) revisions.set(revision.id, revision);
   const indexed = pages.map((page) => {
-    const { publishedRevision: published, latestRevision: latest } = page;
+    const published = page.publishedRevisionId === null ? null : revisions.get(page.publishedRevisionId)!;
+    const latest = page.latestRevisionId === null ? null : revisions.get(page.latestRevisionId)!;
     const pendingLatest = latest && latest.id !== published?.id && latest.reviewState === "pending" ? latest : null;
     const entries = [
       ...(published ? revisionEntries(published, page, { forReaders: true, forReviewers: !pendingLatest }) : []),
@@ -75,7 +84,7 @@ export async function indexPages(tx: Tx, pageDbIds: number[]): Promise<void> {
 }
 
 /** {@link indexPages} for one page. */
-export const indexPage = (tx: Tx, pageDbId: number) => indexPages(tx, [pageDbId]);
+export const indexPage = (tx: Tx, pageDbId: number, written?: IndexedRevision[]) => indexPages(tx, [pageDbId], written);
 
 /**
  * Re-indexes the pages whose published or pending text cites these sources, after their titles or
