@@ -335,3 +335,22 @@ export async function pageTitled(db: DbOrTx, text: string, slug: string): Promis
     ORDER BY (p."slug" = ${slug}) DESC LIMIT 1`;
   return page ? { id: Number(page.id), slug: page.slug } : null;
 }
+
+/** A page a search found, with the date of the revision its audience finds. */
+export interface FoundPage {
+  id: number;
+  slug: string;
+  title: string;
+  namespace: string;
+  editedAt: Date;
+}
+
+/** The pages of a search's hits, in one query: readers find the published revision, reviewers the latest. */
+export async function foundPages(db: DbOrTx, pageDbIds: number[], audience: Audience): Promise<FoundPage[]> {
+  if (!pageDbIds.length) return [];
+  const shown = Prisma.raw(audience === "reviewers" ? `p."latestRevisionId"` : `p."publishedRevisionId"`);
+  const pages = await db.$queryRaw<FoundPage[]>`
+    SELECT p.id, p."slug", p."title", p."namespace", r."createdAt" AS "editedAt"
+    FROM "Page" p JOIN "Revision" r ON r.id = ${shown} WHERE p.id IN (${Prisma.join(pageDbIds)})`;
+  return pages.map((page) => ({ ...page, id: Number(page.id) }));
+}

@@ -193,6 +193,10 @@ describeOnEachDatabase("searching pages", (database) => {
     expect(ids(await search(word, await account("editor")))).toEqual([]);
     expect(ids(await search(word, reviewer))).toEqual([pageId]);
     expect(ids(await search("approved", reviewer, { namespace }))).toEqual([]);
+    // Each finds the page as of the revision it reads: readers the approved one, reviewers the pending one.
+    const written = await database().db.revision.findMany({ where: { page: { slug: pageId } }, orderBy: { number: "asc" }, select: { createdAt: true } });
+    expect((await search(word, reviewer)).results[0].editedAt).toEqual(written[1].createdAt);
+    expect((await search("approved", null, { namespace })).results[0].editedAt).toEqual(written[0].createdAt);
 
     await approveRevision(database().db, reviewer, { pageId, number: 2 });
     expect(ids(await search(word))).toEqual([pageId]);

@@ -11,6 +11,7 @@ import {
   compactIndex,
   dropEntriesOfRemovedPages,
   findEntries,
+  foundPages,
   HIT_END,
   HIT_START,
   type IndexEntry,
@@ -217,17 +218,17 @@ export async function searchPages(db: DbOrTx, account: Account | null, input: Se
       parsed,
       hits.map((h) => h.entryId),
     ),
-    db.page.findMany({
-      where: { id: { in: hits.map((h) => h.pageDbId) } },
-      select: { id: true, slug: true, title: true, namespace: true, publishedRevision: { select: { createdAt: true } }, latestRevision: { select: { createdAt: true } } },
-    }),
+    foundPages(
+      db,
+      hits.map((h) => h.pageDbId),
+      audience,
+    ),
   ]);
   const byId = new Map(pages.map((p) => [p.id, p]));
   const results = hits.flatMap((hit) => {
     const page = byId.get(hit.pageDbId);
     const snippet = snippets.get(hit.entryId);
     if (!page) return [];
-    const shown = audience === "reviewers" ? page.latestRevision : page.publishedRevision;
     return [
       {
         pageId: page.slug,
@@ -235,7 +236,7 @@ export async function searchPages(db: DbOrTx, account: Account | null, input: Se
         namespace: page.namespace,
         section: snippet?.anchor ? { anchor: snippet.anchor, heading: snippet.heading } : null,
         snippet: snippetParts(snippet?.marked ?? ""),
-        editedAt: (shown ?? page.publishedRevision ?? page.latestRevision)!.createdAt,
+        editedAt: page.editedAt,
       },
     ];
   });
