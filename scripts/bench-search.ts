@@ -132,9 +132,16 @@ for (const engine of ENGINES) {
         [],
         VOCABULARY.slice(0, 2_000).map((w) => `/search?q=${w}`),
       ).requestsPerSecond;
+      // The floor under any answer: the search page without a query (its form), a different address each time.
+      const form = wrk(
+        "/search, the form alone",
+        `${base}/search`,
+        [],
+        VOCABULARY.slice(0, 2_000).map((_, i) => `/search?n=${i}`),
+      ).requestsPerSecond;
       rows.push(
         `${engine.name.padEnd(11)}${String(size).padStart(8)}${reindex.padStart(10)}` +
-          `${ms(one.p50)}${ms(one.p99)}${ms(three.p50)}${ms(three.p99)}${ms(phrase.p50)}${ms(phrase.p99)}${ms(suggest.p50)}${throughput.toFixed(0).padStart(9)}${distinct.toFixed(0).padStart(10)}`,
+          `${ms(one.p50)}${ms(one.p99)}${ms(three.p50)}${ms(three.p99)}${ms(phrase.p50)}${ms(phrase.p99)}${ms(suggest.p50)}${throughput.toFixed(0).padStart(9)}${distinct.toFixed(0).padStart(10)}${form.toFixed(0).padStart(8)}`,
       );
       console.log(rows.at(-1));
     } finally {
@@ -143,7 +150,9 @@ for (const engine of ENGINES) {
   }
   await db.$disconnect();
 }
-console.log("\nSearch through HTTP (one request at a time; /search at 16 connections, wrk: one query, which the front cache keeps, and 2,000 queries in turn):");
+console.log(
+  "\nSearch through HTTP (one request at a time; /search at 16 connections, wrk: one query, which the front cache keeps, 2,000 queries in turn, and the form alone at 2,000 addresses):",
+);
 console.log(
   [
     "engine".padEnd(11),
@@ -152,6 +161,7 @@ console.log(
     ...["1 word p50", "p99", "3 words p50", "p99", "phrase p50", "p99", "suggest p50"].map((h) => h.padStart(12)),
     "req/s".padStart(9),
     "distinct".padStart(10),
+    "form".padStart(8),
   ].join(""),
 );
 for (const row of rows) console.log(row);

@@ -78,6 +78,24 @@ async function benchSaves(base: string, count: number, credentials: Awaited<Retu
 }
 
 /**
+ * The floor under a save: the same request without credentials, refused once its body is read and
+ * checked, before the database is asked anything, timed as the saves are.
+ */
+async function benchRefusedSaves(base: string, count: number) {
+  const current = (await (await fetch(`${base}/api/pages/gpt_5_2`)).json()) as { revision: { id: number }; doc: DocumentJSON };
+  const body = JSON.stringify({ doc: current.doc, summary: "Refused", baseRevisionId: current.revision.id });
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    const response = await fetch(`${base}/api/pages/gpt_5_2/revisions`, { method: "POST", headers: { "content-type": "application/json", origin: base }, body });
+    await response.arrayBuffer();
+    if (response.status !== 401) throw new Error(`a save without credentials answered ${response.status}`);
+    if (i >= 10) times.push(performance.now() - started);
+  }
+  return spread(times);
+}
+
+/**
  * DokuWiki's editor saves its example article `count` times, one paragraph changed each, timing each
  * save and the page it then shows the editor.
  */
@@ -332,6 +350,7 @@ try {
   const afterRestart = await firstReads();
   const credentials = await benchCredentials(base);
   const saves = await benchSaves(base, 199, credentials); // the example article then has 200 revisions
+  const refused = await benchRefusedSaves(base, 100);
   const signedIn = [`Cookie: next-auth.session-token=${credentials.session}`];
   const { addresses: dw } = dokuwiki;
   const pages = [
@@ -428,6 +447,7 @@ try {
   console.log(`\nSaving through the API, one after another (${saves.count} saves of gpt_5_2, one sentence changed each, by API token and by session in turn):`);
   console.log(`API token: median ${saves.bearer.median.toFixed(1)} ms, p90 ${saves.bearer.p90.toFixed(1)} ms`);
   console.log(`session:   median ${saves.session.median.toFixed(1)} ms, p90 ${saves.session.p90.toFixed(1)} ms`);
+  console.log(`the same request without credentials, refused before the database is asked: median ${refused.median.toFixed(1)} ms, p90 ${refused.p90.toFixed(1)} ms`);
   console.log(
     `DokuWiki, ${dokuwikiSaves.count} saves of the same article through its edit form, signed in: median ${dokuwikiSaves.save.median.toFixed(1)} ms, p90 ${dokuwikiSaves.save.p90.toFixed(1)} ms;`,
     `then the page it shows: median ${dokuwikiSaves.view.median.toFixed(1)} ms (ours, the first read after a save: below)`,
