@@ -184,41 +184,37 @@ async function writeCheckedRevision(tx: Tx, input: SaveRevisionInput, checked: D
       upTo: revision.number,
     });
   }
-  await indexPage(tx, page.id, [indexedRevision(revision.id, pending ? "pending" : "approved", doc, cited)]);
+  await indexPage(tx, page.id, [{ id: revision.id, reviewState: pending ? "pending" : "approved", doc, sources: cited.get(revision.id)! }]);
   return { status: "created", revisionId: revision.id, number: revision.number, merged, pageCreated: !existing, pending };
 }
 
-type CitedSources = Map<string, { title: string; authors: string }>;
-
-/** A revision just written, as the search index takes it without reading it back. */
-function indexedRevision(id: number, reviewState: string, doc: DocumentJSON, cited: CitedSources): IndexedRevision {
-  return { id, reviewState, doc, sources: collectCitations(doc).map((c) => cited.get(c.sourceId)!) };
-}
+/** The sources each revision cites, in the order cited, as the search index takes them. */
+type CitedSources = Map<number, IndexedRevision["sources"]>;
 
 /**
  * The citations, links and figures of newly written revisions, each kept with its revision (in one
  * query each, however many revisions). A citation must name a source in the library, or a draft source,
- * which joins the library. Returns the sources cited, by id.
+ * which joins the library. Returns the sources each revision cites, so the index need not read them.
  */
 async function recordReferences(tx: Tx, written: { revisionId: number; doc: DocumentJSON }[]): Promise<CitedSources> {
   const citations = written.flatMap(({ revisionId, doc }) => collectCitations(doc).map((c, position) => ({ revisionId, position, ...c })));
   const cited = citations.length
     ? await tx.source.findMany({ where: { id: { in: [...new Set(citations.map((c) => c.sourceId))] } }, select: { id: true, draftOfId: true, title: true, authors: true } })
     : [];
-  if (citations.length) {
-    const known = new Set(cited.map((k) => k.id));
-    const missing = citations.find((c) => !known.has(c.sourceId));
-    if (missing) throw new AppError("INVALID_INPUT", `A citation points at a source that is not in the library (${missing.sourceId.slice(0, 40)}).`);
-    await tx.citation.createMany({ data: citations });
-    // A draft source (added in the editor) joins the library with the first saved revision citing it.
-    const drafts = cited.filter((k) => k.draftOfId).map((k) => k.id);
-    if (drafts.length) await tx.source.updateMany({ where: { id: { in: drafts } }, data: { draftOfId: null } });
-  }
+  const byId = new Map(cited.map((source) => [source.id, source]));
+  const missing = citations.find((c) => !byId.has(c.sourceId));
+  if (missing) throw new AppError("INVALID_INPUT", `A citation points at a source that is not in the library (${missing.sourceId.slice(0, 40)}).`);
+  if (citations.length) await tx.citation.createMany({ data: citations });
+  // A draft source (added in the editor) joins the library with the first saved revision citing it.
+  const drafts = cited.filter((k) => k.draftOfId).map((k) => k.id);
+  if (drafts.length) await tx.source.updateMany({ where: { id: { in: drafts } }, data: { draftOfId: null } });
   const links = written.flatMap(({ revisionId, doc }) => collectLinkTargets(doc).map((targetSlug) => ({ revisionId, targetSlug })));
   if (links.length) await tx.link.createMany({ data: links });
   const uses = written.flatMap(({ revisionId, doc }) => collectFigureUses(doc).map((use) => ({ revisionId, ...use })));
   if (uses.length) await tx.mediaUse.createMany({ data: uses });
-  return new Map(cited.map((s) => [s.id, s]));
+  const sources: CitedSources = new Map(written.map(({ revisionId }) => [revisionId, []]));
+  for (const c of citations) sources.get(c.revisionId)!.push(byId.get(c.sourceId)!);
+  return sources;
 }
 
 /** One revision of an imported history: its document and who wrote it when. */
@@ -286,7 +282,7 @@ export async function appendImportedRevisions(tx: Tx, input: { pageId: string; t
   const cited = await recordReferences(tx, written);
   const last = written.at(-1)!;
   await tx.page.updateMany({ where: { id: pageDbId }, data: { title: input.title, latestRevisionId: last.revisionId, publishedRevisionId: last.revisionId, redirectTo: null } });
-  await indexPage(tx, pageDbId, [indexedRevision(last.revisionId, "approved", last.doc, cited)]);
+  await indexPage(tx, pageDbId, [{ id: last.revisionId, reviewState: "approved", doc: last.doc, sources: cited.get(last.revisionId)! }]);
   return written.length;
 }
 

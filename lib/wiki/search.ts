@@ -72,8 +72,7 @@ export async function indexPages(tx: Tx, pageDbIds: number[], written: IndexedRe
   const unread = new Set(pages.flatMap((p) => [p.publishedRevisionId, p.latestRevisionId]).filter((id): id is number => id !== null && !revisions.has(id)));
   for (const revision of await readIndexedRevisions(tx, [...unread])) revisions.set(revision.id, revision);
   const indexed = pages.map((page) => {
-    const published = page.publishedRevisionId === null ? null : revisions.get(page.publishedRevisionId)!;
-    const latest = page.latestRevisionId === null ? null : revisions.get(page.latestRevisionId)!;
+    const [published, latest] = [page.publishedRevisionId, page.latestRevisionId].map((id) => (id === null ? null : revisions.get(id)!));
     const pendingLatest = latest && latest.id !== published?.id && latest.reviewState === "pending" ? latest : null;
     const entries = [
       ...(published ? revisionEntries(published, page, { forReaders: true, forReviewers: !pendingLatest }) : []),
